@@ -1,0 +1,37 @@
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+// One config, three layers, chosen by TEST_TYPE (the Medusa starter's convention).
+const roots = "<rootDir>/{src,plugins/*/src,packages/*/src}"
+const testMatch = {
+  unit: [`${roots}/**/__tests__/**/*.unit.spec.[jt]s?(x)`],
+  "integration:modules": [`${roots}/modules/*/__tests__/**/*.spec.[jt]s`],
+  "integration:http": ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+}[process.env.TEST_TYPE || "unit"]
+
+if (!testMatch) {
+  throw new Error(
+    `TEST_TYPE must be one of unit, integration:modules, integration:http (got "${process.env.TEST_TYPE}")`
+  )
+}
+
+module.exports = {
+  transform: {
+    "^.+\\.[jt]sx?$": [
+      "@swc/jest",
+      {
+        jsc: {
+          parser: { syntax: "typescript", tsx: true, decorators: true },
+          transform: { react: { runtime: "automatic" } },
+          target: "es2021",
+        },
+      },
+    ],
+  },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "tsx", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "/\\.medusa/"],
+  testPathIgnorePatterns: ["/node_modules/", "/\\.medusa/", "/dist/"],
+  setupFiles: ["./integration-tests/setup.js"],
+  testMatch,
+}
