@@ -1,0 +1,171 @@
+import type { CallbackFilter, CallbackRecord } from "../callbacks/store"
+import { resetSim, Sim } from "../context"
+import { pickSettings, Settings } from "../options"
+import { outcome, PAID, PhoneScript, ResultCode } from "../outcomes"
+import type { LedgerEntry, ReversalEntry } from "../state/ledger"
+import type { Override, OverrideInput } from "../state/overrides"
+import type { RequestRecord } from "../state/request-log"
+import type { StkTransaction } from "../state/stk-store"
+import { approvePrompt, cancelPrompt, settleStk } from "../stk/lifecycle"
+import * as f from "../validation/fields"
+
+export interface OutcomeInput {
+  /** The result the phone produces; omit with `interactive: true` for a person to answer. */
+  resultCode?: ResultCode
+  resultDesc?: string
+  /** False: no callback is sent (like 1037). Default true. */
+  callback?: boolean
+  interactive?: boolean
+}
+
+export interface RequestFilter {
+  endpoint?: string
+  limit?: number
+}
+
+export interface WaitOptions extends CallbackFilter {
+  /** Default 10000. */
+  timeoutMs?: number
+}
+
+export class ControlError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400
+  ) {
+    super(message)
+  }
+}
+
+/** The inspection and control operations shared by the in-process handle and the HTTP control API. */
+export class Control {
+  constructor(private readonly sim: Sim) {}
+
+  reset(): void {
+    resetSim(this.sim)
+  }
+
+  getSettings(): Settings {
+    return { ...this.sim.settings }
+  }
+
+  updateSettings(patch: Partial<Settings>): Settings {
+    const picked = pickSettings(patch)
+    const turnedOn = picked.autoApprove === true && !this.sim.settings.autoApprove
+    this.sim.settings = { ...this.sim.settings, ...picked }
+    if (turnedOn) {
+      // Prompts already showing pay too, as if the person had tapped them.
+      for (const tx of this.sim.stk.pending().filter((t) => t.plan === "interactive")) {
+        settleStk(this.sim, tx.checkoutRequestId, PAID, "auto-approve")
+      }
+    }
+    return this.getSettings()
+  }
+
+  listOutcomes(): Record<string, PhoneScript> {
+    return Object.fromEntries(this.sim.phoneScripts)
+  }
+
+  setOutcome(phone: string, input: OutcomeInput): PhoneScript {
+    const msisdn = f.msisdn(phone)
+    if (!msisdn) {
+      throw new ControlError(`phone must look like 2547XXXXXXXX, got ${phone}`)
+    }
+    if (!input.interactive && typeof input.resultCode !== "number" && typeof input.resultCode !== "string") {
+      throw new ControlError("resultCode (number or string) or interactive: true is required")
+    }
+    const script: PhoneScript =
+      input.interactive || input.resultCode === undefined
+        ? "interactive"
+        : outcome(input.resultCode, { resultDesc: input.resultDesc, callback: input.callback })
+    this.sim.phoneScripts.set(msisdn, script)
+    return script
+  }
+
+  /** Back to the documented table's entry (or interactive when it has none). */
+  clearOutcome(phone: string): void {
+    const initial = this.sim.initialScripts.get(phone)
+    if (initial) {
+      this.sim.phoneScripts.set(phone, initial)
+    } else {
+      this.sim.phoneScripts.delete(phone)
+    }
+  }
+
+  addOverride(input: OverrideInput): Override {
+    return this.sim.overrides.add(input)
+  }
+
+  listOverrides(): Override[] {
+    return this.sim.overrides.list()
+  }
+
+  removeOverride(id: string): boolean {
+    return this.sim.overrides.remove(id)
+  }
+
+  clearOverrides(): void {
+    this.sim.overrides.clear()
+  }
+
+  listRequests(filter: RequestFilter = {}): RequestRecord[] {
+    const all = this.sim.requests
+      .list()
+      .filter((r) => filter.endpoint === undefined || r.endpoint === filter.endpoint)
+    return filter.limit ? all.slice(-filter.limit) : all
+  }
+
+  listCallbacks(filter: CallbackFilter = {}): CallbackRecord[] {
+    return this.sim.callbacks.list(filter)
+  }
+
+  /** Resolves with the first finished (delivered or failed) callback matching; rejects on timeout. */
+  async waitForCallback(options: WaitOptions = {}): Promise<CallbackRecord> {
+    const { timeoutMs = 10_000, ...filter } = options
+    const waiting = this.sim.callbacks.wait(filter)
+    const timedOut = Symbol("timeout")
+    const winner = await Promise.race([
+      waiting.promise,
+      this.sim.scheduler.sleep(timeoutMs).then(() => timedOut),
+    ])
+    if (winner === timedOut) {
+      waiting.cancel()
+      throw new ControlError(`no callback matching ${JSON.stringify(filter)} within ${timeoutMs} ms`, 408)
+    }
+    return winner as CallbackRecord
+  }
+
+  listTransactions(): StkTransaction[] {
+    return this.sim.stk.list()
+  }
+
+  getTransaction(checkoutRequestId: string): StkTransaction | undefined {
+    return this.sim.stk.get(checkoutRequestId)
+  }
+
+  /** Prompts still open on a phone. */
+  listPrompts(): StkTransaction[] {
+    return this.sim.stk.pending()
+  }
+
+  /** Answers a prompt with a PIN; without one it pays. The wrong PIN settles with 2001. */
+  approve(checkoutRequestId: string, pin?: string): StkTransaction {
+    return this.guard(() => approvePrompt(this.sim, checkoutRequestId, pin))
+  }
+
+  cancel(checkoutRequestId: string): StkTransaction {
+    return this.guard(() => cancelPrompt(this.sim, checkoutRequestId))
+  }
+
+  listLedger(): { payments: LedgerEntry[]; reversals: ReversalEntry[] } {
+    return { payments: this.sim.ledger.list(), reversals: this.sim.ledger.listReversals() }
+  }
+
+  private guard<T>(fn: () => T): T {
+    try {
+      return fn()
+    } catch (error) {
+      throw new ControlError((error as Error).message, 404)
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import type { CallbackFilter, CallbackKind } from "../callbacks/store"
+import { json, Reply } from "../http/reply"
+import type { Settings } from "../options"
+import type { OverrideInput } from "../state/overrides"
+import type { Control, OutcomeInput } from "./api"
+
+export const CONTROL_PREFIX = "/__simulator"
+
+export interface ControlRequest {
+  method: string
+  params: string[]
+  query: URLSearchParams
+  body: unknown
+}
+
+type ControlHandler = (control: Control, req: ControlRequest) => Reply | Promise<Reply>
+
+interface ControlRoute {
+  method: string
+  pattern: RegExp
+  handler: ControlHandler
+}
+
+const route = (method: string, path: string, handler: ControlHandler): ControlRoute => ({
+  method,
+  pattern: new RegExp(`^${path.replace(/:[a-zA-Z]+/g, "([^/]+)")}/?$`),
+  handler,
+})
+
+const objectBody = (body: unknown): Record<string, unknown> =>
+  body !== null && typeof body === "object" && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : {}
+
+const callbackFilter = (q: URLSearchParams): CallbackFilter => ({
+  kind: (q.get("kind") ?? undefined) as CallbackKind | undefined,
+  checkoutRequestId: q.get("checkoutRequestId") ?? undefined,
+  conversationId: q.get("conversationId") ?? undefined,
+  transId: q.get("transId") ?? undefined,
+})
+
+const ok = (): Reply => json(200, { ok: true })
+
+const updateSettings: ControlHandler = (c, r) =>
+  json(200, c.updateSettings(objectBody(r.body) as Partial<Settings>))
+
+const CONTROL_ROUTES: ControlRoute[] = [
+  route("GET", "/health", () => ok()),
+  route("POST", "/reset", (c) => {
+    c.reset()
+    return ok()
+  }),
+  route("GET", "/settings", (c) => json(200, c.getSettings())),
+  route("PATCH", "/settings", updateSettings),
+  route("POST", "/settings", updateSettings),
+  route("PUT", "/settings", updateSettings),
+  route("GET", "/outcomes", (c) => json(200, c.listOutcomes())),
+  route("POST", "/outcomes", (c, r) => {
+    const body = objectBody(r.body)
+    return json(200, c.setOutcome(String(body.phone ?? ""), body as OutcomeInput))
+  }),
+  route("PUT", "/outcomes/:phone", (c, r) =>
+    json(200, c.setOutcome(r.params[0], objectBody(r.body) as OutcomeInput))
+  ),
+  route("DELETE", "/outcomes/:phone", (c, r) => {
+    c.clearOutcome(r.params[0])
+    return ok()
+  }),
+  route("GET", "/overrides", (c) => json(200, c.listOverrides())),
+  route("POST", "/overrides", (c, r) => json(200, c.addOverride(objectBody(r.body) as OverrideInput))),
+  route("DELETE", "/overrides", (c) => {
+    c.clearOverrides()
+    return ok()
+  }),
+  route("DELETE", "/overrides/:id", (c, r) =>
+    c.removeOverride(r.params[0]) ? ok() : json(404, { error: "unknown override" })
+  ),
+  route("GET", "/requests", (c, r) =>
+    json(
+      200,
+      c.listRequests({
+        endpoint: r.query.get("endpoint") ?? undefined,
+        limit: Number(r.query.get("limit")) || undefined,
+      })
+    )
+  ),
+  route("GET", "/callbacks", (c, r) => json(200, c.listCallbacks(callbackFilter(r.query)))),
+  route("GET", "/callbacks/wait", async (c, r) =>
+    json(
+      200,
+      await c.waitForCallback({
+        ...callbackFilter(r.query),
+        timeoutMs: Math.min(Number(r.query.get("timeoutMs")) || 10_000, 120_000),
+      })
+    )
+  ),
+  route("GET", "/prompts", (c) => json(200, c.listPrompts())),
+  route("POST", "/prompts/:id/approve", (c, r) => {
+    const pin = objectBody(r.body).pin
+    return json(200, c.approve(r.params[0], pin === undefined ? undefined : String(pin)))
+  }),
+  route("POST", "/prompts/:id/cancel", (c, r) => json(200, c.cancel(r.params[0]))),
+  route("GET", "/transactions", (c) => json(200, c.listTransactions())),
+  route("GET", "/transactions/:id", (c, r) => {
+    const tx = c.getTransaction(r.params[0])
+    return tx ? json(200, tx) : json(404, { error: "unknown CheckoutRequestID" })
+  }),
+  route("GET", "/ledger", (c) => json(200, c.listLedger())),
+  route("GET", "/state", (c) =>
+    json(200, {
+      settings: c.getSettings(),
+      prompts: c.listPrompts(),
+      requests: c.listRequests({ limit: 50 }),
+      callbacks: c.listCallbacks().slice(-50),
+    })
+  ),
+]
+
+/** The handler for a control path (without the prefix), or undefined. */
+export const findControlRoute = (
+  method: string,
+  path: string
+): { handler: ControlHandler; params: string[] } | "method-not-allowed" | undefined => {
+  let pathMatched = false
+  for (const r of CONTROL_ROUTES) {
+    const m = r.pattern.exec(path)
+    if (!m) {
+      continue
+    }
+    pathMatched = true
+    if (r.method === method) {
+      return { handler: r.handler, params: m.slice(1).map(decodeURIComponent) }
+    }
+  }
+  return pathMatched ? "method-not-allowed" : undefined
+}

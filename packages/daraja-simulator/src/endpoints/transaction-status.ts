@@ -1,0 +1,91 @@
+import { initiatorResult } from "../callbacks/bodies"
+import type { Sim } from "../context"
+import { invalidField } from "../errors"
+import { darajaTimestamp } from "../time"
+import { TransactionStatusRequest, validateTransactionStatus } from "../validation/initiator"
+import { guardJsonRequest } from "./guard"
+import {
+  accepted,
+  customerName,
+  merchantName,
+  newInitiatorIds,
+  uniqueTransactionId,
+} from "./initiator"
+import type { EndpointHandler } from "./types"
+
+const REASON_TYPES: Record<string, string> = {
+  CustomerPayBillOnline: "Pay Bill Online",
+  CustomerBuyGoodsOnline: "Buy Goods Online",
+  "Pay Bill": "Pay Bill",
+  "Buy Goods": "Buy Goods",
+}
+
+/** Result parameters for a receipt the ledger knows (a payment or a reversal); keys contain spaces like Daraja's. */
+const describeReceipt = (
+  sim: Sim,
+  request: TransactionStatusRequest
+): Array<[string, unknown]> | undefined => {
+  const reversal = request.transactionId
+    ? sim.ledger.getReversal(request.transactionId)
+    : request.originalConversationId
+      ? sim.ledger.findReversalByConversation(request.originalConversationId)
+      : undefined
+  const payment = reversal
+    ? sim.ledger.get(reversal.originalReceipt)
+    : request.transactionId
+      ? sim.ledger.get(request.transactionId)
+      : undefined
+  if (!payment) {
+    return undefined
+  }
+  const at = reversal?.at ?? payment.at
+  const [debit, credit] = reversal
+    ? [merchantName(sim, payment.shortcode), customerName(payment.msisdn)]
+    : [customerName(payment.msisdn), merchantName(sim, payment.shortcode)]
+  return [
+    ["DebitPartyName", debit],
+    ["CreditPartyName", credit],
+    ["InitiatedTime", Number(darajaTimestamp(at))],
+    ["DebitAccountType", reversal ? "Utility Account" : "MMF Account"],
+    ["DebitPartyCharges", ""],
+    ["TransactionReason", ""],
+    ["ReasonType", reversal ? "Reversal" : REASON_TYPES[payment.transactionType] ?? "Pay Bill"],
+    ["TransactionStatus", "Completed"],
+    ["FinalisedTime", Number(darajaTimestamp(at))],
+    ["Amount", payment.amount],
+    ["ReceiptNo", reversal?.receipt ?? payment.receipt],
+    ["Originator Conversation ID", reversal?.originatorConversationId ?? ""],
+    ["Conversation ID", reversal?.conversationId ?? ""],
+  ]
+}
+
+/** POST /mpesa/transactionstatus/v1/query: the Result goes to ResultURL. */
+export const transactionStatus: EndpointHandler = (sim, req) => {
+  const rejected = guardJsonRequest(sim, req, "Initiator")
+  if (rejected) {
+    return rejected
+  }
+  const validation = validateTransactionStatus(req.body)
+  if (!validation.ok) {
+    return invalidField(validation.field)
+  }
+  const request = validation.value
+  const ids = newInitiatorIds(sim)
+  const parameters = describeReceipt(sim, request)
+  const body = initiatorResult({
+    resultCode: parameters ? 0 : "R000002",
+    resultDesc: parameters
+      ? "The service request is processed successfully."
+      : "The transaction ID is invalid.",
+    parameters,
+    ...ids,
+    transactionId: uniqueTransactionId(sim),
+    queueTimeOutUrl: request.queueTimeOutUrl,
+  })
+  sim.dispatcher.send(
+    { kind: "transaction-status", url: request.resultUrl, body, copy: 1, ...ids },
+    JSON.stringify(body),
+    sim.settings.callbackDelayMs
+  )
+  return accepted(ids)
+}

@@ -1,0 +1,1 @@
+export const phonePageHtml = (): string => "<!doctype html><title>phone</title>"
