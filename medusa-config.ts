@@ -1,0 +1,34 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { readSokoEnv } from "./src/config/env"
+import { infrastructureModules } from "./src/config/modules"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+process.env.MEDUSA_DISABLE_TELEMETRY ??= "true"
+
+const env = readSokoEnv(process.env)
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: env.databaseUrl,
+    databaseLogging: env.databaseLogging,
+    redisUrl: env.redisUrl,
+    workerMode: env.workerMode,
+    http: {
+      storeCors: env.storeCors,
+      adminCors: env.adminCors,
+      authCors: env.authCors,
+      jwtSecret: env.jwtSecret,
+      cookieSecret: env.cookieSecret,
+    },
+  },
+  admin: {
+    disable: env.disableAdmin,
+    backendUrl: env.backendUrl,
+  },
+  modules: [...infrastructureModules(env)],
+  plugins: [
+    { resolve: "@soko/medusa-plugin-mpesa", options: {} },
+    { resolve: "@soko/medusa-plugin-order-rules", options: {} },
+    { resolve: "@soko/medusa-plugin-notifications", options: {} },
+  ],
+})

@@ -1,0 +1,13 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * The merchant-facing lifecycle status of one order. Medusa's own order,
+ * payment and fulfilment statuses stay authoritative; this row says where the
+ * order is in the shop's process.
+ */
+export const OrderLifecycle = model
+  .define("order_lifecycle", {
+    id: model.id({ prefix: "olc" }).primaryKey(),
+    order_id: model.text().unique(),
+    status: model.text(),
+  })

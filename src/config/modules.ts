@@ -1,0 +1,42 @@
+import type { SokoEnv } from "./env"
+
+type ModuleEntry = { resolve: string; key?: string; options?: Record<string, unknown> }
+
+/**
+ * The infrastructure modules for the chosen profile. Without Redis, Medusa's
+ * in-memory defaults apply (one process); with Redis, every piece that several
+ * server/worker processes must share moves to Redis.
+ */
+export function infrastructureModules(env: SokoEnv): ModuleEntry[] {
+  if (!env.redisUrl) {
+    return []
+  }
+  const redisUrl = env.redisUrl
+  return [
+    {
+      resolve: "@medusajs/medusa/event-bus-redis",
+      options: { redisUrl },
+    },
+    {
+      resolve: "@medusajs/medusa/workflow-engine-redis",
+      options: { redis: { redisUrl } },
+    },
+    {
+      resolve: "@medusajs/medusa/cache-redis",
+      options: { redisUrl },
+    },
+    {
+      resolve: "@medusajs/medusa/locking",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/locking-redis",
+            id: "locking-redis",
+            is_default: true,
+            options: { redisUrl },
+          },
+        ],
+      },
+    },
+  ]
+}
