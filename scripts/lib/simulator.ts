@@ -1,0 +1,40 @@
+import fs from "node:fs"
+import path from "node:path"
+import { readPort } from "../../src/config/env"
+import { assertPortFree } from "./ports"
+
+export type RunningSimulator = { url: string; phoneUrl: string; stop: () => Promise<void> }
+
+type SimulatorModule = {
+  startDarajaSimulator: (options: {
+    port?: number
+    host?: string
+    callbackDelayMs?: number
+    autoApprove?: boolean
+  }) => Promise<{ url: string; stop: () => Promise<void> }>
+}
+
+export const DEFAULT_SIMULATOR_PORT = 9010
+
+/**
+ * Dev mode pays through the local Daraja simulator, unless real Daraja
+ * credentials are configured (MPESA_CONSUMER_KEY) or it is not built.
+ */
+export async function startSimulatorIfAvailable(
+  root: string,
+  env: NodeJS.ProcessEnv
+): Promise<RunningSimulator | undefined> {
+  const entry = path.join(root, "packages", "daraja-simulator", "dist", "index.js")
+  if (env.MPESA_CONSUMER_KEY || !fs.existsSync(entry)) {
+    return undefined
+  }
+  const port = readPort(env, "SOKO_DARAJA_SIMULATOR_PORT", DEFAULT_SIMULATOR_PORT)
+  await assertPortFree(port, "Daraja simulator", "SOKO_DARAJA_SIMULATOR_PORT")
+  const simulator = await (require(entry) as SimulatorModule).startDarajaSimulator({
+    port,
+    host: "127.0.0.1",
+    callbackDelayMs: 1500,
+  })
+  env.MPESA_BASE_URL ??= simulator.url
+  return { url: simulator.url, phoneUrl: `${simulator.url}/`, stop: () => simulator.stop() }
+}

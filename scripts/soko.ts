@@ -1,0 +1,192 @@
+/**
+ * `npm run dev`: the whole Soko system on one command. With no DATABASE_URL it
+ * runs PostgreSQL itself (embedded, data in .data/); then migrations, seed,
+ * admin login, the Daraja simulator, the backend with admin, and the storefront.
+ * Ctrl-C stops everything it started.
+ */
+import fs from "node:fs"
+import path from "node:path"
+import { EMBEDDED_DEFAULTS, readPort, readSokoEnv, SokoConfigError } from "../src/config/env"
+import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres"
+import { LauncherError, log, timed } from "./lib/log"
+import { killRunningSteps, runStep, startProcess, type Managed } from "./lib/processes"
+import { assertPortFree, waitForHttp } from "./lib/ports"
+import { startSimulatorIfAvailable, type RunningSimulator } from "./lib/simulator"
+
+const root = path.resolve(__dirname, "..")
+const dataDir = path.join(root, ".data")
+const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
+
+type Running = {
+  postgres?: RunningPostgres
+  simulator?: RunningSimulator
+  processes: Managed[]
+}
+
+const running: Running = { processes: [] }
+let shuttingDown = false
+
+async function shutdown(code: number) {
+  if (shuttingDown) {
+    return
+  }
+  shuttingDown = true
+  log.step("Stopping Soko…")
+  killRunningSteps()
+  for (const managed of [...running.processes].reverse()) {
+    await managed.stop()
+    log.ok(`stopped ${managed.name}`)
+  }
+  if (running.simulator) {
+    await running.simulator.stop()
+    log.ok("stopped Daraja simulator")
+  }
+  if (running.postgres) {
+    await running.postgres.stop()
+    log.ok("stopped PostgreSQL")
+  }
+  process.exit(code)
+}
+
+function banner(lines: [string, string][]) {
+  const width = Math.max(...lines.map(([k]) => k.length))
+  const body = lines.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join("\n")
+  const rule = "─".repeat(72)
+  console.log(`\n${rule}\n  ${log.bold("Soko is running")}\n\n${body}\n\n  Press Ctrl-C to stop everything.\n${rule}\n`)
+}
+
+async function main() {
+  let env
+  try {
+    env = readSokoEnv(process.env)
+  } catch (error) {
+    if (error instanceof SokoConfigError) {
+      throw new LauncherError(`Configuration error: ${error.message}`)
+    }
+    throw error
+  }
+  const backendPort = readPort(process.env, "PORT", EMBEDDED_DEFAULTS.backendPort)
+  const storefrontPort = readPort(process.env, "SOKO_STOREFRONT_PORT", EMBEDDED_DEFAULTS.storefrontPort)
+  const hasStorefront = fs.existsSync(path.join(root, "storefront", "package.json"))
+
+  await assertPortFree(backendPort, "Medusa backend and admin", "PORT")
+  if (hasStorefront) {
+    await assertPortFree(storefrontPort, "storefront", "SOKO_STOREFRONT_PORT")
+  }
+
+  if (env.embedded) {
+    const pgPort = readPort(process.env, "SOKO_PG_PORT", EMBEDDED_DEFAULTS.pgPort)
+    running.postgres = await timed(`Starting embedded PostgreSQL on port ${pgPort}`, () =>
+      startEmbeddedPostgres({
+        dataDir: process.env.SOKO_PG_DATA || path.join(dataDir, "postgres"),
+        port: pgPort,
+        user: EMBEDDED_DEFAULTS.pgUser,
+        password: EMBEDDED_DEFAULTS.pgPassword,
+        durable: true,
+      })
+    )
+    log.ok(`database files in ${path.relative(root, running.postgres.dataDir) || running.postgres.dataDir}`)
+  } else {
+    log.step("Using the database in DATABASE_URL")
+  }
+  const created = await timed("Checking the database", () => ensureDatabase(env.databaseUrl))
+  if (created === "created") {
+    log.ok("created an empty database")
+  }
+
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: env.databaseUrl,
+    MEDUSA_DISABLE_TELEMETRY: process.env.MEDUSA_DISABLE_TELEMETRY ?? "true",
+    PORT: String(backendPort),
+  }
+
+  running.simulator = await startSimulatorIfAvailable(root, childEnv)
+  if (running.simulator) {
+    log.ok(`Daraja simulator on ${running.simulator.url}`)
+  }
+
+  await timed("Running database migrations", () =>
+    runStep(medusaBin, ["db:migrate"], { cwd: root, env: childEnv, logFile: path.join(dataDir, "logs", "migrate.log") })
+  )
+  const prepareOutput = path.join(dataDir, "prepare.json")
+  await timed("Seeding the demo shop and the admin login", () =>
+    runStep(medusaBin, ["exec", "./src/scripts/prepare.ts"], {
+      cwd: root,
+      env: { ...childEnv, SOKO_PREPARE_OUTPUT: prepareOutput },
+      logFile: path.join(dataDir, "logs", "prepare.log"),
+    })
+  )
+  const prepared = JSON.parse(fs.readFileSync(prepareOutput, "utf8")) as {
+    publishableKey: string
+    adminEmail: string
+  }
+
+  const backend = startProcess("medusa", medusaBin, ["develop", "--port", String(backendPort)], {
+    cwd: root,
+    env: childEnv,
+  })
+  running.processes.push(backend)
+  backend.child.once("exit", (code) => {
+    if (!shuttingDown) {
+      log.error(`The Medusa backend exited (code ${code}); stopping the rest.`)
+      void shutdown(1)
+    }
+  })
+  const backendUrl = `http://localhost:${backendPort}`
+  await timed("Starting the Medusa backend and admin", () =>
+    waitForHttp(`${backendUrl}/health`, { timeoutMs: 180_000, isAlive: backend.alive })
+  )
+
+  if (hasStorefront) {
+    const storefront = startProcess("storefront", "npm", ["run", "dev", "--silent"], {
+      cwd: path.join(root, "storefront"),
+      env: {
+        ...childEnv,
+        PORT: String(storefrontPort),
+        MEDUSA_BACKEND_URL: backendUrl,
+        NEXT_PUBLIC_MEDUSA_BACKEND_URL: backendUrl,
+        NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: prepared.publishableKey,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    })
+    running.processes.push(storefront)
+    await timed("Starting the storefront", () =>
+      waitForHttp(`http://localhost:${storefrontPort}`, { timeoutMs: 180_000, isAlive: storefront.alive })
+    )
+  }
+
+  const adminPassword = process.env.SOKO_ADMIN_PASSWORD
+    ? "(from SOKO_ADMIN_PASSWORD)"
+    : EMBEDDED_DEFAULTS.adminPassword
+  banner([
+    ["Admin", `${backendUrl}/app`],
+    ["Admin login", `${prepared.adminEmail} / ${adminPassword}`],
+    ["Store API", `${backendUrl}/store  (header x-publishable-api-key)`],
+    ["Publishable key", prepared.publishableKey],
+    ...(hasStorefront ? [["Storefront", `http://localhost:${storefrontPort}`] as [string, string]] : []),
+    ...(running.simulator ? [["M-Pesa phone", running.simulator.phoneUrl] as [string, string]] : []),
+    ["Database", env.embedded ? `embedded PostgreSQL, ${env.databaseUrl.replace(/:[^:@/]+@/, ":***@")}` : "DATABASE_URL"],
+    ["Logs", path.relative(root, path.join(dataDir, "logs"))],
+  ])
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (shuttingDown) {
+      log.warn("Already stopping; press Ctrl-C again in a few seconds to force.")
+      process.removeAllListeners(signal)
+      return
+    }
+    void shutdown(0)
+  })
+}
+
+main().catch(async (error) => {
+  if (error instanceof LauncherError) {
+    log.error(error.message)
+  } else {
+    log.error((error as Error).stack ?? String(error))
+  }
+  await shutdown(1)
+})
