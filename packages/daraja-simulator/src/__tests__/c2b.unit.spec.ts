@@ -17,7 +17,7 @@ describe("C2B register and simulate", () => {
   })
   beforeEach(async () => {
     sim.reset()
-    receiver.received.length = 0
+    receiver.reset()
     receiver.answer("/c2b/validate", 200, { ResultCode: "0", ResultDesc: "Accepted" })
     token = await getToken(sim)
   })

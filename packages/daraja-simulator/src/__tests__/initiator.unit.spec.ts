@@ -33,7 +33,7 @@ describe("Reversal and Transaction Status", () => {
   })
   beforeEach(async () => {
     sim.reset()
-    receiver.received.length = 0
+    receiver.reset()
     token = await getToken(sim)
   })
 

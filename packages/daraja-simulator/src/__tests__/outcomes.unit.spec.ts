@@ -38,7 +38,7 @@ describe("scripted outcomes by phone number", () => {
   })
   beforeEach(async () => {
     sim.reset()
-    receiver.received.length = 0
+    receiver.reset()
     token = await getToken(sim)
   })
 

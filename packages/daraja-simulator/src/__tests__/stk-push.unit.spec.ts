@@ -17,7 +17,7 @@ describe("STK Push", () => {
   })
   beforeEach(async () => {
     sim.reset()
-    receiver.received.length = 0
+    receiver.reset()
     token = await getToken(sim)
   })
 

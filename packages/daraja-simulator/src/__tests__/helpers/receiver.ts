@@ -12,6 +12,8 @@ export interface Receiver {
   received: Received[]
   /** How the receiver answers a path (default 200 `{"ResultCode":0,"ResultDesc":"Accepted"}`). */
   answer(path: string, status: number, body?: unknown): void
+  /** Forget what was received and every custom answer. */
+  reset(): void
   stop(): Promise<void>
 }
 
@@ -43,6 +45,10 @@ export const startReceiver = async (): Promise<Receiver> => {
     url: `http://127.0.0.1:${port}`,
     received,
     answer: (path, status, body = {}) => answers.set(path, { status, body }),
+    reset: () => {
+      received.length = 0
+      answers.clear()
+    },
     stop: () =>
       new Promise((resolve) => {
         server.close(() => resolve())
