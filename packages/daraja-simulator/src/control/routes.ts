@@ -116,6 +116,14 @@ const CONTROL_ROUTES: ControlRoute[] = [
   ),
 ]
 
+const safeDecode = (part: string): string => {
+  try {
+    return decodeURIComponent(part)
+  } catch {
+    return part
+  }
+}
+
 /** The handler for a control path (without the prefix), or undefined. */
 export const findControlRoute = (
   method: string,
@@ -129,7 +137,7 @@ export const findControlRoute = (
     }
     pathMatched = true
     if (r.method === method) {
-      return { handler: r.handler, params: m.slice(1).map(decodeURIComponent) }
+      return { handler: r.handler, params: m.slice(1).map(safeDecode) }
     }
   }
   return pathMatched ? "method-not-allowed" : undefined
