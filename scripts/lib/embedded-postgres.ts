@@ -87,7 +87,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     createPostgresUser: isRoot(),
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
+      "-c", "listen_addresses=localhost",
       "-c", "max_connections=200",
       ...(options.durable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
     ],

@@ -1,0 +1,137 @@
+/**
+ * `npm test`: typecheck, lint, then the jest layers (unit, module, HTTP) against
+ * real PostgreSQL: the one in DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD when set,
+ * otherwise an embedded PostgreSQL started here and removed afterwards.
+ * Ends with one line: "N passed, N failed, N skipped".
+ */
+import { spawn } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres"
+import { log } from "./lib/log"
+import { freePort } from "./lib/ports"
+
+const root = path.resolve(__dirname, "..")
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name)
+
+type Totals = { passed: number; failed: number; skipped: number }
+const totals: Totals = { passed: 0, failed: 0, skipped: 0 }
+const failures: string[] = []
+
+function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  log.step(label)
+  const started = Date.now()
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: "inherit" })
+    child.once("exit", (code) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1)
+      if (code === 0) {
+        log.ok(`${label} (${seconds} s)`)
+      } else {
+        log.error(`${label} failed (exit ${code}, ${seconds} s)`)
+        failures.push(label)
+        if (!label.startsWith("jest")) {
+          // typecheck and lint count as one failed check each
+          totals.failed += 1
+        }
+      }
+      resolve(code ?? 1)
+    })
+  })
+}
+
+async function jest(layer: string, extraArgs: string[], env: NodeJS.ProcessEnv) {
+  const report = path.join(os.tmpdir(), `soko-jest-${layer.replace(/\W/g, "-")}-${process.pid}.json`)
+  const layerEnv: NodeJS.ProcessEnv = { ...env, TEST_TYPE: layer }
+  if (layer !== "unit") {
+    layerEnv.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim()
+  }
+  await run(`jest ${layer}`, bin("jest"), ["--json", `--outputFile=${report}`, "--passWithNoTests", ...extraArgs], layerEnv)
+  if (fs.existsSync(report)) {
+    const result = JSON.parse(fs.readFileSync(report, "utf8")) as {
+      numPassedTests: number
+      numFailedTests: number
+      numPendingTests: number
+      numTodoTests: number
+      numRuntimeErrorTestSuites: number
+    }
+    totals.passed += result.numPassedTests
+    totals.failed += result.numFailedTests + result.numRuntimeErrorTestSuites
+    totals.skipped += result.numPendingTests + result.numTodoTests
+    fs.rmSync(report)
+  } else {
+    totals.failed += 1
+  }
+}
+
+async function database(env: NodeJS.ProcessEnv): Promise<RunningPostgres | undefined> {
+  if (env.DB_HOST === "127.0.0.1" || env.DB_HOST === "::1") {
+    // @medusajs/test-utils turns on SSL for any database URL without
+    // "localhost" in it; a loopback server without SSL then refuses.
+    env.DB_HOST = "localhost"
+  }
+  if (env.DB_HOST) {
+    log.ok(`PostgreSQL from DB_HOST: ${env.DB_USERNAME ?? "postgres"}@${env.DB_HOST}:${env.DB_PORT ?? 5432}`)
+    return undefined
+  }
+  const port = await freePort()
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "soko-test-pg-"))
+  log.step(`No DB_HOST set: starting an embedded PostgreSQL for the tests on port ${port}`)
+  const pg = await startEmbeddedPostgres({
+    dataDir,
+    port,
+    user: "postgres",
+    password: "postgres",
+    durable: false,
+  })
+  Object.assign(env, { DB_HOST: "localhost", DB_PORT: String(port), DB_USERNAME: "postgres", DB_PASSWORD: "postgres" })
+  return {
+    ...pg,
+    stop: async () => {
+      await pg.stop()
+      fs.rmSync(pg.dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function main() {
+  const args = process.argv.slice(2)
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    NODE_ENV: "test",
+  }
+  // The app under test must not inherit a developer's DATABASE_URL: the
+  // runners create their own databases from DB_*.
+  delete env.DATABASE_URL
+
+  if (!args.includes("--no-static")) {
+    await run("typecheck", "npm", ["run", "typecheck", "--silent"], env)
+    await run("lint", "npm", ["run", "lint", "--silent"], env)
+  }
+  const pg = await database(env)
+  try {
+    if (!env.REDIS_URL) {
+      log.warn("REDIS_URL not set: Redis-profile tests are SKIPPED (they run in CI, which sets REDIS_URL).")
+    } else {
+      log.ok(`REDIS_URL set: HTTP tests run on the Redis profile (${env.REDIS_URL})`)
+    }
+    await jest("unit", ["--silent"], env)
+    await jest("integration:modules", ["--runInBand", "--forceExit"], env)
+    await jest("integration:http", ["--runInBand", "--forceExit"], env)
+  } finally {
+    await pg?.stop()
+  }
+  console.log("")
+  if (failures.length) {
+    log.error(`Failed: ${failures.join(", ")}`)
+  }
+  console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
+  process.exit(failures.length ? 1 : 0)
+}
+
+main().catch((error) => {
+  log.error((error as Error).stack ?? String(error))
+  process.exit(1)
+})
