@@ -101,6 +101,7 @@ async function main() {
     ...process.env,
     MEDUSA_DISABLE_TELEMETRY: "true",
     NODE_ENV: "test",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
   }
   // The app under test must not inherit a developer's DATABASE_URL: the
   // runners create their own databases from DB_*.

@@ -1,0 +1,109 @@
+import { readSokoEnv, SokoConfigError } from "../env"
+import { infrastructureModules } from "../modules"
+
+const STRONG = "x".repeat(32)
+
+describe("readSokoEnv", () => {
+  it("runs the embedded default when nothing is set", () => {
+    const env = readSokoEnv({})
+    expect(env).toEqual(
+      expect.objectContaining({
+        production: false,
+        embedded: true,
+        databaseUrl: "postgres://postgres:postgres@127.0.0.1:54320/soko",
+        workerMode: "shared",
+        redisUrl: undefined,
+        storeCors: "http://localhost:8000",
+        disableAdmin: false,
+      })
+    )
+    expect(infrastructureModules(env)).toEqual([])
+  })
+
+  it("moves the embedded database with SOKO_PG_PORT", () => {
+    expect(readSokoEnv({ SOKO_PG_PORT: "6000" }).databaseUrl).toContain("127.0.0.1:6000/soko")
+  })
+
+  it("uses DATABASE_URL when given", () => {
+    const env = readSokoEnv({ DATABASE_URL: "postgres://u:p@db:5432/shop" })
+    expect(env.embedded).toBe(false)
+    expect(env.databaseUrl).toBe("postgres://u:p@db:5432/shop")
+  })
+
+  it("registers every Redis module when REDIS_URL is set", () => {
+    const env = readSokoEnv({ REDIS_URL: "redis://127.0.0.1:6379" })
+    expect(infrastructureModules(env).map((m) => m.resolve)).toEqual([
+      "@medusajs/medusa/event-bus-redis",
+      "@medusajs/medusa/workflow-engine-redis",
+      "@medusajs/medusa/cache-redis",
+      "@medusajs/medusa/locking",
+    ])
+  })
+
+  it.each([
+    ["server", false],
+    ["worker", true],
+    ["shared", false],
+  ])("MEDUSA_WORKER_MODE=%s selects the mode (admin disabled: %p)", (mode, adminDisabled) => {
+    const env = readSokoEnv({ MEDUSA_WORKER_MODE: mode, REDIS_URL: "redis://localhost:6379" })
+    expect(env.workerMode).toBe(mode)
+    expect(env.disableAdmin).toBe(adminDisabled)
+  })
+
+  it("accepts production with explicit, strong secrets and a database", () => {
+    const env = readSokoEnv({
+      NODE_ENV: "production",
+      DATABASE_URL: "postgresql://db/shop",
+      JWT_SECRET: STRONG,
+      COOKIE_SECRET: STRONG,
+    })
+    expect(env.production).toBe(true)
+    expect(env.jwtSecret).toBe(STRONG)
+  })
+
+  it.each<[string, Record<string, string>, string, RegExp]>([
+    ["bad DATABASE_URL", { DATABASE_URL: "not a url" }, "DATABASE_URL", /not a valid URL/],
+    ["mysql DATABASE_URL", { DATABASE_URL: "mysql://db/x" }, "DATABASE_URL", /postgres:/],
+    ["bad REDIS_URL", { REDIS_URL: "http://cache" }, "REDIS_URL", /redis:/],
+    ["unknown worker mode", { MEDUSA_WORKER_MODE: "both" }, "MEDUSA_WORKER_MODE", /shared, server, worker/],
+    ["worker without Redis", { MEDUSA_WORKER_MODE: "worker" }, "MEDUSA_WORKER_MODE", /REDIS_URL/],
+    ["port not a number", { PORT: "90x" }, "PORT", /port number/],
+    ["port out of range", { SOKO_PG_PORT: "70000" }, "SOKO_PG_PORT", /between 1 and 65535/],
+    ["boolean garbage", { DISABLE_ADMIN: "maybe" }, "DISABLE_ADMIN", /true or false/],
+    [
+      "production without a database",
+      { NODE_ENV: "production", JWT_SECRET: STRONG, COOKIE_SECRET: STRONG },
+      "DATABASE_URL",
+      /production/,
+    ],
+    [
+      "production without JWT_SECRET",
+      { NODE_ENV: "production", DATABASE_URL: "postgres://db/x", COOKIE_SECRET: STRONG },
+      "JWT_SECRET",
+      /must be set/,
+    ],
+    [
+      "production without COOKIE_SECRET",
+      { NODE_ENV: "production", DATABASE_URL: "postgres://db/x", JWT_SECRET: STRONG },
+      "COOKIE_SECRET",
+      /must be set/,
+    ],
+    [
+      "production with the default secret",
+      { NODE_ENV: "production", DATABASE_URL: "postgres://db/x", JWT_SECRET: "supersecret", COOKIE_SECRET: STRONG },
+      "JWT_SECRET",
+      /too weak/,
+    ],
+  ])("rejects %s, naming %s", (_case, input, variable, message) => {
+    let error: unknown
+    try {
+      readSokoEnv(input)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(SokoConfigError)
+    expect((error as SokoConfigError).variable).toBe(variable)
+    expect((error as Error).message).toMatch(new RegExp(`^${variable}: `))
+    expect((error as Error).message).toMatch(message)
+  })
+})
