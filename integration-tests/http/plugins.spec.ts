@@ -53,7 +53,9 @@ medusaIntegrationTestRunner({
         const orderId = completed.order.id
 
         const admin = await adminHeaders(container, api)
-        const { data } = await eventually(() => api.get(`/admin/orders/${orderId}/lifecycle`, admin))
+        const { data } = await eventually<{ data: { order_lifecycle: unknown } }>(() =>
+          api.get(`/admin/orders/${orderId}/lifecycle`, admin)
+        )
         expect(data.order_lifecycle).toEqual(expect.objectContaining({ order_id: orderId, status: "awaiting_payment" }))
 
         const missing = await api

@@ -51,7 +51,7 @@ medusaIntegrationTestRunner({
         expect(after.customer).toBe(1)
 
         const store = (await container.resolve(Modules.STORE).listStores({}, { relations: ["supported_currencies"] }))[0]
-        const currencies = store.supported_currencies.map((c) => [c.currency_code, c.is_default])
+        const currencies = (store.supported_currencies ?? []).map((c) => [c.currency_code, c.is_default])
         expect(currencies).toEqual(expect.arrayContaining([["kes", true], ["usd", false]]))
 
         const second = await runSeed(container)

@@ -11,7 +11,8 @@ type SimulatorModule = {
     host?: string
     callbackDelayMs?: number
     autoApprove?: boolean
-  }) => Promise<{ url: string; stop: () => Promise<void> }>
+    logger?: { info: (m: string) => void; warn: (m: string) => void; error: (m: string) => void }
+  }) => Promise<{ url: string; phoneUrl: string; stop: () => Promise<void> }>
 }
 
 export const DEFAULT_SIMULATOR_PORT = 9010
@@ -30,11 +31,15 @@ export async function startSimulatorIfAvailable(
   }
   const port = readPort(env, "SOKO_DARAJA_SIMULATOR_PORT", DEFAULT_SIMULATOR_PORT)
   await assertPortFree(port, "Daraja simulator", "SOKO_DARAJA_SIMULATOR_PORT")
-  const simulator = await (require(entry) as SimulatorModule).startDarajaSimulator({
+  const { startDarajaSimulator, silentLogger } = require(entry) as SimulatorModule & {
+    silentLogger: NonNullable<Parameters<SimulatorModule["startDarajaSimulator"]>[0]["logger"]>
+  }
+  const simulator = await startDarajaSimulator({
     port,
     host: "127.0.0.1",
     callbackDelayMs: 1500,
+    logger: silentLogger,
   })
   env.MPESA_BASE_URL ??= simulator.url
-  return { url: simulator.url, phoneUrl: `${simulator.url}/`, stop: () => simulator.stop() }
+  return { url: simulator.url, phoneUrl: simulator.phoneUrl, stop: () => simulator.stop() }
 }
