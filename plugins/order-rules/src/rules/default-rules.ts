@@ -4,26 +4,26 @@ import type { RuleSet } from "./types"
  * The rule set every store starts with. S = system (Medusa events, timers),
  * A = admin, C = customer. "reason" = admins must say why.
  *
- * from              → to                actors  guards
- * awaiting_payment  → paid              S A     payment_captured, order_not_canceled_in_medusa
- * awaiting_payment  → payment_failed    S       payment_not_captured
+ * from              → to                actors  guards (N = order_not_canceled_in_medusa)
+ * awaiting_payment  → paid              S A     payment_captured, N
+ * awaiting_payment  → payment_failed    S       payment_not_captured, N
  * awaiting_payment  → cancelled         S A C   not_shipped
- * payment_failed    → awaiting_payment  S A C   payment_not_captured   (retry)
- * payment_failed    → paid              S A     payment_captured, order_not_canceled_in_medusa
+ * payment_failed    → awaiting_payment  S A C   payment_not_captured, N   (retry)
+ * payment_failed    → paid              S A     payment_captured, N
  * payment_failed    → cancelled         S A C   not_shipped
- * paid              → processing        S A     payment_captured, order_not_canceled_in_medusa
- * paid              → cancelled         S A     not_shipped            reason
+ * paid              → processing        S A     payment_captured, N
+ * paid              → cancelled         S A     not_shipped               reason
  * paid              → refunded          S A     refund_recorded, not_shipped
- * processing        → shipped           S A     payment_captured, shipped
- * processing        → cancelled         S A     not_shipped            reason
+ * processing        → shipped           S A     payment_captured, shipped, N
+ * processing        → cancelled         S A     not_shipped               reason
  * processing        → refunded          S A     refund_recorded, not_shipped
- * shipped           → out_for_delivery  S A     shipped
- * shipped           → delivered         S A     delivered
- * out_for_delivery  → delivered         S A     delivered
- * delivered         → completed         S A     delivered, payment_captured, order_not_canceled_in_medusa
- * shipped           → returned          S A     -                      reason
- * out_for_delivery  → returned          S A     -                      reason
- * delivered         → returned          S A     -                      reason
+ * shipped           → out_for_delivery  S A     shipped, N
+ * shipped           → delivered         S A     delivered, N
+ * out_for_delivery  → delivered         S A     delivered, N
+ * delivered         → completed         S A     delivered, payment_captured, N
+ * shipped           → returned          S A     shipped                   reason
+ * out_for_delivery  → returned          S A     shipped                   reason
+ * delivered         → returned          S A     shipped                   reason
  * returned          → refunded          S A     refund_recorded
  * cancelled         → refunded          S A     refund_recorded
  *
@@ -34,6 +34,9 @@ import type { RuleSet } from "./types"
  * later involves money or stock and goes through an admin.
  * Shipping paid-but-unprocessed orders goes through processing; the event mapper
  * walks such multi-step paths when Medusa is ahead of us.
+ * Guards make every target agree with Medusa (see contradictsMedusa), except
+ * cancelled: the cancel workflow must also cancel the order in Medusa, which
+ * releases or refunds the payment.
  */
 export const DEFAULT_RULE_SET: RuleSet = {
   initial: "awaiting_payment",
@@ -99,7 +102,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
       from: "awaiting_payment",
       to: "payment_failed",
       actors: ["system"],
-      guards: ["payment_not_captured"],
+      guards: ["payment_not_captured", "order_not_canceled_in_medusa"],
     },
     {
       from: "awaiting_payment",
@@ -111,7 +114,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
       from: "payment_failed",
       to: "awaiting_payment",
       actors: ["system", "admin", "customer"],
-      guards: ["payment_not_captured"],
+      guards: ["payment_not_captured", "order_not_canceled_in_medusa"],
     },
     {
       from: "payment_failed",
@@ -148,7 +151,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
       from: "processing",
       to: "shipped",
       actors: ["system", "admin"],
-      guards: ["payment_captured", "shipped"],
+      guards: ["payment_captured", "shipped", "order_not_canceled_in_medusa"],
     },
     {
       from: "processing",
@@ -167,19 +170,19 @@ export const DEFAULT_RULE_SET: RuleSet = {
       from: "shipped",
       to: "out_for_delivery",
       actors: ["system", "admin"],
-      guards: ["shipped"],
+      guards: ["shipped", "order_not_canceled_in_medusa"],
     },
     {
       from: "shipped",
       to: "delivered",
       actors: ["system", "admin"],
-      guards: ["delivered"],
+      guards: ["delivered", "order_not_canceled_in_medusa"],
     },
     {
       from: "out_for_delivery",
       to: "delivered",
       actors: ["system", "admin"],
-      guards: ["delivered"],
+      guards: ["delivered", "order_not_canceled_in_medusa"],
     },
     {
       from: "delivered",
@@ -191,18 +194,21 @@ export const DEFAULT_RULE_SET: RuleSet = {
       from: "shipped",
       to: "returned",
       actors: ["system", "admin"],
+      guards: ["shipped"],
       requiresReason: true,
     },
     {
       from: "out_for_delivery",
       to: "returned",
       actors: ["system", "admin"],
+      guards: ["shipped"],
       requiresReason: true,
     },
     {
       from: "delivered",
       to: "returned",
       actors: ["system", "admin"],
+      guards: ["shipped"],
       requiresReason: true,
     },
     {

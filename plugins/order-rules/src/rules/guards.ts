@@ -22,7 +22,11 @@ function paymentCaptured(facts: OrderFacts): GuardResult {
 }
 
 function paymentNotCaptured(facts: OrderFacts): GuardResult {
-  if (!CAPTURED_PAYMENT.includes(facts.payment_status)) {
+  // A full refund still means the payment was captured once.
+  if (
+    !CAPTURED_PAYMENT.includes(facts.payment_status) &&
+    facts.payment_status !== "refunded"
+  ) {
     return ok
   }
   return fail(

@@ -1,5 +1,6 @@
 import { DEFAULT_RULE_SET } from "../default-rules"
 import { evaluateTransition } from "../evaluate-transition"
+import { contradictsMedusa } from "../contradicts-medusa"
 import { checkGuards } from "../guards"
 import { INITIAL_ORDER_STATUS } from "../../modules/order-rules/initial-status"
 import { ACTORS, type Actor } from "../types"
@@ -53,6 +54,18 @@ describe("DEFAULT_RULE_SET", () => {
   it.each(transitions)("$name has satisfiable guards", ({ satisfying }) => {
     expect(satisfying).toBeDefined()
   })
+
+  // Cancelling is the one move that runs ahead of Medusa: the cancel workflow then
+  // cancels the order in Medusa, which releases or refunds the payment.
+  it.each(transitions.filter((t) => t.to !== "cancelled"))(
+    "$name never lands on a status that contradicts Medusa",
+    ({ guards, to }) => {
+      const contradictions = ALL_FACTS.filter(
+        (f) => checkGuards(guards, f).ok
+      ).map((f) => contradictsMedusa(to, f))
+      expect(contradictions.filter(Boolean)).toEqual([])
+    }
+  )
 
   it.each(actorRows)(
     "$name by $actor: permitted=$permitted",

@@ -36,6 +36,11 @@ describe("GUARDS", () => {
       given: { payment_status: "captured" },
       fails: 'The payment has already been captured (Medusa payment status is "captured").',
     },
+    {
+      guard: "payment_not_captured",
+      given: { payment_status: "refunded" },
+      fails: 'The payment has already been captured (Medusa payment status is "refunded").',
+    },
     { guard: "not_shipped", given: { fulfillment_status: "fulfilled" }, fails: PASS },
     { guard: "not_shipped", given: { fulfillment_status: "canceled" }, fails: PASS },
     {
