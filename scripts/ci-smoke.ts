@@ -80,7 +80,11 @@ async function checkRunning(alive: () => boolean) {
   if (!admin.ok) {
     throw new Error(`admin UI at /app answered ${admin.status}`)
   }
-  log.ok(`store API serves ${body.count} products (coffee KES 1,450), admin login works, /app answers`)
+  const simulator = await fetch(`http://127.0.0.1:${process.env.SOKO_DARAJA_SIMULATOR_PORT ?? 9010}/__simulator/health`)
+  if (!simulator.ok) {
+    throw new Error(`Daraja simulator health answered ${simulator.status}`)
+  }
+  log.ok(`store API serves ${body.count} products (coffee KES 1,450), admin login works, /app answers, simulator up`)
   return { publishableKey: prepared.publishableKey, count: body.count }
 }
 

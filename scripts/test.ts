@@ -119,8 +119,9 @@ async function main() {
       log.ok(`REDIS_URL set: HTTP tests run on the Redis profile (${env.REDIS_URL})`)
     }
     await jest("unit", ["--silent"], env)
-    await jest("integration:modules", ["--runInBand", "--forceExit"], env)
-    await jest("integration:http", ["--runInBand", "--forceExit"], env)
+    // --silent keeps Medusa's and knex's console chatter out; failures still print in full.
+    await jest("integration:modules", ["--silent", "--runInBand", "--forceExit"], env)
+    await jest("integration:http", ["--silent", "--runInBand", "--forceExit"], env)
   } finally {
     await pg?.stop()
   }
