@@ -154,6 +154,15 @@ function parseMetadata(metadata: unknown): { ok: true; value: StkCallbackMetadat
 
 /** Parses an STK callback body defensively; never throws. */
 export function parseStkCallback(body: unknown): ParsedStkCallback {
+  try {
+    return parseStkCallbackUnsafe(body)
+  } catch {
+    // Only exotic objects (throwing getters, proxies) get here; JSON cannot.
+    return reject("Unreadable STK callback")
+  }
+}
+
+function parseStkCallbackUnsafe(body: unknown): ParsedStkCallback {
   const root = toObject(body)
   if (!isRecord(root) || !isRecord(root.Body) || !isRecord(root.Body.stkCallback)) {
     return reject("Not an STK callback: Body.stkCallback is missing")

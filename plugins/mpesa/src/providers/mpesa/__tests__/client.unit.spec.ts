@@ -3,6 +3,7 @@ import { AddressInfo } from "node:net"
 import { MedusaError } from "@medusajs/framework/utils"
 import { DarajaSimulator, startDarajaSimulator } from "@soko/daraja-simulator"
 import { callbackAmountMatches, parseStkCallback, StkCallback } from "../../../utils/callback"
+import { parseInitiatorResult } from "../../../utils/initiator-result"
 import { interpretStkResult } from "../../../utils/result-codes"
 import { DarajaClient, DarajaClientDeps, DarajaClientOptions } from "../client"
 import { DarajaError } from "../errors"
@@ -448,7 +449,15 @@ describe("DarajaClient.reversal", () => {
       Remarks: "Refund order 1001",
     })
     const result = await sim.waitForCallback({ kind: "reversal", conversationId: ack.conversationId, timeoutMs: 5000 })
-    expect((result.body as { Result: { ResultCode: unknown } }).Result.ResultCode).toBe(0)
+    expect(parseInitiatorResult(result.body)).toMatchObject({
+      ok: true,
+      result: {
+        resultCode: "0",
+        success: true,
+        conversationId: ack.conversationId,
+        parameters: { OriginalTransactionID: receipt, Amount: 50 },
+      },
+    })
 
     const again = await client.reversal({
       transactionId: receipt,
@@ -457,7 +466,10 @@ describe("DarajaClient.reversal", () => {
       queueTimeoutUrl: `${receiver.url}/reversal/timeout`,
     })
     const second = await sim.waitForCallback({ kind: "reversal", conversationId: again.conversationId, timeoutMs: 5000 })
-    expect((second.body as { Result: { ResultCode: unknown } }).Result.ResultCode).toBe("R000001")
+    expect(parseInitiatorResult(second.body)).toMatchObject({
+      ok: true,
+      result: { resultCode: "R000001", success: false },
+    })
   })
 
   it("needs the initiator options", async () => {
