@@ -1,6 +1,9 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 import { readSokoEnv } from "./src/config/env"
 import { infrastructureModules } from "./src/config/modules"
+import { notificationModule } from "./src/config/notifications"
+import { paymentModule } from "./src/config/payments"
+import { sokoPlugins } from "./src/config/plugins"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 process.env.MEDUSA_DISABLE_TELEMETRY ??= "true"
@@ -25,10 +28,10 @@ module.exports = defineConfig({
     disable: env.disableAdmin,
     backendUrl: env.backendUrl,
   },
-  modules: [...infrastructureModules(env)],
-  plugins: [
-    { resolve: "@soko/medusa-plugin-mpesa", options: {} },
-    { resolve: "@soko/medusa-plugin-order-rules", options: {} },
-    { resolve: "@soko/medusa-plugin-notifications", options: {} },
-  ],
+  modules: [
+    ...infrastructureModules(env),
+    paymentModule(process.env),
+    notificationModule(process.env),
+  ].filter((m) => m !== undefined),
+  plugins: sokoPlugins(process.env),
 })
