@@ -47,7 +47,7 @@ async function until<T>(what: string, timeoutMs: number, fn: () => Promise<T | u
 
 async function checkRunning(alive: () => boolean) {
   await until("/health", 600_000, async () => ((await fetch(`${backend}/health`)).ok ? true : undefined), alive)
-  const prepared = JSON.parse(fs.readFileSync(path.join(root, ".data", "prepare.json"), "utf8")) as {
+  const prepared = JSON.parse(fs.readFileSync(path.join(root, ".data", "run", process.env.PORT ?? "9000", "prepare.json"), "utf8")) as {
     publishableKey: string
     kenyaRegionId: string
   }

@@ -67,6 +67,8 @@ async function main() {
   }
   const backendPort = readPort(process.env, "PORT", EMBEDDED_DEFAULTS.backendPort)
   const storefrontPort = readPort(process.env, "SOKO_STOREFRONT_PORT", EMBEDDED_DEFAULTS.storefrontPort)
+  // Per-port run files, so launchers on other ports (tests, a second checkout) never clash.
+  const runDir = path.join(dataDir, "run", String(backendPort))
   const hasStorefront = fs.existsSync(path.join(root, "storefront", "package.json"))
 
   await assertPortFree(backendPort, "Medusa backend and admin", "PORT")
@@ -107,14 +109,14 @@ async function main() {
   }
 
   await timed("Running database migrations", () =>
-    runStep(medusaBin, ["db:migrate"], { cwd: root, env: childEnv, logFile: path.join(dataDir, "logs", "migrate.log") })
+    runStep(medusaBin, ["db:migrate"], { cwd: root, env: childEnv, logFile: path.join(runDir, "logs", "migrate.log") })
   )
-  const prepareOutput = path.join(dataDir, "prepare.json")
+  const prepareOutput = path.join(runDir, "prepare.json")
   await timed("Seeding the demo shop and the admin login", () =>
     runStep(medusaBin, ["exec", "./src/scripts/prepare.ts"], {
       cwd: root,
       env: { ...childEnv, SOKO_PREPARE_OUTPUT: prepareOutput },
-      logFile: path.join(dataDir, "logs", "prepare.log"),
+      logFile: path.join(runDir, "logs", "prepare.log"),
     })
   )
   const prepared = JSON.parse(fs.readFileSync(prepareOutput, "utf8")) as {
@@ -167,7 +169,7 @@ async function main() {
     ...(hasStorefront ? [["Storefront", `http://localhost:${storefrontPort}`] as [string, string]] : []),
     ...(running.simulator ? [["M-Pesa phone", running.simulator.phoneUrl] as [string, string]] : []),
     ["Database", env.embedded ? `embedded PostgreSQL, ${env.databaseUrl.replace(/:[^:@/]+@/, ":***@")}` : "DATABASE_URL"],
-    ["Logs", path.relative(root, path.join(dataDir, "logs"))],
+    ["Logs", path.relative(root, path.join(runDir, "logs"))],
   ])
 }
 
