@@ -1,0 +1,29 @@
+import { Locale, LOCALES, TEMPLATE_IDS, TemplateId, TemplatePart } from "./catalog"
+import { emailHtml, emailText } from "./content/blocks"
+import { en } from "./content/en"
+import { sw } from "./content/sw"
+import type { LocaleContent } from "./content/types"
+
+export const CONTENT: Record<Locale, LocaleContent> = { en, sw }
+
+export type TemplateSources = Record<TemplatePart, string>
+
+function build(locale: Locale, id: TemplateId): TemplateSources {
+  const content = CONTENT[locale]
+  const template = content.templates[id]
+  return {
+    subject: template.subject,
+    html: emailHtml(template.email, content.labels),
+    text: emailText(template.email, content.labels),
+    sms: template.sms,
+  }
+}
+
+const DEFAULTS = new Map<string, TemplateSources>(
+  LOCALES.flatMap((locale) => TEMPLATE_IDS.map((id) => [`${id}:${locale}`, build(locale, id)] as const))
+)
+
+/** The built-in sources of a template in a locale, in the override language. */
+export function defaultSources(id: TemplateId, locale: Locale): TemplateSources {
+  return DEFAULTS.get(`${id}:${locale}`)!
+}
