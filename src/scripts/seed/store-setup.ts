@@ -3,6 +3,7 @@ import {
   createRegionsWorkflow,
   createTaxRegionsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
+  updateRegionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import type { MedusaContainer } from "@medusajs/framework/types"
@@ -74,7 +75,48 @@ export async function seedRegions(container: MedusaContainer) {
     })
     result[spec.name] = created[0].id
   }
-  return { kenyaId: result[KENYA_REGION.name], internationalId: result[INTERNATIONAL_REGION.name] }
+  const regions = { kenyaId: result[KENYA_REGION.name], internationalId: result[INTERNATIONAL_REGION.name] }
+  await offerConfiguredProviders(container, regions)
+  return regions
+}
+
+/**
+ * Payment providers that exist only when configured (M-Pesa for Kenya, cards
+ * for International) are offered in their region once they are registered;
+ * the system provider (cash on delivery) stays available in both.
+ */
+const REGION_PROVIDERS: { region: "kenyaId" | "internationalId"; provider: string }[] = [
+  { region: "kenyaId", provider: "pp_mpesa_mpesa" },
+  { region: "internationalId", provider: "pp_stripe_stripe" },
+]
+
+async function offerConfiguredProviders(
+  container: MedusaContainer,
+  regions: { kenyaId: string; internationalId: string }
+) {
+  const payment = container.resolve(Modules.PAYMENT)
+  const registered = new Set(
+    (await payment.listPaymentProviders({ id: REGION_PROVIDERS.map((r) => r.provider) })).map((p) => p.id)
+  )
+  const query = container.resolve("query")
+  for (const { region, provider } of REGION_PROVIDERS) {
+    if (!registered.has(provider)) {
+      continue
+    }
+    const { data } = await query.graph({
+      entity: "region",
+      fields: ["id", "payment_providers.id"],
+      filters: { id: regions[region] },
+    })
+    const current = ((data[0]?.payment_providers ?? []) as ({ id: string } | null)[])
+      .filter((p): p is { id: string } => !!p)
+      .map((p) => p.id)
+    if (!current.includes(provider)) {
+      await updateRegionsWorkflow(container).run({
+        input: { selector: { id: regions[region] }, update: { payment_providers: [...current, provider] } },
+      })
+    }
+  }
 }
 
 /** Kenya charges 16% VAT; exports to other countries are zero-rated. */

@@ -1,0 +1,23 @@
+import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
+import { mpesaPushGuard } from "../lib/push-guard"
+import { StoreMpesaRetryBody } from "./store/mpesa/validators"
+
+export default defineMiddlewares({
+  routes: [
+    {
+      matcher: "/store/payment-collections/:id/payment-sessions",
+      methods: ["POST"],
+      middlewares: [mpesaPushGuard],
+    },
+    {
+      matcher: "/store/mpesa/retry",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(StoreMpesaRetryBody)],
+    },
+    {
+      // Daraja's callbacks are small; anything large is not one of them.
+      matcher: "/hooks/daraja/*",
+      bodyParser: { sizeLimit: "64kb" },
+    },
+  ],
+})

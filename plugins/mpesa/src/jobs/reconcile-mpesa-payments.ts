@@ -1,0 +1,28 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { reconcileMpesaPayments } from "../lib/reconcile"
+
+/** Every minute: settle prompts whose callback never came. */
+export default async function reconcileMpesaPaymentsJob(container: MedusaContainer) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  let summary
+  try {
+    summary = await reconcileMpesaPayments(container)
+  } catch (error) {
+    if ((error as { type?: string }).type === "not_found") {
+      return // M-Pesa is not configured on this store
+    }
+    throw error
+  }
+  if (summary.checked) {
+    logger.info(
+      `M-Pesa reconciliation: ${summary.checked} checked, ${summary.paid} paid, ${summary.failed} failed, ` +
+        `${summary.captured} captured, ${summary.errors} errors`
+    )
+  }
+}
+
+export const config = {
+  name: "soko-mpesa-reconcile-payments",
+  schedule: "* * * * *",
+}

@@ -1,0 +1,48 @@
+import type { MpesaSessionData } from "../providers/mpesa/session-data"
+import { maskMsisdn, PAID_MESSAGE, PENDING_MESSAGE } from "../providers/mpesa/session-data"
+
+export type ShopperStatus = {
+  status: "pending" | "paid" | "failed" | "cancelled" | "expired"
+  shopper_message: string
+  reason?: string
+  receipt?: string
+  amount_kes?: number
+  phone_masked?: string
+  can_retry: boolean
+  order_id?: string
+}
+
+type RequestLike = {
+  status: string
+  shopper_message?: string | null
+  result_desc?: string | null
+  receipt_number?: string | null
+  amount_kes: number
+  phone: string
+} | undefined
+
+/**
+ * What the storefront shows, from the ledger row when there is one (it is
+ * settled first), else from the session data. No credentials, no raw callback.
+ */
+export function shopperStatus(data: MpesaSessionData | null, request: RequestLike, orderId?: string): ShopperStatus {
+  const status = (request?.status ?? data?.status ?? "pending") as ShopperStatus["status"]
+  const message =
+    status === "paid"
+      ? PAID_MESSAGE
+      : status === "pending"
+        ? PENDING_MESSAGE
+        : request?.shopper_message ?? data?.shopper_message ?? "The M-Pesa payment did not go through. You can try again."
+  return {
+    status,
+    shopper_message: message,
+    ...(status !== "paid" && status !== "pending" && (data?.reason || request?.result_desc)
+      ? { reason: data?.reason ?? request?.result_desc ?? undefined }
+      : {}),
+    ...(request?.receipt_number ? { receipt: request.receipt_number } : {}),
+    amount_kes: request?.amount_kes ?? data?.amount_kes,
+    phone_masked: request ? maskMsisdn(request.phone) : data?.phone_masked,
+    can_retry: status !== "paid" && status !== "pending",
+    ...(orderId ? { order_id: orderId } : {}),
+  }
+}

@@ -1,0 +1,36 @@
+import { model } from "@medusajs/framework/utils"
+
+export const STK_REQUEST_STATUSES = ["pending", "paid", "failed", "cancelled", "expired"] as const
+export type StkRequestStatus = (typeof STK_REQUEST_STATUSES)[number]
+
+/**
+ * One STK push and what became of it. The payment session keeps what the
+ * storefront sees; this row is the merchant's ledger and the reconciliation
+ * job's work list.
+ */
+export const StkRequest = model
+  .define("mpesa_stk_request", {
+    id: model.id({ prefix: "mstk" }).primaryKey(),
+    checkout_request_id: model.text().unique(),
+    merchant_request_id: model.text().nullable(),
+    payment_session_id: model.text().index(),
+    payment_collection_id: model.text().nullable(),
+    cart_id: model.text().nullable(),
+    order_id: model.text().index().nullable(),
+    phone: model.text().index(),
+    /** Whole KES sent in the push (see toMpesaAmount for rounding). */
+    amount_kes: model.number(),
+    status: model.enum([...STK_REQUEST_STATUSES]).default("pending"),
+    result_code: model.text().nullable(),
+    result_desc: model.text().nullable(),
+    shopper_message: model.text().nullable(),
+    receipt_number: model.text().unique().nullable(),
+    /** Set when a paid callback cannot be applied (amount mismatch, session gone); needs a merchant. */
+    flag: model.text().nullable(),
+    raw_callback: model.json().nullable(),
+    callback_received_at: model.dateTime().nullable(),
+    settled_at: model.dateTime().nullable(),
+    /** When Medusa's payment for this request was captured; paid rows without it get retried. */
+    captured_at: model.dateTime().nullable(),
+    last_queried_at: model.dateTime().nullable(),
+  })

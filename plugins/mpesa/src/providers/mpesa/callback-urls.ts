@@ -1,0 +1,17 @@
+import type { ResolvedMpesaOptions } from "./types"
+
+/** Open secret used when none is configured outside production (the simulator). */
+export const DEV_CALLBACK_SECRET = "dev-callback"
+
+export function callbackSecret(options: Pick<ResolvedMpesaOptions, "callbackSecret">): string {
+  return options.callbackSecret ?? DEV_CALLBACK_SECRET
+}
+
+/**
+ * Where Daraja POSTs STK results. The path avoids words Daraja refuses in
+ * callback URLs ("mpesa" among them), so it is not Medusa's
+ * /hooks/payment/mpesa_mpesa; the secret segment is what makes it unguessable.
+ */
+export function stkCallbackUrl(options: Pick<ResolvedMpesaOptions, "callbackUrl" | "callbackSecret">): string {
+  return `${options.callbackUrl}/hooks/daraja/stk/${callbackSecret(options)}`
+}

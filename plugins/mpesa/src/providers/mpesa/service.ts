@@ -1,0 +1,210 @@
+import {
+  AbstractPaymentProvider,
+  MedusaError,
+  PaymentActions,
+  PaymentSessionStatus,
+} from "@medusajs/framework/utils"
+import type {
+  AuthorizePaymentInput,
+  AuthorizePaymentOutput,
+  CancelPaymentInput,
+  CancelPaymentOutput,
+  CapturePaymentInput,
+  CapturePaymentOutput,
+  DeletePaymentInput,
+  DeletePaymentOutput,
+  GetPaymentStatusInput,
+  GetPaymentStatusOutput,
+  InitiatePaymentInput,
+  InitiatePaymentOutput,
+  Logger,
+  ProviderWebhookPayload,
+  RefundPaymentInput,
+  RefundPaymentOutput,
+  RetrievePaymentInput,
+  RetrievePaymentOutput,
+  UpdatePaymentInput,
+  UpdatePaymentOutput,
+  WebhookActionResult,
+} from "@medusajs/framework/types"
+import { toMpesaAmount } from "../../utils/amount"
+import { normalizeKenyanPhone } from "../../utils/phone"
+import { stkCallbackUrl } from "./callback-urls"
+import type { DarajaClient } from "./client"
+import { DarajaError } from "./errors"
+import { validateMpesaOptions } from "./options"
+import {
+  maskMsisdn,
+  PAID_MESSAGE,
+  PENDING_MESSAGE,
+  type MpesaSessionData,
+} from "./session-data"
+import { sharedDarajaClient } from "./shared-client"
+import type { MpesaOptions, ResolvedMpesaOptions } from "./types"
+
+type InjectedDependencies = { logger: Logger }
+
+/**
+ * M-Pesa STK Push as a Medusa payment provider (`pp_mpesa_<id>`). A session
+ * pushes a prompt; the order can be placed while the shopper approves it
+ * (pending_authorization), and Daraja's answer, confirmed by STK Query,
+ * captures it.
+ */
+export class MpesaProviderService extends AbstractPaymentProvider<MpesaOptions> {
+  static identifier = "mpesa"
+
+  protected readonly logger_: Logger
+  protected readonly options_: ResolvedMpesaOptions
+  protected readonly client_: DarajaClient
+
+  static validateOptions(options: Record<string, unknown>): void {
+    validateMpesaOptions(options)
+  }
+
+  constructor(container: InjectedDependencies, options: MpesaOptions) {
+    super(container, options)
+    this.logger_ = container.logger
+    this.options_ = validateMpesaOptions(options)
+    this.client_ = sharedDarajaClient(this.options_)
+  }
+
+  async initiatePayment({ amount, currency_code, data }: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
+    const pushed = await this.push(amount, currency_code, (data ?? {}) as MpesaSessionData)
+    return { id: pushed.checkout_request_id!, data: pushed, status: PaymentSessionStatus.PENDING }
+  }
+
+  async updatePayment({ amount, currency_code, data }: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
+    const current = (data ?? {}) as MpesaSessionData
+    if (!current.new_push || current.status === "paid") {
+      const { new_push: _ignored, ...rest } = current
+      return { data: rest }
+    }
+    const pushed = await this.push(amount, currency_code, current)
+    return { data: pushed, status: PaymentSessionStatus.PENDING }
+  }
+
+  async authorizePayment({ data }: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
+    const { status, data: next } = await this.currentStatus((data ?? {}) as MpesaSessionData)
+    return { status, data: next }
+  }
+
+  async getPaymentStatus({ data }: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
+    return this.currentStatus((data ?? {}) as MpesaSessionData)
+  }
+
+  /** M-Pesa takes the money when the shopper approves; there is nothing left to capture. */
+  async capturePayment({ data }: CapturePaymentInput): Promise<CapturePaymentOutput> {
+    return { data }
+  }
+
+  /** An STK prompt cannot be withdrawn; an unpaid one simply expires on the phone. */
+  async cancelPayment({ data }: CancelPaymentInput): Promise<CancelPaymentOutput> {
+    return { data }
+  }
+
+  async deletePayment({ data }: DeletePaymentInput): Promise<DeletePaymentOutput> {
+    return { data }
+  }
+
+  async retrievePayment({ data }: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
+    return { data }
+  }
+
+  async refundPayment(_input: RefundPaymentInput): Promise<RefundPaymentOutput> {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "M-Pesa refunds through the Reversal API are not enabled in this version of the Soko M-Pesa plugin. " +
+        "Reverse the payment from the M-Pesa org portal, then record the refund."
+    )
+  }
+
+  /** Daraja results arrive at Soko's own callback route, not Medusa's payment webhook. */
+  async getWebhookActionAndData(_payload: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
+    return { action: PaymentActions.NOT_SUPPORTED }
+  }
+
+  private async push(amount: unknown, currencyCode: string, data: MpesaSessionData): Promise<MpesaSessionData> {
+    const phone = normalizeKenyanPhone(data.phone ?? data.msisdn)
+    if (!phone.ok) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, phone.reason)
+    }
+    const amountKes = toMpesaAmount(amount as number, currencyCode)
+    try {
+      const result = await this.client_.stkPush({
+        phone: phone.msisdn,
+        amount: amountKes,
+        callbackUrl: stkCallbackUrl(this.options_),
+      })
+      const { new_push: _ignored, reason: _reason, receipt_number: _receipt, ...rest } = data
+      return {
+        ...rest,
+        msisdn: result.msisdn,
+        phone_masked: maskMsisdn(result.msisdn),
+        amount_kes: result.amount,
+        checkout_request_id: result.checkoutRequestId,
+        merchant_request_id: result.merchantRequestId,
+        status: "pending",
+        shopper_message: PENDING_MESSAGE,
+        pushed_at: new Date().toISOString(),
+      }
+    } catch (error) {
+      throw this.toMedusaError(error)
+    }
+  }
+
+  private async currentStatus(
+    data: MpesaSessionData
+  ): Promise<{ status: PaymentSessionStatus; data: MpesaSessionData }> {
+    if (data.status === "paid") {
+      return { status: PaymentSessionStatus.CAPTURED, data }
+    }
+    if (!data.checkout_request_id) {
+      return { status: PaymentSessionStatus.ERROR, data: { ...data, status: "failed", reason: "No M-Pesa prompt was sent" } }
+    }
+    try {
+      const query = await this.client_.stkQuery(data.checkout_request_id)
+      if (query.outcome === "paid") {
+        return { status: PaymentSessionStatus.CAPTURED, data: { ...data, status: "paid", shopper_message: PAID_MESSAGE } }
+      }
+      if (query.outcome === "pending") {
+        return { status: PaymentSessionStatus.PENDING_AUTHORIZATION, data }
+      }
+      return {
+        status: PaymentSessionStatus.ERROR,
+        data: { ...data, status: "failed", reason: query.info.reason, shopper_message: query.info.shopperMessage },
+      }
+    } catch (error) {
+      // Daraja unreachable: the prompt may still be paid; reconciliation settles it later.
+      this.logger_.warn(`M-Pesa status check for ${data.checkout_request_id} failed: ${(error as Error).message}`)
+      return { status: PaymentSessionStatus.PENDING_AUTHORIZATION, data }
+    }
+  }
+
+  private toMedusaError(error: unknown): MedusaError {
+    if (error instanceof MedusaError) {
+      return error
+    }
+    if (error instanceof DarajaError) {
+      this.logger_.warn(`M-Pesa STK push refused: ${error.errorCode} ${error.errorMessage}`)
+      if (error.kind === "subscriber_locked") {
+        return new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          "An M-Pesa prompt is already open on this phone. Answer or cancel it, then try again."
+        )
+      }
+      if (error.kind === "invalid_field") {
+        return new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `M-Pesa refused the payment request (${error.errorMessage}).`
+        )
+      }
+      return new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "M-Pesa could not send the payment prompt right now. Please try again in a minute, or choose another payment method."
+      )
+    }
+    return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, (error as Error).message)
+  }
+}
+
+export default MpesaProviderService

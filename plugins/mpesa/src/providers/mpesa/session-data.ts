@@ -1,0 +1,36 @@
+/**
+ * What an M-Pesa payment session's `data` holds. It is returned to the
+ * storefront, so it carries the shopper-facing state and never a credential.
+ */
+export type MpesaSessionStatus = "pending" | "paid" | "failed"
+
+export type MpesaSessionData = {
+  /** As the shopper typed it (storefront input). */
+  phone?: string
+  /** Normalised 2547…/2541… number the prompt went to. */
+  msisdn?: string
+  phone_masked?: string
+  /** Whole KES pushed; see toMpesaAmount for the rounding. */
+  amount_kes?: number
+  checkout_request_id?: string
+  merchant_request_id?: string
+  status?: MpesaSessionStatus
+  /** Why it failed, for the merchant and the shopper. */
+  reason?: string
+  /** What to tell the shopper now. */
+  shopper_message?: string
+  receipt_number?: string
+  pushed_at?: string
+  /** Set by the retry route: send a new prompt on the next update. */
+  new_push?: boolean
+  session_id?: string
+  [key: string]: unknown
+}
+
+export function maskMsisdn(msisdn: string): string {
+  return msisdn.length > 7 ? `${msisdn.slice(0, 4)}***${msisdn.slice(-3)}` : "***"
+}
+
+export const PENDING_MESSAGE =
+  "Check your phone: enter your M-Pesa PIN on the prompt to pay. This page updates by itself."
+export const PAID_MESSAGE = "Payment received. Thank you!"

@@ -1,0 +1,90 @@
+import { acquireLockStep, emitEventStep, processPaymentWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { PaymentActions } from "@medusajs/framework/utils"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { applyStkDecisionStep } from "./steps/apply-stk-decision"
+import { decideStkOutcomeStep } from "./steps/decide-stk-outcome"
+import { ensureStkRequestStep } from "./steps/ensure-stk-request"
+import { markStkCapturedStep } from "./steps/mark-stk-captured"
+import { routeMpesaCaptureStep } from "./steps/route-mpesa-capture"
+import { updateMpesaSessionDataStep } from "./steps/update-mpesa-session-data"
+
+export type SettleStkRequestWorkflowInput = {
+  checkout_request_id: string
+  /** The callback that triggered this, if any; without one STK Query decides. */
+  callback_log_id?: string
+  /** The reconciler's clock, for the abandoned-cart grace period. */
+  now?: string
+}
+
+export const settleStkRequestWorkflowId = "settle-mpesa-stk-request"
+
+/** Emitted when a prompt ends unpaid (cancelled, wrong PIN, timeout, …). */
+export const MPESA_PAYMENT_FAILED_EVENT = "payment.failed"
+
+/**
+ * Settles one STK push from a callback or from STK Query: paid ones are
+ * captured through Medusa's processPaymentWorkflow (which also completes the
+ * cart if the order is not placed yet), failed ones are recorded and announced.
+ * One lock per CheckoutRequestID makes replays and concurrent callbacks count once.
+ */
+export const settleStkRequestWorkflow = createWorkflow(
+  settleStkRequestWorkflowId,
+  (input: SettleStkRequestWorkflowInput) => {
+    const lockKey = transform({ input }, ({ input }) => `mpesa-stk:${input.checkout_request_id}`)
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+
+    const request = ensureStkRequestStep({ checkout_request_id: input.checkout_request_id })
+    const decision = decideStkOutcomeStep({ request, callback_log_id: input.callback_log_id })
+    applyStkDecisionStep({ decision, callback_log_id: input.callback_log_id })
+
+    const toCapture = transform({ decision }, ({ decision }) =>
+      (decision.action === "pay" || decision.action === "capture") && decision.capture ? decision : undefined
+    )
+    const capture = when("mpesa-paid", { toCapture }, ({ toCapture }) => !!toCapture).then(() =>
+      routeMpesaCaptureStep({
+        session_id: transform({ toCapture }, ({ toCapture }) => toCapture!.session_id!),
+        receipt_number: transform({ toCapture }, ({ toCapture }) => toCapture!.receipt_number),
+        settled_at: transform({ request }, ({ request }) => request?.settled_at ?? null),
+        now: input.now,
+      })
+    )
+    when("mpesa-capture-in-medusa", { capture }, ({ capture }) =>
+      capture?.route === "order" || capture?.route === "complete"
+    ).then(() => {
+      processPaymentWorkflow.runAsStep({
+        input: transform({ toCapture, capture }, ({ toCapture, capture }) => ({
+          action: PaymentActions.SUCCESSFUL,
+          data: { session_id: toCapture!.session_id!, amount: capture!.amount },
+        })),
+      })
+    })
+    when("mpesa-mark-captured", { capture }, ({ capture }) => !!capture && capture.route !== "cart").then(() => {
+      markStkCapturedStep({ request_id: transform({ toCapture }, ({ toCapture }) => toCapture!.request_id!) })
+    })
+
+    const failed = transform({ decision }, ({ decision }) => (decision.action === "fail" ? decision : undefined))
+    when("mpesa-failed", { failed }, ({ failed }) => !!failed).then(() => {
+      updateMpesaSessionDataStep({
+        session_id: transform({ failed }, ({ failed }) => failed!.session_id!),
+        patch: transform({ failed }, ({ failed }) => ({
+          status: "failed" as const,
+          reason: failed!.reason,
+          shopper_message: failed!.shopper_message,
+        })),
+      }).config({ name: "mark-session-failed" })
+      emitEventStep({
+        eventName: MPESA_PAYMENT_FAILED_EVENT,
+        data: transform({ failed }, ({ failed }) => ({
+          id: failed!.session_id,
+          payment_session_id: failed!.session_id,
+          provider: "mpesa",
+          result_code: failed!.result_code,
+          reason: failed!.reason,
+        })),
+      })
+    })
+
+    releaseLockStep({ key: lockKey })
+    return new WorkflowResponse(decision)
+  }
+)

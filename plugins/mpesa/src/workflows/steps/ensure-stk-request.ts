@@ -1,0 +1,107 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { MPESA_MODULE } from "../../modules/mpesa"
+import type MpesaModuleService from "../../modules/mpesa/service"
+import type { MpesaSessionData } from "../../providers/mpesa/session-data"
+
+export type StkRequestRecord = Awaited<ReturnType<MpesaModuleService["retrieveStkRequest"]>>
+
+type SessionRow = { id: string; payment_collection_id: string; data: MpesaSessionData | null }
+
+async function cartAndOrderOf(container: MedusaContainer, paymentCollectionId: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: carts } = await query.graph({
+    entity: "cart_payment_collection",
+    fields: ["cart_id"],
+    filters: { payment_collection_id: paymentCollectionId },
+  })
+  const cartId = (carts[0] as { cart_id?: string } | undefined)?.cart_id
+  if (!cartId) {
+    return { cartId: undefined, orderId: undefined }
+  }
+  const { data: orders } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
+  return { cartId, orderId: (orders[0] as { order_id?: string } | undefined)?.order_id }
+}
+
+/**
+ * The ledger row of an STK push, made from its payment session the first time
+ * anything (the push route, a callback, the status route, the reconciliation
+ * job) looks for it. Returns whether it was created, for compensation.
+ */
+export async function ensureStkRequest(
+  container: MedusaContainer,
+  session: SessionRow
+): Promise<{ request?: StkRequestRecord; created: boolean }> {
+  const mpesa = container.resolve<MpesaModuleService>(MPESA_MODULE)
+  const data = session.data ?? {}
+  if (!data.checkout_request_id || !data.msisdn || !data.amount_kes) {
+    return { created: false }
+  }
+  const [existing] = await mpesa.listStkRequests({ checkout_request_id: data.checkout_request_id })
+  const { cartId, orderId } = await cartAndOrderOf(container, session.payment_collection_id)
+  if (existing) {
+    if (orderId && !existing.order_id) {
+      return { request: await mpesa.updateStkRequests({ id: existing.id, order_id: orderId }), created: false }
+    }
+    return { request: existing, created: false }
+  }
+  try {
+    const request = await mpesa.createStkRequests({
+      checkout_request_id: data.checkout_request_id,
+      merchant_request_id: data.merchant_request_id ?? null,
+      payment_session_id: session.id,
+      payment_collection_id: session.payment_collection_id,
+      cart_id: cartId ?? null,
+      order_id: orderId ?? null,
+      phone: data.msisdn,
+      amount_kes: data.amount_kes,
+      shopper_message: data.shopper_message ?? null,
+    })
+    return { request, created: true }
+  } catch {
+    // Another process recorded it first (checkout_request_id is unique).
+    const [raced] = await mpesa.listStkRequests({ checkout_request_id: data.checkout_request_id })
+    return { request: raced, created: false }
+  }
+}
+
+/** Finds the payment session that pushed a CheckoutRequestID (its id is in the session data). */
+export async function sessionForCheckoutRequest(
+  container: MedusaContainer,
+  checkoutRequestId: string
+): Promise<SessionRow | undefined> {
+  const payment = container.resolve(Modules.PAYMENT)
+  const sessions = await payment.listPaymentSessions({
+    data: { checkout_request_id: checkoutRequestId },
+  } as Parameters<typeof payment.listPaymentSessions>[0])
+  const match = sessions.find((s) => (s.data as MpesaSessionData | null)?.checkout_request_id === checkoutRequestId)
+  return match ? { id: match.id, payment_collection_id: match.payment_collection_id, data: match.data as MpesaSessionData } : undefined
+}
+
+export type EnsureStkRequestStepInput = { checkout_request_id: string }
+
+export const ensureStkRequestStepId = "ensure-mpesa-stk-request"
+
+/** Loads (or records from its payment session) the STK request of a CheckoutRequestID. */
+export const ensureStkRequestStep = createStep(
+  ensureStkRequestStepId,
+  async (input: EnsureStkRequestStepInput, { container }) => {
+    const mpesa = container.resolve<MpesaModuleService>(MPESA_MODULE)
+    const [existing] = await mpesa.listStkRequests({ checkout_request_id: input.checkout_request_id })
+    if (existing) {
+      return new StepResponse(existing as StkRequestRecord | undefined, null as string | null)
+    }
+    const session = await sessionForCheckoutRequest(container, input.checkout_request_id)
+    if (!session) {
+      return new StepResponse(undefined as StkRequestRecord | undefined, null as string | null)
+    }
+    const { request, created } = await ensureStkRequest(container, session)
+    return new StepResponse(request, created && request ? request.id : null)
+  },
+  async (createdId, { container }) => {
+    if (createdId) {
+      await container.resolve<MpesaModuleService>(MPESA_MODULE).deleteStkRequests(createdId)
+    }
+  }
+)
