@@ -22,7 +22,20 @@ export const africastalkingOptionsSchema = z.object({
 })
 
 /** Options of the Africa's Talking SMS provider (`@soko/medusa-plugin-notifications/providers/africastalking`). */
-export type AfricasTalkingOptions = z.input<typeof africastalkingOptionsSchema>
+export interface AfricasTalkingOptions {
+  /** Medusa's channel routing (default ["sms"]). */
+  channels?: string[]
+  /** App username ("sandbox" for the sandbox app). Required. */
+  username: string
+  /** App API key. Required. */
+  apiKey: string
+  /** Registered sender id or short code; the account default when unset. */
+  senderId?: string
+  /** API host; defaults to the sandbox host for username "sandbox", else the live host. */
+  baseUrl?: string
+  /** Per-request timeout in ms (default 10000). */
+  timeoutMs?: number | string
+}
 export type ResolvedAfricasTalkingOptions = z.output<typeof africastalkingOptionsSchema>
 
 /**

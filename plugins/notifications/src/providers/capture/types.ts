@@ -9,4 +9,9 @@ export const captureOptionsSchema = z.object({
 })
 
 /** Options of the local capture provider (`@soko/medusa-plugin-notifications/providers/capture`). */
-export type CaptureOptions = z.input<typeof captureOptionsSchema>
+export interface CaptureOptions {
+  /** Channels captured instead of sent (default ["email", "sms"]). */
+  channels?: string[]
+  /** Log one line per captured message (default true). */
+  log?: boolean
+}

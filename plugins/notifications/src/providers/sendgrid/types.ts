@@ -29,5 +29,24 @@ export const sendgridOptionsSchema = z.object({
 })
 
 /** Options of the SendGrid email provider (`@soko/medusa-plugin-notifications/providers/sendgrid`). */
-export type SendgridOptions = z.input<typeof sendgridOptionsSchema>
+export interface SendgridOptions {
+  /** Medusa's channel routing (default ["email"]). */
+  channels?: string[]
+  /** SendGrid API key, "SG.…". Required. */
+  apiKey: string
+  /** Verified sender address. Required. */
+  from: string
+  /** Sender display name, e.g. the store name. */
+  fromName?: string
+  /** Reply-to address, if not `from`. */
+  replyTo?: string
+  /** API host: SendGrid's EU host or a local fake. Default https://api.sendgrid.com. */
+  baseUrl?: string
+  /** Per-request timeout in ms (default 10000). */
+  timeoutMs?: number | string
+  /** Validate but never deliver (SendGrid sandbox mode). */
+  sandboxMode?: boolean
+  /** Categories for SendGrid's statistics. */
+  categories?: string[]
+}
 export type ResolvedSendgridOptions = z.output<typeof sendgridOptionsSchema>

@@ -28,7 +28,24 @@ export const twilioOptionsSchema = z
   })
 
 /** Options of the Twilio SMS provider (`@soko/medusa-plugin-notifications/providers/twilio`). */
-export type TwilioOptions = z.input<typeof twilioOptionsSchema>
+export interface TwilioOptions {
+  /** Medusa's channel routing (default ["sms"]). */
+  channels?: string[]
+  /** Account SID, "AC" + 32 hex characters. Required. */
+  accountSid: string
+  /** Auth token. Required. */
+  authToken: string
+  /** Sending number (E.164) or alphanumeric id; this or `messagingServiceSid` is required. */
+  from?: string
+  /** Messaging Service SID, used instead of `from`. */
+  messagingServiceSid?: string
+  /** Delivery status webhook URL. */
+  statusCallback?: string
+  /** API host (default https://api.twilio.com). */
+  baseUrl?: string
+  /** Per-request timeout in ms (default 10000). */
+  timeoutMs?: number | string
+}
 export type ResolvedTwilioOptions = z.output<typeof twilioOptionsSchema>
 
 export type TwilioErrorBody = { code?: number; message?: string; more_info?: string; status?: number }
