@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+/**
+ * Runs `next dev` / `next start` / `next build` with the conventions of Soko's
+ * launcher: the port comes from PORT (default 8000), telemetry is off (no
+ * requests to third-party hosts), and the publishable key falls back to the one
+ * the launcher wrote for the backend's port, so `npm run dev` here works on its
+ * own next to a running `npm run dev` at the root.
+ *
+ * SOKO_STOREFRONT_MODE=production turns `dev` into build-if-needed + start,
+ * which is what the browser tests and Lighthouse runs use.
+ */
+import { spawn, spawnSync } from "node:child_process"
+import fs from "node:fs"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const storefront = path.resolve(here, "..")
+const nextBin = path.join(storefront, "node_modules", "next", "dist", "bin", "next")
+
+const command = process.argv[2] ?? "dev"
+const port = process.env.PORT || "8000"
+// NEXT_IGNORE_INCORRECT_LOCKFILE: next dev would otherwise ask the npm registry to "patch" the lockfile.
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_IGNORE_INCORRECT_LOCKFILE: "1" }
+
+const backend = env.MEDUSA_BACKEND_URL || env.NEXT_PUBLIC_MEDUSA_BACKEND_URL || "http://localhost:9000"
+env.MEDUSA_BACKEND_URL ??= backend
+env.NEXT_PUBLIC_MEDUSA_BACKEND_URL ??= backend
+
+if (!env.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY && (command === "dev" || command === "start")) {
+  const key = keyFromLauncher(backend)
+  if (key) {
+    env.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY = key
+    console.log(`[storefront] using the publishable key the launcher wrote for ${backend}`)
+  } else {
+    console.warn(
+      "[storefront] NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY is not set: the shop cannot read the catalog. " +
+        "Start the backend with `npm run dev` at the repository root, or set the key."
+    )
+  }
+}
+
+function keyFromLauncher(backendUrl) {
+  try {
+    const backendPort = new URL(backendUrl).port || "9000"
+    const file = path.resolve(storefront, "..", ".data", "run", backendPort, "prepare.json")
+    return JSON.parse(fs.readFileSync(file, "utf8")).publishableKey
+  } catch {
+    return undefined
+  }
+}
+
+function run(args) {
+  const child = spawn(process.execPath, [nextBin, ...args], { cwd: storefront, env, stdio: "inherit" })
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(signal, () => child.kill(signal))
+  }
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+}
+
+function buildIsCurrent() {
+  return fs.existsSync(path.join(storefront, ".next", "BUILD_ID"))
+}
+
+switch (command) {
+  case "dev":
+    if (env.SOKO_STOREFRONT_MODE === "production") {
+      if (!buildIsCurrent()) {
+        const built = spawnSync(process.execPath, [nextBin, "build"], { cwd: storefront, env, stdio: "inherit" })
+        if (built.status !== 0) {
+          process.exit(built.status ?? 1)
+        }
+      }
+      run(["start", "-p", port])
+    } else {
+      run(["dev", "--turbopack", "-p", port])
+    }
+    break
+  case "start":
+    run(["start", "-p", port])
+    break
+  case "build":
+    run(["build"])
+    break
+  case "typegen":
+    run(["typegen"])
+    break
+  default:
+    console.error(`Unknown command ${command}: use dev, start or build`)
+    process.exit(2)
+}

@@ -1,0 +1,279 @@
+import type { Metadata } from "next"
+import Link from "next/link"
+import { AutoSubmit } from "@/components/auto-submit"
+import { ProductGrid } from "@/components/product-card"
+import { catalogQuery, type CatalogParams, hasFilters, parseCatalogParams, SORT_KEYS, SORT_LABELS } from "@/lib/catalog/params"
+import { listCatalog, listCategories, listCollections, listOptionFacets } from "@/lib/data/catalog"
+import { getRegion } from "@/lib/data/regions"
+import { formatMoney } from "@/lib/util/money"
+
+type Props = {
+  params: Promise<{ country: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const p = parseCatalogParams(await searchParams)
+  return { title: p.q ? `Search: ${p.q}` : "Shop all products" }
+}
+
+export default async function StorePage({ params, searchParams }: Props) {
+  const { country } = await params
+  const p = parseCatalogParams(await searchParams)
+  const region = await getRegion(country)
+  if (!region) {
+    return null
+  }
+  const [result, categories, collections, facets] = await Promise.all([
+    listCatalog(p, region.id),
+    listCategories(),
+    listCollections(),
+    listOptionFacets(),
+  ])
+  const base = `/${country}/store`
+  const href = (overrides: Partial<CatalogParams>) => `${base}${catalogQuery(p, { page: 1, ...overrides })}`
+  const currency = region.currency_code.toUpperCase()
+
+  const heading = p.q
+    ? `Results for “${p.q}”`
+    : p.categories.length === 1
+      ? (categories.find((c) => c.handle === p.categories[0])?.name ?? "Products")
+      : p.collections.length === 1
+        ? (collections.find((c) => c.handle === p.collections[0])?.title ?? "Products")
+        : "All products"
+
+  const chips: { label: string; href: string }[] = [
+    ...(p.q ? [{ label: `“${p.q}”`, href: href({ q: undefined }) }] : []),
+    ...p.categories.map((h) => ({
+      label: categories.find((c) => c.handle === h)?.name ?? h,
+      href: href({ categories: p.categories.filter((x) => x !== h) }),
+    })),
+    ...p.collections.map((h) => ({
+      label: collections.find((c) => c.handle === h)?.title ?? h,
+      href: href({ collections: p.collections.filter((x) => x !== h) }),
+    })),
+    ...Object.entries(p.options).flatMap(([title, values]) =>
+      values.map((v) => ({
+        label: `${title}: ${v}`,
+        href: href({ options: { ...p.options, [title]: values.filter((x) => x !== v) } }),
+      }))
+    ),
+    ...(p.minPrice !== undefined || p.maxPrice !== undefined
+      ? [
+          {
+            label:
+              p.minPrice !== undefined && p.maxPrice !== undefined
+                ? `${formatMoney(p.minPrice, currency)} – ${formatMoney(p.maxPrice, currency)}`
+                : p.minPrice !== undefined
+                  ? `From ${formatMoney(p.minPrice, currency)}`
+                  : `Up to ${formatMoney(p.maxPrice, currency)}`,
+            href: href({ minPrice: undefined, maxPrice: undefined }),
+          },
+        ]
+      : []),
+  ]
+  const activeCount = chips.length
+
+  return (
+    <div className="container page">
+      <h1>{heading}</h1>
+      <div className="catalog">
+        <aside aria-label="Filters">
+          <details className="filters" open={activeCount > 0 ? true : undefined}>
+            <summary>
+              Filters{activeCount ? ` (${activeCount})` : ""}
+            </summary>
+            <form id="catalog-filters" className="filters__body" action={base} method="get" data-testid="filters">
+              <div className="field">
+                <label htmlFor="filter-q">Search</label>
+                <input id="filter-q" type="search" name="q" defaultValue={p.q ?? ""} placeholder="What are you looking for?" />
+              </div>
+              {p.sort !== "featured" ? <input type="hidden" name="sort" value={p.sort} /> : null}
+              <fieldset>
+                <legend>Category</legend>
+                {categories.map((c) => (
+                  <label className="check" key={c.id}>
+                    <input type="checkbox" name="category" value={c.handle} defaultChecked={p.categories.includes(c.handle)} />
+                    {c.name}
+                  </label>
+                ))}
+              </fieldset>
+              <fieldset>
+                <legend>Collection</legend>
+                {collections.map((c) => (
+                  <label className="check" key={c.id}>
+                    <input type="checkbox" name="collection" value={c.handle ?? ""} defaultChecked={p.collections.includes(c.handle ?? "")} />
+                    {c.title}
+                  </label>
+                ))}
+              </fieldset>
+              <fieldset>
+                <legend>Price ({currency})</legend>
+                <div className="price-range">
+                  <div>
+                    <label htmlFor="filter-min">Min</label>
+                    <input id="filter-min" type="number" inputMode="numeric" min={0} name="min" defaultValue={p.minPrice ?? ""} />
+                  </div>
+                  <div>
+                    <label htmlFor="filter-max">Max</label>
+                    <input id="filter-max" type="number" inputMode="numeric" min={0} name="max" defaultValue={p.maxPrice ?? ""} />
+                  </div>
+                </div>
+              </fieldset>
+              {facets.map((f) => (
+                <fieldset key={f.title}>
+                  <legend>{f.title}</legend>
+                  {f.values.map((v) => (
+                    <label className="check" key={v}>
+                      <input
+                        type="checkbox"
+                        name="opt"
+                        value={`${f.title}:${v}`}
+                        defaultChecked={(p.options[f.title] ?? []).includes(v)}
+                      />
+                      {v}
+                    </label>
+                  ))}
+                </fieldset>
+              ))}
+              <div className="row">
+                <button className="btn btn--small" type="submit">
+                  Apply filters
+                </button>
+                {activeCount ? (
+                  <Link href={base} className="small">
+                    Clear all
+                  </Link>
+                ) : null}
+              </div>
+              <AutoSubmit />
+            </form>
+          </details>
+        </aside>
+
+        <section aria-labelledby="results-count">
+          <div className="catalog-toolbar">
+            <p id="results-count" className="muted" role="status" style={{ margin: 0 }} data-testid="results-count">
+              {result.count} {result.count === 1 ? "product" : "products"}
+            </p>
+            <div className="row">
+              <label htmlFor="sort" style={{ margin: 0 }}>
+                Sort by
+              </label>
+              <select id="sort" name="sort" form="catalog-sort" defaultValue={p.sort} data-testid="sort">
+                {SORT_KEYS.map((k) => (
+                  <option key={k} value={k}>
+                    {SORT_LABELS[k]}
+                  </option>
+                ))}
+              </select>
+              <form id="catalog-sort" action={base} method="get">
+                {hiddenFields(p)}
+                <noscript>
+                  <button className="btn btn--small" type="submit">
+                    Sort
+                  </button>
+                </noscript>
+                <AutoSubmit />
+              </form>
+            </div>
+          </div>
+
+          {chips.length ? (
+            <ul className="chips" aria-label="Active filters">
+              {chips.map((c) => (
+                <li key={c.label}>
+                  <Link className="chip" href={c.href}>
+                    {c.label}
+                    <span aria-hidden="true">×</span>
+                    <span className="visually-hidden">(remove filter)</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+
+          {result.products.length ? (
+            <ProductGrid products={result.products} country={country} eager={4} />
+          ) : (
+            <div className="empty" data-testid="empty-results">
+              <h2>No products match</h2>
+              <p className="muted">
+                {result.count === 0 && result.page > 1 ? "This page is past the end of the results." : "Try fewer filters or another word."}
+              </p>
+              {hasFilters(p) ? (
+                <Link className="btn btn--secondary" href={base}>
+                  Clear filters
+                </Link>
+              ) : null}
+            </div>
+          )}
+
+          {result.pageCount > 1 ? <Pagination page={result.page} pageCount={result.pageCount} link={(n) => `${base}${catalogQuery(p, { page: n })}`} /> : null}
+        </section>
+      </div>
+    </div>
+  )
+}
+
+/** The current filters as hidden fields, so the sort form keeps them. */
+function hiddenFields(p: CatalogParams) {
+  const fields: [string, string][] = []
+  if (p.q) {
+    fields.push(["q", p.q])
+  }
+  p.categories.forEach((c) => fields.push(["category", c]))
+  p.collections.forEach((c) => fields.push(["collection", c]))
+  Object.entries(p.options).forEach(([t, vs]) => vs.forEach((v) => fields.push(["opt", `${t}:${v}`])))
+  if (p.minPrice !== undefined) {
+    fields.push(["min", String(p.minPrice)])
+  }
+  if (p.maxPrice !== undefined) {
+    fields.push(["max", String(p.maxPrice)])
+  }
+  return fields.map(([name, value], i) => <input key={`${name}-${i}`} type="hidden" name={name} value={value} />)
+}
+
+function Pagination({ page, pageCount, link }: { page: number; pageCount: number; link: (n: number) => string }) {
+  const pages = Array.from({ length: pageCount }, (_, i) => i + 1).filter(
+    (n) => n === 1 || n === pageCount || Math.abs(n - page) <= 1
+  )
+  return (
+    <nav aria-label="Pages">
+      <ul className="pagination">
+        {page > 1 ? (
+          <li>
+            <Link href={link(page - 1)} rel="prev">
+              <span aria-hidden="true">‹</span>
+              <span className="visually-hidden">Previous page</span>
+            </Link>
+          </li>
+        ) : null}
+        {pages.map((n, i) => (
+          <li key={n}>
+            {i > 0 && n - pages[i - 1]! > 1 ? <span aria-hidden="true">…</span> : null}
+            {n === page ? (
+              <span aria-current="page">
+                <span className="visually-hidden">Page </span>
+                {n}
+              </span>
+            ) : (
+              <Link href={link(n)}>
+                <span className="visually-hidden">Page </span>
+                {n}
+              </Link>
+            )}
+          </li>
+        ))}
+        {page < pageCount ? (
+          <li>
+            <Link href={link(page + 1)} rel="next" data-testid="next-page">
+              <span aria-hidden="true">›</span>
+              <span className="visually-hidden">Next page</span>
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  )
+}

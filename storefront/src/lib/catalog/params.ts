@@ -1,0 +1,153 @@
+/**
+ * The catalog's state lives in the URL, so every search, filter, sort and page
+ * is a link that renders on the server (and works without JavaScript):
+ *   /ke/store?q=tea&category=pantry&collection=made-in-kenya&opt=Color:Red
+ *            &min=500&max=3000&sort=price_asc&page=2
+ */
+export const SORT_KEYS = ["featured", "newest", "price_asc", "price_desc", "title"] as const
+export type SortKey = (typeof SORT_KEYS)[number]
+
+export const SORT_LABELS: Record<SortKey, string> = {
+  featured: "Featured",
+  newest: "Newest",
+  price_asc: "Price: low to high",
+  price_desc: "Price: high to low",
+  title: "Name: A to Z",
+}
+
+export const PAGE_SIZE = 12
+
+export type CatalogParams = {
+  q?: string
+  /** Category handles. */
+  categories: string[]
+  /** Collection handles. */
+  collections: string[]
+  /** Option title → accepted values ("Color" → ["Red", "Blue"]). */
+  options: Record<string, string[]>
+  minPrice?: number
+  maxPrice?: number
+  sort: SortKey
+  page: number
+}
+
+export type RawSearchParams = Record<string, string | string[] | undefined>
+
+function all(value: string | string[] | undefined): string[] {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value]
+  return [...new Set(list.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))]
+}
+
+function one(value: string | string[] | undefined): string | undefined {
+  const v = Array.isArray(value) ? value[0] : value
+  return v?.trim() || undefined
+}
+
+function amount(value: string | string[] | undefined): number | undefined {
+  const v = one(value)
+  if (v === undefined) {
+    return undefined
+  }
+  const n = Number(v.replace(/[,\s]/g, ""))
+  return Number.isFinite(n) && n >= 0 ? n : undefined
+}
+
+export function parseCatalogParams(sp: RawSearchParams): CatalogParams {
+  const options: Record<string, string[]> = {}
+  const rawOptions = Array.isArray(sp.opt) ? sp.opt : sp.opt === undefined ? [] : [sp.opt]
+  for (const pair of rawOptions) {
+    const at = pair.indexOf(":")
+    if (at <= 0) {
+      continue
+    }
+    const title = pair.slice(0, at).trim()
+    const value = pair.slice(at + 1).trim()
+    if (title && value) {
+      options[title] = [...new Set([...(options[title] ?? []), value])]
+    }
+  }
+  let minPrice = amount(sp.min)
+  let maxPrice = amount(sp.max)
+  if (minPrice !== undefined && maxPrice !== undefined && minPrice > maxPrice) {
+    ;[minPrice, maxPrice] = [maxPrice, minPrice]
+  }
+  const sort = one(sp.sort)
+  const page = Number(one(sp.page) ?? "1")
+  const q = one(sp.q)?.slice(0, 100)
+  return {
+    q,
+    categories: all(sp.category),
+    collections: all(sp.collection),
+    options,
+    minPrice,
+    maxPrice,
+    sort: (SORT_KEYS as readonly string[]).includes(sort ?? "") ? (sort as SortKey) : "featured",
+    page: Number.isInteger(page) && page > 0 ? Math.min(page, 10_000) : 1,
+  }
+}
+
+/** The query string for these params (defaults left out), for links and redirects. */
+export function catalogQuery(params: CatalogParams, overrides: Partial<CatalogParams> = {}): string {
+  const p = { ...params, ...overrides }
+  const search = new URLSearchParams()
+  if (p.q) {
+    search.set("q", p.q)
+  }
+  for (const c of p.categories) {
+    search.append("category", c)
+  }
+  for (const c of p.collections) {
+    search.append("collection", c)
+  }
+  for (const [title, values] of Object.entries(p.options)) {
+    for (const value of values) {
+      search.append("opt", `${title}:${value}`)
+    }
+  }
+  if (p.minPrice !== undefined) {
+    search.set("min", String(p.minPrice))
+  }
+  if (p.maxPrice !== undefined) {
+    search.set("max", String(p.maxPrice))
+  }
+  if (p.sort !== "featured") {
+    search.set("sort", p.sort)
+  }
+  if (p.page > 1) {
+    search.set("page", String(p.page))
+  }
+  const s = search.toString()
+  return s ? `?${s}` : ""
+}
+
+/**
+ * Price sorting, price ranges and option filters are not store API filters, so
+ * they need the whole filtered list (see scan.ts); everything else pages natively.
+ */
+export function needsScan(p: CatalogParams): boolean {
+  return (
+    p.sort === "price_asc" ||
+    p.sort === "price_desc" ||
+    p.minPrice !== undefined ||
+    p.maxPrice !== undefined ||
+    Object.keys(p.options).length > 0
+  )
+}
+
+export function hasFilters(p: CatalogParams): boolean {
+  return Boolean(
+    p.q || p.categories.length || p.collections.length || Object.keys(p.options).length || p.minPrice !== undefined || p.maxPrice !== undefined
+  )
+}
+
+/** The store API's `order` for the sorts it supports natively. */
+export function nativeOrder(sort: SortKey): string | undefined {
+  switch (sort) {
+    case "newest":
+      return "-created_at"
+    case "title":
+      return "title"
+    default:
+      return undefined
+  }
+}

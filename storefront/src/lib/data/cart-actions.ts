@@ -1,0 +1,146 @@
+"use server"
+
+import type { HttpTypes } from "@medusajs/types"
+import { revalidatePath } from "next/cache"
+import { shopperMessage } from "../util/errors"
+import type { ActionState } from "./action-state"
+import { type Cart, CART_FIELDS, retrieveCart } from "./cart"
+import { authHeaders, setCartId } from "./cookies"
+import { storeFetch } from "./fetch"
+import { getRegion } from "./regions"
+
+async function createCart(regionId: string): Promise<Cart> {
+  const { cart } = await storeFetch<{ cart: Cart }>("/store/carts", {
+    method: "POST",
+    body: { region_id: regionId },
+    query: { fields: CART_FIELDS },
+    headers: await authHeaders(),
+  })
+  await setCartId(cart.id)
+  return cart
+}
+
+/** The open cart for this country's region, created (or moved to the region) when needed. */
+export async function cartForCountry(countryCode: string): Promise<Cart> {
+  const region = await getRegion(countryCode)
+  if (!region) {
+    throw new Error(`No region ships to ${countryCode}`)
+  }
+  const cart = await retrieveCart()
+  if (!cart) {
+    return createCart(region.id)
+  }
+  if (cart.region_id !== region.id) {
+    const { cart: moved } = await storeFetch<{ cart: Cart }>(`/store/carts/${cart.id}`, {
+      method: "POST",
+      body: { region_id: region.id },
+      query: { fields: CART_FIELDS },
+      headers: await authHeaders(),
+    })
+    return moved
+  }
+  return cart
+}
+
+function refresh() {
+  revalidatePath("/", "layout")
+}
+
+export async function addToCart(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const variantId = String(formData.get("variant_id") ?? "")
+  const country = String(formData.get("country") ?? "ke")
+  const quantity = Math.max(1, Math.min(99, Number(formData.get("quantity") ?? 1) || 1))
+  if (!variantId) {
+    return { error: "Choose an option first." }
+  }
+  try {
+    const cart = await cartForCountry(country)
+    await storeFetch(`/store/carts/${cart.id}/line-items`, {
+      method: "POST",
+      body: { variant_id: variantId, quantity },
+      query: { fields: "id" },
+      headers: await authHeaders(),
+    })
+    refresh()
+    return { ok: true, message: quantity > 1 ? `Added ${quantity} to your cart.` : "Added to your cart." }
+  } catch (error) {
+    return { error: shopperMessage(error, "We couldn't add that to your cart. Please try again.") }
+  }
+}
+
+export async function updateLineItem(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const lineId = String(formData.get("line_id") ?? "")
+  const quantity = Number(formData.get("quantity"))
+  const cart = await retrieveCart()
+  if (!cart || !lineId || !Number.isInteger(quantity) || quantity < 0) {
+    return { error: "Your cart has changed. Refresh the page and try again." }
+  }
+  try {
+    if (quantity === 0) {
+      await storeFetch(`/store/carts/${cart.id}/line-items/${lineId}`, { method: "DELETE", headers: await authHeaders() })
+    } else {
+      await storeFetch(`/store/carts/${cart.id}/line-items/${lineId}`, {
+        method: "POST",
+        body: { quantity },
+        query: { fields: "id" },
+        headers: await authHeaders(),
+      })
+    }
+    refresh()
+    return { ok: true }
+  } catch (error) {
+    return { error: shopperMessage(error, "We couldn't update that item. Please try again.") }
+  }
+}
+
+export async function removeLineItem(formData: FormData): Promise<void> {
+  const lineId = String(formData.get("line_id") ?? "")
+  const cart = await retrieveCart()
+  if (cart && lineId) {
+    await storeFetch(`/store/carts/${cart.id}/line-items/${lineId}`, { method: "DELETE", headers: await authHeaders() }).catch(
+      () => undefined
+    )
+  }
+  refresh()
+}
+
+export async function applyPromotion(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const code = String(formData.get("code") ?? "").trim()
+  const cart = await retrieveCart()
+  if (!code) {
+    return { error: "Enter a promo code." }
+  }
+  if (!cart) {
+    return { error: "Your cart is empty." }
+  }
+  try {
+    const { cart: updated } = await storeFetch<{ cart: HttpTypes.StoreCart }>(`/store/carts/${cart.id}/promotions`, {
+      method: "POST",
+      body: { promo_codes: [code] },
+      query: { fields: "id,promotions.code" },
+      headers: await authHeaders(),
+    })
+    // Medusa accepts unknown codes silently; check that this one stuck.
+    if (!updated.promotions?.some((p) => p.code?.toLowerCase() === code.toLowerCase())) {
+      return { error: "That promo code isn't valid. Check the spelling or try another one." }
+    }
+    refresh()
+    return { ok: true, message: `Promo code ${code.toUpperCase()} applied.` }
+  } catch (error) {
+    return { error: shopperMessage(error, "That promo code isn't valid. Check the spelling or try another one.") }
+  }
+}
+
+export async function removePromotion(formData: FormData): Promise<void> {
+  const code = String(formData.get("code") ?? "")
+  const cart = await retrieveCart()
+  if (cart && code) {
+    await storeFetch(`/store/carts/${cart.id}/promotions`, {
+      method: "DELETE",
+      body: { promo_codes: [code] },
+      query: { fields: "id" },
+      headers: await authHeaders(),
+    }).catch(() => undefined)
+  }
+  refresh()
+}

@@ -1,0 +1,65 @@
+import "server-only"
+import type { HttpTypes } from "@medusajs/types"
+import { cache } from "react"
+import { statusOf } from "../util/errors"
+import { authHeaders, getCartId } from "./cookies"
+import { storeFetch } from "./fetch"
+
+export const CART_FIELDS = [
+  "+items.total",
+  "+items.subtotal",
+  "+items.variant.inventory_quantity",
+  "+items.variant.manage_inventory",
+  "+items.variant.allow_backorder",
+  "+shipping_methods.name",
+  "+shipping_methods.shipping_option_id",
+  "+payment_collection.payment_sessions.data",
+].join(",")
+
+export type Cart = HttpTypes.StoreCart
+
+export async function fetchCart(id: string): Promise<Cart | null> {
+  try {
+    const { cart } = await storeFetch<{ cart: Cart }>(`/store/carts/${id}`, {
+      query: { fields: CART_FIELDS },
+      headers: await authHeaders(),
+    })
+    return cart
+  } catch (error) {
+    if (statusOf(error) === 404) {
+      return null
+    }
+    throw error
+  }
+}
+
+/** The shopper's open cart, or null (no cookie, unknown id, or already turned into an order). */
+export const retrieveCart = cache(async (): Promise<Cart | null> => {
+  const id = await getCartId()
+  if (!id) {
+    return null
+  }
+  const cart = await fetchCart(id)
+  return cart && !cart.completed_at ? cart : null
+})
+
+export function itemCount(cart: Cart | null): number {
+  return (cart?.items ?? []).reduce((sum, item) => sum + (item.quantity ?? 0), 0)
+}
+
+export async function listShippingOptions(cartId: string): Promise<HttpTypes.StoreCartShippingOption[]> {
+  const { shipping_options } = await storeFetch<{ shipping_options: HttpTypes.StoreCartShippingOption[] }>(
+    "/store/shipping-options",
+    { query: { cart_id: cartId } }
+  )
+  return shipping_options
+}
+
+export async function listPaymentProviders(regionId: string): Promise<string[]> {
+  const { payment_providers } = await storeFetch<{ payment_providers: { id: string }[] }>("/store/payment-providers", {
+    query: { region_id: regionId, limit: 50 },
+    revalidate: 30,
+    tags: ["payment-providers"],
+  })
+  return payment_providers.map((p) => p.id)
+}

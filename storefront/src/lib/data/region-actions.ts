@@ -1,0 +1,29 @@
+"use server"
+
+import { redirect } from "next/navigation"
+import { authHeaders, setCountryCookie } from "./cookies"
+import { retrieveCart, CART_FIELDS } from "./cart"
+import { storeFetch } from "./fetch"
+import { getRegion } from "./regions"
+
+/** Moves the shopper (and their cart) to another country's region, on the same page. */
+export async function switchCountry(formData: FormData): Promise<void> {
+  const to = String(formData.get("country") ?? "").toLowerCase()
+  const path = String(formData.get("path") ?? "/")
+  const region = /^[a-z]{2}$/.test(to) ? await getRegion(to) : null
+  if (!region) {
+    redirect(path.startsWith("/") ? path : "/")
+  }
+  await setCountryCookie(to)
+  const cart = await retrieveCart()
+  if (cart && cart.region_id !== region.id) {
+    await storeFetch(`/store/carts/${cart.id}`, {
+      method: "POST",
+      body: { region_id: region.id },
+      query: { fields: CART_FIELDS },
+      headers: await authHeaders(),
+    }).catch(() => undefined)
+  }
+  const rest = path.replace(/^\/[a-z]{2}(?=\/|$)/, "")
+  redirect(`/${to}${rest.startsWith("/") || rest === "" ? rest : `/${rest}`}`)
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest"
+import { countryName, countyName } from "../kenya"
+import { mediaUrl } from "../media"
+import { formatMoney } from "../money"
+import { displayKenyanPhone, normalizeKenyanPhone } from "../phone"
+
+describe("formatMoney", () => {
+  it.each([
+    [1450, "kes", "KES 1,450"],
+    [1450.5, "KES", "KES 1,450.50"],
+    [0, "kes", "KES 0"],
+    [1234567, "kes", "KES 1,234,567"],
+    [-300, "kes", "−KES 300"],
+    [12, "usd", "$12.00"],
+    [12.5, "eur", "€12.50"],
+    [null, "kes", "KES 0"],
+    [Number.NaN, "kes", "KES 0"],
+  ])("%s %s → %s", (amount, currency, expected) => {
+    expect(formatMoney(amount as number, currency)).toBe(expected)
+  })
+})
+
+describe("normalizeKenyanPhone", () => {
+  it.each([
+    ["0712345678", "254712345678"],
+    ["0712 345 678", "254712345678"],
+    ["+254712345678", "254712345678"],
+    ["+254 712-345-678", "254712345678"],
+    ["254712345678", "254712345678"],
+    ["712345678", "254712345678"],
+    ["0110345678", "254110345678"],
+    ["0708374149", "254708374149"],
+    ["254708374149", "254708374149"],
+  ])("accepts %s", (input, expected) => {
+    expect(normalizeKenyanPhone(input)).toBe(expected)
+  })
+
+  it.each(["", "07123", "0612345678", "+255712345678", "07123456789", "abc", "0712345abc", null, undefined])(
+    "rejects %s",
+    (input) => {
+      expect(normalizeKenyanPhone(input as string)).toBeNull()
+    }
+  )
+
+  it("displays numbers the Kenyan way", () => {
+    expect(displayKenyanPhone("254708374149")).toBe("0708 374 149")
+    expect(displayKenyanPhone("+44 20 7946 0000")).toBe("+44 20 7946 0000")
+  })
+})
+
+describe("mediaUrl", () => {
+  it.each([
+    ["http://localhost:9000/static/1-coffee.svg", "/static/1-coffee.svg"],
+    ["http://127.0.0.1:9300/static/a/b.png?v=2", "/static/a/b.png?v=2"],
+    ["https://cdn.example.com/static/x.png", "https://cdn.example.com/static/x.png"],
+    ["http://localhost:9000/uploads/x.png", "http://localhost:9000/uploads/x.png"],
+    ["/static/x.svg", "/static/x.svg"],
+    ["not a url", null],
+    ["", null],
+    [null, null],
+  ])("%s → %s", (input, expected) => {
+    expect(mediaUrl(input)).toBe(expected)
+  })
+})
+
+describe("Kenyan addresses", () => {
+  it("reads counties however they are written", () => {
+    expect(countyName("Nairobi County")).toBe("Nairobi")
+    expect(countyName("murang'a")).toBe("Murang'a")
+    expect(countyName("Somewhere")).toBe("Somewhere")
+    expect(countyName(undefined)).toBe("")
+  })
+
+  it("names countries", () => {
+    expect(countryName("KE")).toBe("Kenya")
+    expect(countryName("zz", "Zedland")).toBe("Zedland")
+    expect(countryName("zz")).toBe("ZZ")
+  })
+})
