@@ -1,0 +1,213 @@
+import type { Metadata } from "next"
+import Link from "next/link"
+import { redirect } from "next/navigation"
+import { type AddressValues, AddressForm } from "@/components/checkout/address-form"
+import { type DeliveryOption, DeliveryForm } from "@/components/checkout/delivery-form"
+import { PaymentForm } from "@/components/checkout/payment-form"
+import { PlaceOrder } from "@/components/checkout/place-order"
+import { StripeCardPayment } from "@/components/checkout/stripe-card"
+import { LineSummary } from "@/components/line-summary"
+import { Totals } from "@/components/totals"
+import { currentStep, isStepDone, paymentChoice, type Step, STEP_LABELS, STEPS } from "@/lib/checkout"
+import { stripePublishableKey } from "@/lib/config"
+import { listPaymentProviders, listShippingOptions, retrieveCart } from "@/lib/data/cart"
+import { retrieveCustomer } from "@/lib/data/customer"
+import { availablePaymentMethods, isMpesa, isStripe, PAYMENT_LABELS, paymentKind } from "@/lib/payments"
+import { countryName, countyName } from "@/lib/util/kenya"
+import { formatMoney } from "@/lib/util/money"
+import { displayKenyanPhone } from "@/lib/util/phone"
+
+export const metadata: Metadata = { title: "Checkout", robots: { index: false } }
+
+type Props = {
+  params: Promise<{ country: string }>
+  searchParams: Promise<{ step?: string }>
+}
+
+export default async function CheckoutPage({ params, searchParams }: Props) {
+  const { country } = await params
+  const { step: requested } = await searchParams
+  const [cart, customer] = await Promise.all([retrieveCart(), retrieveCustomer().catch(() => null)])
+  if (!cart || !(cart.items ?? []).length) {
+    redirect(`/${country}/cart`)
+  }
+  const step = currentStep(cart, requested)
+  const currency = cart.currency_code
+  const address = cart.shipping_address
+  const choice = paymentChoice(cart)
+  const stripeKey = stripePublishableKey()
+
+  const [shippingOptions, providers] = await Promise.all([
+    step === "delivery" ? listShippingOptions(cart.id).catch(() => []) : Promise.resolve([]),
+    step === "payment" || step === "review" ? listPaymentProviders(cart.region_id!) : Promise.resolve([]),
+  ])
+  const methods = availablePaymentMethods(providers, { stripeKey })
+  const countries = (cart.region?.countries ?? []).map((c) => ({
+    code: (c.iso_2 ?? "").toLowerCase(),
+    name: countryName(c.iso_2 ?? "", c.display_name),
+  }))
+
+  const initialAddress: AddressValues = address?.address_1
+    ? { ...address, email: cart.email }
+    : (() => {
+        const saved = customer?.addresses?.find((a) => a.is_default_shipping) ?? customer?.addresses?.[0]
+        return {
+          email: cart.email ?? customer?.email,
+          first_name: saved?.first_name ?? customer?.first_name,
+          last_name: saved?.last_name ?? customer?.last_name,
+          phone: saved?.phone ?? customer?.phone,
+          ...(saved ?? {}),
+        } as AddressValues
+      })()
+
+  const deliveryOptions: DeliveryOption[] = shippingOptions.map((o) => ({
+    id: o.id,
+    name: o.name,
+    amount: typeof o.amount === "number" ? o.amount : (o.calculated_price?.calculated_amount ?? null),
+    description: o.type?.description ?? undefined,
+    unavailable: Boolean(o.insufficient_inventory),
+  }))
+
+  const chosenKind = paymentKind(choice.providerId)
+  const stripeSession = cart.payment_collection?.payment_sessions?.find((s) => isStripe(s.provider_id))
+  const total = formatMoney(cart.total ?? 0, currency)
+
+  const section = (s: Step, body: React.ReactNode, summary: React.ReactNode) => {
+    const done = isStepDone(cart, s) && s !== step
+    const open = s === step
+    const reachable = STEPS.indexOf(s) <= STEPS.indexOf(currentStep(cart))
+    return (
+      <section className={`step${done ? " step--done" : ""}`} aria-labelledby={`step-${s}`} key={s} data-testid={`step-${s}`}>
+        <div className="step__head">
+          <h2 id={`step-${s}`} className="h3">
+            {STEPS.indexOf(s) + 1}. {STEP_LABELS[s]}
+          </h2>
+          {done && reachable && s !== "review" ? (
+            <Link href={`/${country}/checkout?step=${s}`} className="small">
+              Change<span className="visually-hidden"> {STEP_LABELS[s].toLowerCase()}</span>
+            </Link>
+          ) : null}
+        </div>
+        {open ? <div style={{ marginTop: 14 }}>{body}</div> : done ? <div className="small" style={{ marginTop: 8 }}>{summary}</div> : null}
+      </section>
+    )
+  }
+
+  return (
+    <div className="container page">
+      <h1>Checkout</h1>
+      <ol className="steps" aria-label="Checkout progress">
+        {STEPS.map((s) => (
+          <li key={s} aria-current={s === step ? "step" : undefined} className={isStepDone(cart, s) ? "is-done" : undefined}>
+            {STEP_LABELS[s]}
+            {isStepDone(cart, s) ? <span className="visually-hidden"> (done)</span> : null}
+          </li>
+        ))}
+      </ol>
+      <div className="checkout">
+        <div>
+          {!customer && step === "address" ? (
+            <p className="notice">
+              Have an account?{" "}
+              <Link href={`/${country}/account/login?next=/${country}/checkout`}>Sign in</Link> for faster checkout, or continue as a guest.
+            </p>
+          ) : null}
+          {section(
+            "address",
+            <AddressForm
+              country={country}
+              countries={countries}
+              initial={initialAddress}
+              saved={(customer?.addresses ?? []).map((a) => ({ ...a, id: a.id }))}
+              signedInEmail={customer?.email}
+            />,
+            address ? (
+              <address>
+                {cart.email}
+                <br />
+                {address.first_name} {address.last_name}, {displayKenyanPhone(address.phone)}
+                <br />
+                {[address.address_1, address.address_2, address.city, countyName(address.province), countryName(address.country_code ?? "")]
+                  .filter(Boolean)
+                  .join(", ")}
+              </address>
+            ) : null
+          )}
+          {section(
+            "delivery",
+            deliveryOptions.length ? (
+              <DeliveryForm
+                country={country}
+                options={deliveryOptions}
+                currency={currency}
+                selected={cart.shipping_methods?.[0]?.shipping_option_id ?? undefined}
+              />
+            ) : (
+              <p className="notice notice--warn" role="alert">
+                We don&apos;t deliver to this address yet. <Link href={`/${country}/checkout?step=address`}>Change the address</Link>.
+              </p>
+            ),
+            cart.shipping_methods?.[0] ? (
+              <p style={{ margin: 0 }}>
+                {cart.shipping_methods[0].name} —{" "}
+                {cart.shipping_methods[0].amount === 0 ? "Free" : formatMoney(cart.shipping_methods[0].amount, currency)}
+              </p>
+            ) : null
+          )}
+          {section(
+            "payment",
+            <PaymentForm
+              country={country}
+              methods={methods}
+              selected={choice.providerId}
+              phone={choice.phone ?? address?.phone ?? customer?.phone ?? undefined}
+            />,
+            chosenKind ? (
+              <p style={{ margin: 0 }}>
+                {PAYMENT_LABELS[chosenKind]}
+                {isMpesa(choice.providerId) ? ` — ${displayKenyanPhone(choice.phone)}` : ""}
+              </p>
+            ) : null
+          )}
+          {section(
+            "review",
+            <div className="stack">
+              <p style={{ margin: 0 }}>
+                Check your order, then{" "}
+                {chosenKind === "mpesa" ? "pay. We'll send an M-Pesa prompt to " : chosenKind === "card" ? "pay by card." : "place it. You pay when it arrives."}
+                {chosenKind === "mpesa" ? <strong>{displayKenyanPhone(choice.phone)}</strong> : null}
+                {chosenKind === "mpesa" ? "." : null}
+              </p>
+              {chosenKind === "card" && stripeKey && stripeSession ? (
+                <StripeCardPayment
+                  country={country}
+                  publishableKey={stripeKey}
+                  clientSecret={String((stripeSession.data as Record<string, unknown> | undefined)?.client_secret ?? "")}
+                  label={`Pay ${total}`}
+                />
+              ) : (
+                <PlaceOrder
+                  country={country}
+                  label={chosenKind === "mpesa" ? `Pay ${total} with M-Pesa` : `Place order · ${total}`}
+                  pendingLabel={chosenKind === "mpesa" ? "Sending the prompt to your phone…" : "Placing your order…"}
+                />
+              )}
+              <p className="small muted" style={{ margin: 0 }}>
+                By placing the order you agree to pay the total shown.
+              </p>
+            </div>,
+            null
+          )}
+        </div>
+        <aside className="panel panel--soft" aria-label="Order summary">
+          <h2 className="h3">Order summary</h2>
+          <LineSummary items={cart.items ?? []} currency={currency} />
+          <Totals totals={cart} />
+          <p className="small" style={{ marginTop: 12, marginBottom: 0 }}>
+            <Link href={`/${country}/cart`}>Edit cart</Link>
+          </p>
+        </aside>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,20 @@
+import { NextResponse } from "next/server"
+import { mpesaStatus } from "@/lib/data/mpesa"
+import { shopperMessage } from "@/lib/util/errors"
+
+export const dynamic = "force-dynamic"
+
+const ID = /^[A-Za-z0-9_]{1,100}$/
+
+/** What the "check your phone" page polls: the M-Pesa plugin's status, relayed server-side. */
+export async function GET(request: Request) {
+  const orderId = new URL(request.url).searchParams.get("order_id") ?? ""
+  if (!ID.test(orderId)) {
+    return NextResponse.json({ message: "Unknown order" }, { status: 400 })
+  }
+  try {
+    return NextResponse.json(await mpesaStatus({ order_id: orderId }), { headers: { "cache-control": "no-store" } })
+  } catch (error) {
+    return NextResponse.json({ message: shopperMessage(error) }, { status: 502, headers: { "cache-control": "no-store" } })
+  }
+}

@@ -1,0 +1,38 @@
+"use client"
+
+import { useActionState } from "react"
+import type { ActionState } from "@/lib/data/action-state"
+import { updateLineItem } from "@/lib/data/cart-actions"
+import { AutoSubmit } from "../auto-submit"
+
+/** Quantity of one cart line; applies on change (or with the Update button without JavaScript). */
+export function QuantityForm({ lineId, quantity, max, title }: { lineId: string; quantity: number; max: number; title: string }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(updateLineItem, {})
+  const top = Math.max(max, quantity)
+  const id = `qty-${lineId}`
+  return (
+    <form action={action} className="row" style={{ gap: 6 }}>
+      <input type="hidden" name="line_id" value={lineId} />
+      <label htmlFor={id} className="visually-hidden">
+        Quantity of {title}
+      </label>
+      <select id={id} name="quantity" defaultValue={quantity} disabled={pending} data-testid="line-quantity">
+        {Array.from({ length: top }, (_, i) => i + 1).map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+      <button id={`${id}-apply`} className="btn btn--secondary btn--small" type="submit">
+        Update
+      </button>
+      <AutoSubmit hideButtonId={`${id}-apply`} />
+      {pending ? <span className="small muted">Updating…</span> : null}
+      {state.error ? (
+        <span className="field__error" role="alert">
+          {state.error}
+        </span>
+      ) : null}
+    </form>
+  )
+}

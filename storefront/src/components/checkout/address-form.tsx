@@ -1,0 +1,166 @@
+"use client"
+
+import { useActionState, useRef, useState } from "react"
+import type { ActionState } from "@/lib/data/action-state"
+import { saveAddress } from "@/lib/data/checkout-actions"
+import { KENYAN_COUNTIES, countyName } from "@/lib/util/kenya"
+import { displayKenyanPhone } from "@/lib/util/phone"
+import { FormError, SelectField, TextField } from "../field"
+import { SubmitButton } from "../submit-button"
+
+export type AddressValues = {
+  email?: string | null
+  first_name?: string | null
+  last_name?: string | null
+  phone?: string | null
+  country_code?: string | null
+  province?: string | null
+  city?: string | null
+  address_1?: string | null
+  address_2?: string | null
+  postal_code?: string | null
+}
+
+type Props = {
+  country: string
+  countries: { code: string; name: string }[]
+  initial: AddressValues
+  saved: (AddressValues & { id: string })[]
+  signedInEmail?: string
+}
+
+export function AddressForm({ country, countries, initial, saved, signedInEmail }: Props) {
+  const [state, action] = useActionState<ActionState, FormData>(saveAddress, {})
+  const [values, setValues] = useState<AddressValues>(() => ({
+    ...initial,
+    country_code: initial.country_code || (countries.some((c) => c.code === country) ? country : countries[0]?.code),
+  }))
+  const [version, setVersion] = useState(0)
+  const formRef = useRef<HTMLFormElement>(null)
+  const f = state.fields ?? {}
+  const kenya = values.country_code === "ke"
+
+  const applySaved = (id: string) => {
+    const a = saved.find((s) => s.id === id)
+    if (a) {
+      setValues((v) => ({ ...v, ...a, email: v.email }))
+      setVersion((n) => n + 1)
+    }
+  }
+
+  return (
+    <form ref={formRef} action={action} noValidate data-testid="address-form" key={version}>
+      <FormError message={state.error} />
+      <input type="hidden" name="country" value={country} />
+      {saved.length ? (
+        <SelectField name="saved_address" label="Use a saved address" defaultValue="" onChange={(e) => applySaved(e.target.value)}>
+          <option value="">Choose…</option>
+          {saved.map((a) => (
+            <option key={a.id} value={a.id}>
+              {[a.address_1, a.city, countyName(a.province)].filter(Boolean).join(", ")}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      <div className="field-grid">
+        {signedInEmail ? (
+          <p className="field--wide small muted">
+            Receipt goes to <strong>{signedInEmail}</strong>
+          </p>
+        ) : (
+          <TextField
+            wide
+            name="email"
+            label="Email"
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            required
+            defaultValue={values.email ?? ""}
+            error={f.email}
+            hint="For your receipt and order updates."
+          />
+        )}
+        <TextField name="first_name" label="First name" autoComplete="given-name" required defaultValue={values.first_name ?? ""} error={f.first_name} />
+        <TextField name="last_name" label="Last name" autoComplete="family-name" required defaultValue={values.last_name ?? ""} error={f.last_name} />
+        <TextField
+          wide
+          name="phone"
+          label="Mobile number"
+          type="tel"
+          autoComplete="tel"
+          inputMode="tel"
+          required
+          defaultValue={kenya ? displayKenyanPhone(values.phone) : (values.phone ?? "")}
+          error={f.phone}
+          hint={kenya ? "Like 0712 345 678. The rider calls this number." : "With country code."}
+        />
+        {countries.length > 1 ? (
+          <SelectField
+            wide
+            name="country_code"
+            label="Country"
+            autoComplete="country"
+            value={values.country_code ?? ""}
+            onChange={(e) => setValues((v) => ({ ...v, country_code: e.target.value, province: "" }))}
+            error={f.country_code}
+          >
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : (
+          <input type="hidden" name="country_code" value={values.country_code ?? ""} />
+        )}
+        {kenya ? (
+          <SelectField name="province" label="County" required defaultValue={countyName(values.province)} error={f.province} autoComplete="address-level1">
+            <option value="">Choose your county</option>
+            {KENYAN_COUNTIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </SelectField>
+        ) : (
+          <TextField name="province" label="State or region" autoComplete="address-level1" defaultValue={values.province ?? ""} error={f.province} />
+        )}
+        <TextField
+          name="city"
+          label={kenya ? "Town or area" : "City"}
+          autoComplete="address-level2"
+          required
+          defaultValue={values.city ?? ""}
+          error={f.city}
+          hint={kenya ? "Like Westlands, Nakuru or Kisumu." : undefined}
+        />
+        <TextField
+          wide
+          name="address_1"
+          label={kenya ? "Street and building" : "Street address"}
+          autoComplete="address-line1"
+          required
+          defaultValue={values.address_1 ?? ""}
+          error={f.address_1}
+        />
+        <TextField
+          wide
+          name="address_2"
+          label={kenya ? "House, floor or landmark" : "Apartment, suite"}
+          autoComplete="address-line2"
+          defaultValue={values.address_2 ?? ""}
+        />
+        <TextField name="postal_code" label="Postal code" autoComplete="postal-code" defaultValue={values.postal_code ?? ""} />
+      </div>
+      {signedInEmail ? (
+        <label className="check" style={{ marginBottom: 12 }}>
+          <input type="checkbox" name="save_address" defaultChecked={!saved.length} /> Save this address to my account
+        </label>
+      ) : null}
+      <SubmitButton pendingLabel="Saving…" testId="address-continue">
+        Continue to delivery
+      </SubmitButton>
+    </form>
+  )
+}

@@ -1,0 +1,59 @@
+"use client"
+
+import { useActionState } from "react"
+import type { ActionState } from "@/lib/data/action-state"
+import { saveDelivery } from "@/lib/data/checkout-actions"
+import { formatMoney } from "@/lib/util/money"
+import { FormError } from "../field"
+import { SubmitButton } from "../submit-button"
+
+export type DeliveryOption = { id: string; name: string; amount: number | null; description?: string; unavailable?: boolean }
+
+export function DeliveryForm({
+  country,
+  options,
+  currency,
+  selected,
+}: {
+  country: string
+  options: DeliveryOption[]
+  currency: string
+  selected?: string
+}) {
+  const [state, action] = useActionState<ActionState, FormData>(saveDelivery, {})
+  const firstAvailable = options.find((o) => !o.unavailable)?.id
+  return (
+    <form action={action} data-testid="delivery-form">
+      <FormError message={state.error} />
+      <input type="hidden" name="country" value={country} />
+      <fieldset className="fieldset">
+        <legend>How would you like to get your order?</legend>
+        <div className="option-list">
+          {options.map((o) => (
+            <label className="option-card" key={o.id}>
+              <input
+                type="radio"
+                name="shipping_option_id"
+                value={o.id}
+                defaultChecked={(selected ?? firstAvailable) === o.id}
+                disabled={o.unavailable}
+                required
+              />
+              <span className="option-card__body">
+                <span className="option-card__title">
+                  <span>{o.name}</span>
+                  <span className="price">{o.amount === null ? "—" : o.amount === 0 ? "Free" : formatMoney(o.amount, currency)}</span>
+                </span>
+                {o.description ? <span className="small muted">{o.description}</span> : null}
+                {o.unavailable ? <span className="small muted"> Not available for items in your cart.</span> : null}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <SubmitButton pendingLabel="Saving…" testId="delivery-continue">
+        Continue to payment
+      </SubmitButton>
+    </form>
+  )
+}

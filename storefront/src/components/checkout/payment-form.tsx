@@ -1,0 +1,83 @@
+"use client"
+
+import { useActionState, useState } from "react"
+import type { ActionState } from "@/lib/data/action-state"
+import { savePayment } from "@/lib/data/checkout-actions"
+import type { PaymentMethod } from "@/lib/payments"
+import { displayKenyanPhone } from "@/lib/util/phone"
+import { FormError, TextField } from "../field"
+import { SubmitButton } from "../submit-button"
+
+export function PaymentForm({
+  country,
+  methods,
+  selected,
+  phone,
+}: {
+  country: string
+  methods: PaymentMethod[]
+  selected?: string
+  /** Pre-filled M-Pesa number: the last one used, else the delivery phone. */
+  phone?: string
+}) {
+  const [state, action] = useActionState<ActionState, FormData>(savePayment, {})
+  const [choice, setChoice] = useState(selected && methods.some((m) => m.providerId === selected) ? selected : methods[0]?.providerId)
+  const f = state.fields ?? {}
+  if (!methods.length) {
+    return (
+      <p className="notice notice--warn" role="alert">
+        Payments aren&apos;t available for this country right now. Please try again later.
+      </p>
+    )
+  }
+  return (
+    <form action={action} data-testid="payment-form" noValidate>
+      <FormError message={state.error} />
+      <input type="hidden" name="country" value={country} />
+      <fieldset className="fieldset">
+        <legend>How would you like to pay?</legend>
+        <div className="option-list">
+          {methods.map((m) => (
+            <div className="option-card" key={m.providerId} data-testid={`pay-${m.kind}`}>
+              <input
+                id={`pay-${m.kind}`}
+                type="radio"
+                name="provider_id"
+                value={m.providerId}
+                checked={choice === m.providerId}
+                onChange={() => setChoice(m.providerId)}
+                aria-describedby={`pay-${m.kind}-desc`}
+              />
+              <div className="option-card__body">
+                <label htmlFor={`pay-${m.kind}`} className="option-card__title">
+                  {m.label}
+                </label>
+                <p className="small muted" id={`pay-${m.kind}-desc`} style={{ margin: 0 }}>
+                  {m.description}
+                </p>
+                {m.kind === "mpesa" ? (
+                  <div style={{ marginTop: 12 }} hidden={choice !== m.providerId}>
+                    <TextField
+                      name="mpesa_phone"
+                      label="M-Pesa number"
+                      type="tel"
+                      inputMode="tel"
+                      autoComplete="tel"
+                      required
+                      defaultValue={displayKenyanPhone(phone)}
+                      error={f.mpesa_phone}
+                      hint="The Safaricom line that will get the payment prompt."
+                    />
+                  </div>
+                ) : null}
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <SubmitButton pendingLabel="Saving…" testId="payment-continue">
+        Continue to review
+      </SubmitButton>
+    </form>
+  )
+}

@@ -1,0 +1,33 @@
+"use server"
+
+import type { MpesaStatus } from "../mpesa"
+import { shopperMessage, statusOf } from "../util/errors"
+import { normalizeKenyanPhone } from "../util/phone"
+import { retryMpesa } from "./mpesa"
+
+export type RetryState = { error?: string; status?: MpesaStatus; at?: number }
+
+/** Sends a new M-Pesa prompt for an order (optionally to another number). */
+export async function retryMpesaPayment(_prev: RetryState, formData: FormData): Promise<RetryState> {
+  const orderId = String(formData.get("order_id") ?? "")
+  const rawPhone = String(formData.get("phone") ?? "").trim()
+  if (!orderId) {
+    return { error: "We couldn't find this order. Open it again from your confirmation email." }
+  }
+  let phone: string | undefined
+  if (rawPhone) {
+    phone = normalizeKenyanPhone(rawPhone) ?? undefined
+    if (!phone) {
+      return { error: "Enter a Safaricom number like 0712 345 678, or leave it empty to use the same number." }
+    }
+  }
+  try {
+    const status = await retryMpesa({ order_id: orderId, ...(phone ? { phone } : {}) })
+    return { status, at: Date.now() }
+  } catch (error) {
+    if (statusOf(error) === 429) {
+      return { error: shopperMessage(error, "Too many prompts for now. Wait a few minutes, then try again.") }
+    }
+    return { error: shopperMessage(error, "We couldn't send a new prompt. Please try again.") }
+  }
+}
