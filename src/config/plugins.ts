@@ -1,3 +1,5 @@
+import { notificationsPluginOptions } from "./notifications"
+
 type Env = Record<string, string | undefined>
 
 /** The Soko plugins and their options, from the environment. */
@@ -5,6 +7,6 @@ export function sokoPlugins(_env: Env) {
   return [
     { resolve: "@soko/medusa-plugin-mpesa", options: {} },
     { resolve: "@soko/medusa-plugin-order-rules", options: {} },
-    { resolve: "@soko/medusa-plugin-notifications", options: {} },
+    { resolve: "@soko/medusa-plugin-notifications", options: notificationsPluginOptions(_env) },
   ]
 }
