@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { setInitialOrderStatusWorkflow } from "../workflows/set-initial-order-status"
 
+/** Every new order gets its first status and history entry. */
 export default async function orderPlacedHandler({
   event: { data },
   container,

@@ -1,0 +1,5 @@
+export { OrderLifecycle } from "./order-lifecycle"
+export { OrderRuleSet } from "./order-rule-set"
+export { OrderStatusChange } from "./order-status-change"
+export { OrderTimerRun } from "./order-timer-run"
+export { OrderTrackingThrottle } from "./order-tracking-throttle"
