@@ -1,11 +1,18 @@
 import type { NextConfig } from "next"
 
+// A separate build folder (SOKO_NEXT_DIST_DIR=.next-e2e) lets the browser tests build and
+// serve while `next dev` runs in .next; Next then edits a scratch tsconfig, not ours.
+const distDir = process.env.SOKO_NEXT_DIST_DIR || ".next"
+const alternateBuild = distDir !== ".next"
+
 const config: NextConfig = {
   // The storefront is its own npm project inside the Soko repository.
   outputFileTracingRoot: __dirname,
   turbopack: { root: __dirname },
   reactStrictMode: true,
   poweredByHeader: false,
+  distDir,
+  ...(alternateBuild ? { typescript: { tsconfigPath: `tsconfig.next-${distDir.replace(/^\.next-?/, "") || "alt"}.json` } } : {}),
   // Product pictures come from the backend's file module (SVGs in the demo shop);
   // they are served same-origin through /static and drawn with sized <img> tags.
   images: { unoptimized: true },

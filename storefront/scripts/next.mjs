@@ -58,8 +58,33 @@ function run(args) {
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 }
 
+const distDir = env.SOKO_NEXT_DIST_DIR || ".next"
+if (distDir !== ".next") {
+  // The scratch tsconfig next.config.ts points Next at for this build folder (git-ignored).
+  const scratch = path.join(storefront, `tsconfig.next-${distDir.replace(/^\.next-?/, "") || "alt"}.json`)
+  if (!fs.existsSync(scratch)) {
+    fs.writeFileSync(scratch, JSON.stringify({ extends: "./tsconfig.json" }, null, 2) + "\n")
+  }
+}
+
+/** The production build exists and is newer than every source file. */
 function buildIsCurrent() {
-  return fs.existsSync(path.join(storefront, ".next", "BUILD_ID"))
+  const buildId = path.join(storefront, distDir, "BUILD_ID")
+  if (!fs.existsSync(buildId)) {
+    return false
+  }
+  const built = fs.statSync(buildId).mtimeMs
+  const newest = (entry) => {
+    const stat = fs.statSync(entry)
+    if (!stat.isDirectory()) {
+      return stat.mtimeMs
+    }
+    return Math.max(stat.mtimeMs, ...fs.readdirSync(entry).map((name) => newest(path.join(entry, name))))
+  }
+  const sources = ["src", "public", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json"]
+    .map((p) => path.join(storefront, p))
+    .filter((p) => fs.existsSync(p))
+  return sources.every((p) => newest(p) <= built)
 }
 
 switch (command) {

@@ -133,8 +133,8 @@ export function MpesaStatusPanel({ orderId, country, initial, displayId, total, 
 
       {failed || (status.status === "pending" && status.can_retry) ? (
         <form action={retryAction} className="panel stack" style={{ textAlign: "left", marginTop: 16 }} data-testid="mpesa-retry">
-          <h2 className="h3" style={{ margin: 0 }}>
-            {failed ? "Try again" : "Didn't get the prompt?"}
+          <h2 className="h3" style={{ marginBottom: 4 }}>
+            {failed ? "Pay again" : "Didn&apos;t get the prompt?"}
           </h2>
           <input type="hidden" name="order_id" value={orderId} />
           <div className="field" style={{ margin: 0 }}>
