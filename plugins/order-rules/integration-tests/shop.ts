@@ -169,8 +169,11 @@ export async function refund(api: Api, shop: Shop, orderId: string) {
 export async function fulfil(api: Api, shop: Shop, orderId: string): Promise<string> {
   const order = await adminOrder(api, shop, orderId, "id,*items")
   const items = order.items.map((i: { id: string; quantity: number }) => ({ id: i.id, quantity: i.quantity }))
-  const { data } = await api.post(`/admin/orders/${orderId}/fulfillments`, { items }, shop.admin)
-  const fulfillments = data.order.fulfillments as { id: string; created_at: string }[]
+  await api.post(`/admin/orders/${orderId}/fulfillments`, { items }, shop.admin)
+  const after = await adminOrder(api, shop, orderId, "id,*fulfillments")
+  const fulfillments = [...(after.fulfillments as { id: string; created_at: string }[])].sort((a, b) =>
+    a.created_at.localeCompare(b.created_at)
+  )
   return fulfillments[fulfillments.length - 1].id
 }
 

@@ -1,5 +1,6 @@
 import type { StatusChangeInput } from "../../modules/order-rules/types"
 import { ORDER_STATUS_EVENTS, planEventTransition } from "../../rules"
+import { FULFILLED_FULFILLMENT } from "../../rules/medusa-statuses"
 import type { OrderStatusContext } from "../steps/load-order-status-context"
 import { backfillPlacement } from "./backfill-placement"
 
@@ -7,44 +8,52 @@ export const ORDER_PLACED_EVENT = "order.placed"
 
 export type EventChangesPlan = {
   changes: StatusChangeInput[]
-  /** Why an event moved nothing ("already paid", a guard's message…), for the log. */
+  /** Why the event itself moved nothing ("already paid", a guard's message…), for the log. */
   notes: string[]
 }
 
 /**
- * The system's changes for one Medusa event. Events carry ids only and can be
- * late, repeated or reordered, so the plan follows Medusa's facts:
- * - placement records the initial state, then catches up on a payment captured
- *   before the order existed;
- * - an order already canceled in Medusa passes through "cancelled" first, so a
- *   refund after a cancel reads paid → cancelled → refunded whichever event
- *   arrives first;
- * - a cancel also looks for a refund: Medusa's cancel refunds captured payments
- *   without emitting payment.refunded.
- * Steps implied by another event keep the real event as their source.
+ * Events whose effect can be read back from Medusa's facts, in lifecycle order.
+ * After any event the order catches up on them, so a missed, late or
+ * reordered event (or one Medusa never emits, like the refund inside its
+ * cancel) still leaves the status agreeing with Medusa.
+ */
+const CATCH_UP: { event: string; happened: (context: OrderStatusContext) => boolean }[] = [
+  { event: ORDER_STATUS_EVENTS.orderCanceled, happened: () => true },
+  { event: ORDER_STATUS_EVENTS.paymentCaptured, happened: () => true },
+  {
+    event: ORDER_STATUS_EVENTS.fulfillmentCreated,
+    // The engine maps this event to "processing" without looking at facts.
+    happened: (c) => FULFILLED_FULFILLMENT.includes(c.facts.fulfillment_status),
+  },
+  { event: ORDER_STATUS_EVENTS.shipmentCreated, happened: () => true },
+  { event: ORDER_STATUS_EVENTS.deliveryCreated, happened: () => true },
+  { event: ORDER_STATUS_EVENTS.paymentRefunded, happened: () => true },
+]
+
+/**
+ * The system's changes for one Medusa event: placement records the initial
+ * state; then the event itself, preceded by "cancelled" when Medusa already
+ * canceled the order and followed by whatever Medusa's facts show happened
+ * since. Steps implied by facts keep the real event as their source.
  */
 export function planEventChanges(context: OrderStatusContext, eventName: string): EventChangesPlan {
-  const changes = backfillPlacement(context)
-  const notes: string[] = []
-  let eventsToApply: string[]
-  if (eventName === ORDER_PLACED_EVENT) {
-    if (context.status !== null) {
-      return { changes: [], notes: ["the order already has a status"] }
-    }
-    eventsToApply = [ORDER_STATUS_EVENTS.orderCanceled, ORDER_STATUS_EVENTS.paymentCaptured]
-    changes.forEach((change) => {
-      change.source = `event:${ORDER_PLACED_EVENT}`
-    })
-  } else if (eventName === ORDER_STATUS_EVENTS.orderCanceled) {
-    eventsToApply = [eventName, ORDER_STATUS_EVENTS.paymentRefunded]
-  } else if (context.facts.status === "canceled") {
-    eventsToApply = [ORDER_STATUS_EVENTS.orderCanceled, eventName]
-  } else {
-    eventsToApply = [eventName]
+  if (eventName === ORDER_PLACED_EVENT && context.status !== null) {
+    return { changes: [], notes: ["the order already has a status"] }
   }
+  const changes = backfillPlacement(context).map((change) => ({
+    ...change,
+    source: eventName === ORDER_PLACED_EVENT ? `event:${ORDER_PLACED_EVENT}` : change.source,
+  }))
+  const notes: string[] = []
+  const sequence = [
+    ...(context.facts.status === "canceled" ? [ORDER_STATUS_EVENTS.orderCanceled] : []),
+    eventName,
+    ...CATCH_UP.filter((c) => c.happened(context)).map((c) => c.event),
+  ].filter((name, index, all) => all.indexOf(name) === index)
 
   let from = context.status ?? context.rule_set.initial
-  for (const name of eventsToApply) {
+  for (const name of sequence) {
     const plan = planEventTransition(context.rule_set, { from, eventName: name, facts: context.facts })
     if (plan.kind === "transition") {
       for (const step of plan.steps) {
@@ -52,12 +61,12 @@ export function planEventChanges(context: OrderStatusContext, eventName: string)
           from_status: step.from,
           to_status: step.to,
           actor: "system",
-          reason: name === eventName ? `Medusa event ${name}` : `Medusa event ${eventName} (implies ${name})`,
+          reason: name === eventName ? `Medusa event ${name}` : `Medusa event ${eventName} (Medusa shows ${name})`,
           source: `event:${eventName}`,
         })
       }
       from = plan.target
-    } else {
+    } else if (name === eventName) {
       notes.push(`${name}: ${plan.kind === "none" ? plan.reason : plan.evaluation.message}`)
     }
   }
