@@ -6,6 +6,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import {
   AfricasTalkingFake,
+  AfricasTalkingFakeOptions,
   SendgridFake,
   startAfricasTalkingFake,
   startSendgridFake,
@@ -30,7 +31,7 @@ export type Fakes = { sendgrid?: SendgridFake; at?: AfricasTalkingFake; twilio?:
  * variables at them. `extraEnv` is applied too (and restored afterwards).
  */
 export function useProviderFakes(
-  kind: { email?: "sendgrid"; sms?: "africastalking" | "twilio" },
+  kind: { email?: "sendgrid"; sms?: "africastalking" | "twilio"; atOptions?: AfricasTalkingFakeOptions },
   extraEnv: Record<string, string> = {}
 ): Fakes {
   const fakes: Fakes = {}
@@ -52,7 +53,7 @@ export function useProviderFakes(
       })
     }
     if (kind.sms === "africastalking") {
-      fakes.at = await startAfricasTalkingFake({ credentials: { soko: "atsk_test" }, senderIds: ["SOKO"] })
+      fakes.at = await startAfricasTalkingFake({ credentials: { soko: "atsk_test" }, senderIds: ["SOKO"], ...kind.atOptions })
       Object.assign(env, {
         SMS_PROVIDER: "africastalking",
         SMS_AT_USERNAME: "soko",
@@ -163,6 +164,19 @@ export const KENYAN_ADDRESS = {
   postal_code: "00100",
   country_code: "ke",
   phone: "+254712345678",
+}
+
+/** The seed's demo customer (an account, so the seed triggers its welcome messages). */
+export const DEMO_PHONE = "+254708374149"
+
+/**
+ * Seeds the shop and waits for the demo customer's welcome email and SMS, so
+ * a test that then injects provider faults knows which messages meet them.
+ */
+export async function seedAndSettle(container: MedusaContainer) {
+  const result = await runSeed(container)
+  await settled(container, { template: "welcome" }, 2)
+  return result
 }
 
 export type OrderInput = {
