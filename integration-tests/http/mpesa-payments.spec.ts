@@ -2,6 +2,7 @@ import net from "node:net"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { startDarajaSimulator } from "@soko/daraja-simulator"
 import { runSeed } from "../../src/scripts/seed/run-seed"
+import { reconcileMpesaPayments } from "@soko/medusa-plugin-mpesa/lib/reconcile"
 import { adminHeaders } from "../helpers/admin"
 import { cartReadyForPayment, eventually } from "../helpers/store-checkout"
 
@@ -35,7 +36,9 @@ beforeAll(async () => {
     MPESA_BASE_URL: sim.url,
     PORT: String(port),
     MPESA_CALLBACK_URL: `http://localhost:${port}`,
-    MPESA_RECONCILE_AFTER_SECONDS: "5",
+    // Long enough that the every-minute reconciliation job never settles a
+    // test's push behind its back; the reconciliation test passes its own clock.
+    MPESA_RECONCILE_AFTER_SECONDS: "3600",
     MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR: "50",
   })
 })
@@ -87,10 +90,12 @@ medusaIntegrationTestRunner({
         expect(providers.payment_providers.map((p: { id: string }) => p.id)).toContain("pp_mpesa_mpesa")
 
         const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store, { quantity: 2 })
+        const { data: cartBody } = await api.get(`/store/carts/${cartId}?fields=total`, store)
         const { data } = await pushSession(paymentCollectionId, "0708374149")
         const session = data.payment_collection.payment_sessions.find((s: any) => s.provider_id === "pp_mpesa_mpesa")
+        // VAT-inclusive whole-shilling prices: the push is exactly the cart total.
         expect(session.data).toEqual(
-          expect.objectContaining({ status: "pending", msisdn: "254708374149", amount_kes: 3350 })
+          expect.objectContaining({ status: "pending", msisdn: "254708374149", amount_kes: cartBody.cart.total })
         )
         const serialized = JSON.stringify(session.data)
         for (const secret of ["soko-simulator", "bfb279f9aa9bdbcf", "Password", "consumer"]) {
@@ -103,7 +108,7 @@ medusaIntegrationTestRunner({
 
         const final = await settled(`order_id=${orderId}`)
         expect(final).toEqual(
-          expect.objectContaining({ status: "paid", amount_kes: 3350, order_id: orderId, can_retry: false })
+          expect.objectContaining({ status: "paid", amount_kes: cartBody.cart.total, order_id: orderId, can_retry: false })
         )
         expect(final.receipt).toMatch(/^[A-Z0-9]{10}$/)
 
@@ -135,9 +140,150 @@ medusaIntegrationTestRunner({
         expect(again.data.order?.id ?? again.data.type).toBe(completed.order.id)
       })
 
+      it("refuses a non-KES cart with a message naming the currency", async () => {
+        const { paymentCollectionId } = await cartReadyForPayment(api, store, { currency: "usd" })
+        const error = await pushSession(paymentCollectionId, "0708374149").catch((e: any) => e.response)
+        expect(error.status).toBeGreaterThanOrEqual(400)
+        expect(error.status).toBeLessThan(500)
+        // International is a USD region: Medusa refuses M-Pesa there before the provider's own KES check.
+        expect(error.data.message).toMatch(/KES|pp_mpesa_mpesa is not enabled/)
+        expect(sim.listRequests({ endpoint: "stkpush" })).toHaveLength(0)
+      })
+
+      it("limits prompts per phone with a 429 and changes nothing", async () => {
+        const { paymentCollectionId, cartId } = await cartReadyForPayment(api, store)
+        const mpesa = getContainer().resolve("mpesa") as any
+        const attempts = Array.from({ length: 50 }, () => ({ phone: "254711111111", payment_collection_id: "pc_other" }))
+        await mpesa.createPushAttempts(attempts)
+        const error = await pushSession(paymentCollectionId, "0711111111").catch((e: any) => e.response)
+        expect(error.status).toBe(429)
+        expect(error.data.message).toMatch(/Too many M-Pesa prompts/)
+        expect(sim.listRequests({ endpoint: "stkpush" })).toHaveLength(0)
+        const { data } = await api.get(`/store/carts/${cartId}?fields=payment_collection.payment_sessions.id`, store)
+        expect(data.cart.payment_collection.payment_sessions ?? []).toHaveLength(0)
+      })
+
+      it("captures once when the same paid callback is replayed 10 times at once", async () => {
+        const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
+        sim.updateSettings({ callbackDelayMs: 1500 })
+        sim.addOverride({ endpoint: "stkpush", callback: { delayMs: 60_000 } })
+        const { data } = await pushSession(paymentCollectionId, "0708374149")
+        const checkoutId = data.payment_collection.payment_sessions[0].data.checkout_request_id
+        const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+        const orderId = completed.order.id
+        // the prompt was approved; take the exact callback Daraja sends and replay it
+        await eventually(async () => (sim.getTransaction(checkoutId)?.status === "settled" ? true : undefined))
+        const entry = sim.listLedger().payments.find((e: any) => e.checkoutRequestId === checkoutId)!
+        const body = {
+          Body: {
+            stkCallback: {
+              MerchantRequestID: data.payment_collection.payment_sessions[0].data.merchant_request_id,
+              CheckoutRequestID: checkoutId,
+              ResultCode: 0,
+              ResultDesc: "The service request is processed successfully.",
+              CallbackMetadata: {
+                Item: [
+                  { Name: "Amount", Value: entry.amount },
+                  { Name: "MpesaReceiptNumber", Value: entry.receipt },
+                  { Name: "TransactionDate", Value: 20261121102115 },
+                  { Name: "PhoneNumber", Value: 254708374149 },
+                ],
+              },
+            },
+          },
+        }
+        const replies = await Promise.all(
+          Array.from({ length: 10 }, () => api.post("/hooks/daraja/stk/dev-callback", body).then((r: any) => r.status))
+        )
+        expect(replies.every((s) => s === 200)).toBe(true)
+        const paid = await settled(`order_id=${orderId}`)
+        expect(paid.status).toBe("paid")
+        const admin = await adminHeaders(getContainer(), api)
+        const order = await eventually(async () => {
+          const { data } = await api.get(`/admin/orders/${orderId}?fields=id,payment_status,payment_collections.payments.captures.id`, admin)
+          return data.order.payment_status === "captured" ? data.order : undefined
+        })
+        const captures = order.payment_collections.flatMap((pc: any) => pc.payments.flatMap((p: any) => p.captures))
+        expect(captures).toHaveLength(1)
+        const mpesa = getContainer().resolve("mpesa") as any
+        const logs = await eventually(async () => {
+          const l = await mpesa.listCallbackLogs({ checkout_request_id: checkoutId })
+          return l.length >= 10 && l.every((x: any) => x.outcome !== "received") ? l : undefined
+        })
+        expect(logs.filter((l: any) => l.outcome === "pay")).toHaveLength(1)
+      })
+
+      it("records and ignores spoofed, unknown, malformed and amount-mismatched callbacks", async () => {
+        const mpesa = getContainer().resolve("mpesa") as any
+        const wrongSecret = await api
+          .post("/hooks/daraja/stk/guessed-secret", { Body: { stkCallback: { CheckoutRequestID: "ws_CO_x", ResultCode: 0 } } })
+          .catch((e: any) => e.response)
+        expect(wrongSecret.status).toBe(404)
+
+        const malformed = await api
+          .post("/hooks/daraja/stk/dev-callback", { Body: { stkCallback: { ResultCode: "<script>alert(1)</script>", CheckoutRequestID: 5 } } })
+          .catch((e: any) => e.response)
+        expect(malformed.status).toBe(400)
+
+        const hostile = await api
+          .post("/hooks/daraja/stk/dev-callback", {
+            Body: { stkCallback: { MerchantRequestID: "1", CheckoutRequestID: "ws_CO_1'; DROP TABLE \"order\";--", ResultCode: 1032, ResultDesc: "<img src=x onerror=alert(1)>" } },
+          })
+          .catch((e: any) => e.response)
+        expect([200, 400]).toContain(hostile.status)
+
+        const unknown = await api.post("/hooks/daraja/stk/dev-callback", {
+          Body: { stkCallback: { MerchantRequestID: "1-2-3", CheckoutRequestID: "ws_CO_21112026000000000700000009", ResultCode: 1032, ResultDesc: "Request cancelled by user" } },
+        })
+        expect(unknown.status).toBe(200)
+        expect(await getContainer().resolve("__pg_connection__").schema.hasTable("order")).toBe(true)
+
+        const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
+        sim.addOverride({ endpoint: "stkpush", callback: { amount: 1 } })
+        const { data: pushed } = await pushSession(paymentCollectionId, "0708374149")
+        const checkoutId = pushed.payment_collection.payment_sessions[0].data.checkout_request_id
+        await eventually(async () => {
+          const [log] = await mpesa.listCallbackLogs({ checkout_request_id: checkoutId })
+          return log && log.outcome !== "received" ? log : undefined
+        })
+        const logs = await mpesa.listCallbackLogs({})
+        const outcomes = logs.map((l: any) => l.outcome)
+        expect(outcomes.filter((o: string) => o === "flag")).toHaveLength(1)
+        expect(outcomes.filter((o: string) => o === "unmatched").length).toBeGreaterThanOrEqual(1)
+        expect(outcomes.filter((o: string) => o === "rejected").length).toBeGreaterThanOrEqual(2)
+        expect(outcomes).not.toContain("pay")
+        const [request] = await mpesa.listStkRequests({ checkout_request_id: checkoutId })
+        expect(request.cart_id).toBe(cartId)
+        expect(request.flag).toBe("amount_mismatch")
+        expect(request.status).toBe("pending")
+        expect(request.captured_at).toBeNull()
+      })
+
+      it("settles a payment whose callback never came, through reconciliation", async () => {
+        const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
+        // settle well after "place order", so the order is placed awaiting payment
+        sim.updateSettings({ callbackDelayMs: 4000 })
+        sim.addOverride({ endpoint: "stkpush", callback: { skip: true } })
+        const { data: pushed } = await pushSession(paymentCollectionId, "0708374149")
+        const checkoutId = pushed.payment_collection.payment_sessions[0].data.checkout_request_id
+        const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+        const orderId = completed.order.id
+        expect((await status(`order_id=${orderId}`)).status).toBe("pending")
+        await eventually(async () => (sim.getTransaction(checkoutId)?.status === "settled" ? true : undefined))
+        const later = new Date(Date.now() + 3_601_000)
+        const summary = await reconcileMpesaPayments(getContainer(), later)
+        expect(summary).toEqual(expect.objectContaining({ paid: 1, errors: 0 }))
+        const [request] = await (getContainer().resolve("mpesa") as any).listStkRequests({ checkout_request_id: checkoutId })
+        expect(request).toEqual(expect.objectContaining({ status: "paid", callback_received_at: null }))
+        const admin = await adminHeaders(getContainer(), api)
+        const { data } = await api.get(`/admin/orders/${orderId}?fields=id,payment_status`, admin)
+        expect(data.order.payment_status).toBe("captured")
+        expect((await status(`order_id=${orderId}`)).status).toBe("paid")
+      })
+
       it("rejects a phone that is not a Kenyan mobile with a 400 naming it, before any push", async () => {
         const { paymentCollectionId } = await cartReadyForPayment(api, store)
-        const error = await pushSession(paymentCollectionId, "0202345678").catch((e) => e.response)
+        const error = await pushSession(paymentCollectionId, "0202345678").catch((e: any) => e.response)
         expect(error.status).toBe(400)
         expect(error.data.message).toMatch(/0202345678 is not a Kenyan mobile number/)
         expect(sim.listRequests({ endpoint: "stkpush" })).toHaveLength(0)

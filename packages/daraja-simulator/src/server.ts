@@ -68,6 +68,10 @@ const handleDaraja = async (
   } else {
     override = sim.overrides.take(overrideSubject(sim, route.endpoint, parsed.value))
     reply = override?.fault ? faultReply(override.fault) : route.handler(sim, dreq, { override })
+    if (override && !override.fault && reply.status >= 400) {
+      sim.overrides.giveBack(override)
+      override = undefined
+    }
   }
   const response = reply.body as Record<string, unknown> | undefined
   sim.requests.push({

@@ -13,7 +13,6 @@ describe("HTTP control API", () => {
       headers: body === undefined ? {} : { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of many shapes
     return { status: res.status, body: (await res.json()) as any }
   }
 

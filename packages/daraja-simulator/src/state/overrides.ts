@@ -97,6 +97,18 @@ export class OverrideStore {
     return found
   }
 
+  /**
+   * Gives back a use of an override taken by a request Daraja then refused
+   * (a stale token, a validation error): the override is meant for the
+   * request that gets through, such as the client's retry with a new token.
+   */
+  giveBack(override: Override): void {
+    override.used = Math.max(0, override.used - 1)
+    if (!this.overrides.includes(override)) {
+      this.overrides.unshift(override)
+    }
+  }
+
   remove(id: string): boolean {
     const before = this.overrides.length
     this.overrides = this.overrides.filter((o) => o.id !== id)

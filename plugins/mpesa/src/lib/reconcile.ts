@@ -6,7 +6,15 @@ import { settleStkRequestWorkflow } from "../workflows/settle-stk-request"
 import { ensureStkRequest } from "../workflows/steps/ensure-stk-request"
 import { mpesaProviderOptions } from "./provider-options"
 
-export type ReconcileSummary = { checked: number; paid: number; failed: number; captured: number; errors: number }
+export type ReconcileSummary = {
+  checked: number
+  paid: number
+  failed: number
+  captured: number
+  errors: number
+  /** What was decided for each push, for the job's log. */
+  decisions: { checkout_request_id: string; action: string; note: string }[]
+}
 
 /**
  * Settles every STK push still pending `reconcileAfterSeconds` after it was
@@ -32,14 +40,23 @@ export async function reconcileMpesaPayments(container: MedusaContainer, now = n
 
   const stale = await mpesa.listStkRequests({ status: "pending", created_at: { $lt: cutoff } }, { take: 200 })
   const uncaptured = await mpesa.listStkRequests({ status: "paid", captured_at: null, flag: null }, { take: 200 })
-  const summary: ReconcileSummary = { checked: 0, paid: 0, failed: 0, captured: 0, errors: 0 }
+  const summary: ReconcileSummary = { checked: 0, paid: 0, failed: 0, captured: 0, errors: 0, decisions: [] }
   for (const request of [...stale, ...uncaptured]) {
     summary.checked += 1
     try {
       await mpesa.updateStkRequests({ id: request.id, last_queried_at: now })
+      // A callback that came before its push was recorded was logged as unmatched; use it now.
+      const [orphan] =
+        request.status === "pending"
+          ? await mpesa.listCallbackLogs(
+              { checkout_request_id: request.checkout_request_id, outcome: ["unmatched", "ignored"] },
+              { order: { created_at: "DESC" }, take: 1 }
+            )
+          : []
       const { result } = await settleStkRequestWorkflow(container).run({
-        input: { checkout_request_id: request.checkout_request_id, now: now.toISOString() },
+        input: { checkout_request_id: request.checkout_request_id, callback_log_id: orphan?.id, now: now.toISOString() },
       })
+      summary.decisions.push({ checkout_request_id: request.checkout_request_id, action: result.action, note: result.note })
       if (result.action === "pay") {
         summary.paid += 1
       } else if (result.action === "fail") {

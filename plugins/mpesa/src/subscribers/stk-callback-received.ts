@@ -1,13 +1,24 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { settleStkRequestWorkflow } from "../workflows/settle-stk-request"
 
+// A callback can beat the push's own database write by a few milliseconds;
+// look again a few times before calling it unmatched.
+const MATCH_ATTEMPTS = 5
+const MATCH_PAUSE_MS = 400
+
 export default async function stkCallbackReceivedHandler({
   event: { data },
   container,
 }: SubscriberArgs<{ callback_log_id: string; checkout_request_id: string }>) {
-  await settleStkRequestWorkflow(container).run({
-    input: { checkout_request_id: data.checkout_request_id, callback_log_id: data.callback_log_id },
-  })
+  for (let attempt = 1; attempt <= MATCH_ATTEMPTS; attempt++) {
+    const { result } = await settleStkRequestWorkflow(container).run({
+      input: { checkout_request_id: data.checkout_request_id, callback_log_id: data.callback_log_id },
+    })
+    if (result.request_id || attempt === MATCH_ATTEMPTS) {
+      return
+    }
+    await new Promise((resolve) => setTimeout(resolve, MATCH_PAUSE_MS * attempt))
+  }
 }
 
 export const config: SubscriberConfig = {

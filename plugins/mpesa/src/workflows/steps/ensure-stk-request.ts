@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MPESA_MODULE } from "../../modules/mpesa"
 import type MpesaModuleService from "../../modules/mpesa/service"
@@ -66,17 +66,23 @@ export async function ensureStkRequest(
   }
 }
 
-/** Finds the payment session that pushed a CheckoutRequestID (its id is in the session data). */
+/**
+ * Finds the payment session that pushed a CheckoutRequestID. The id lives only
+ * in the session's JSON data, which the payment module cannot filter on, so
+ * this one read goes to the table directly (read-only, indexed by nothing but
+ * small: only callbacks that beat the push's own recording take this path).
+ */
 export async function sessionForCheckoutRequest(
   container: MedusaContainer,
   checkoutRequestId: string
 ): Promise<SessionRow | undefined> {
-  const payment = container.resolve(Modules.PAYMENT)
-  const sessions = await payment.listPaymentSessions({
-    data: { checkout_request_id: checkoutRequestId },
-  } as Parameters<typeof payment.listPaymentSessions>[0])
-  const match = sessions.find((s) => (s.data as MpesaSessionData | null)?.checkout_request_id === checkoutRequestId)
-  return match ? { id: match.id, payment_collection_id: match.payment_collection_id, data: match.data as MpesaSessionData } : undefined
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const row = await pg("payment_session")
+    .select("id", "payment_collection_id", "data")
+    .whereRaw("data->>'checkout_request_id' = ?", [checkoutRequestId])
+    .whereNull("deleted_at")
+    .first()
+  return row ? { id: row.id, payment_collection_id: row.payment_collection_id, data: row.data as MpesaSessionData } : undefined
 }
 
 export type EnsureStkRequestStepInput = { checkout_request_id: string }
