@@ -1,5 +1,14 @@
-import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
+import {
+  authenticate,
+  defineMiddlewares,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
 import { PostAdminOrderLifecycle } from "./admin/orders/[id]/lifecycle/validators"
+import { GetStoreOrderLifecycles } from "./store/customers/me/order-lifecycles/validators"
+import { PostStoreOrderTracking } from "./store/order-tracking/validators"
+
+const customer = authenticate("customer", ["session", "bearer"])
 
 export default defineMiddlewares({
   routes: [
@@ -7,6 +16,26 @@ export default defineMiddlewares({
       matcher: "/admin/orders/:id/lifecycle",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(PostAdminOrderLifecycle)],
+    },
+    {
+      matcher: "/store/order-tracking",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(PostStoreOrderTracking)],
+    },
+    {
+      matcher: "/store/customers/me/order-lifecycles",
+      methods: ["GET"],
+      middlewares: [customer, validateAndTransformQuery(GetStoreOrderLifecycles, { isList: true, defaults: [] })],
+    },
+    {
+      matcher: "/store/customers/me/orders/:id/lifecycle",
+      methods: ["GET"],
+      middlewares: [customer],
+    },
+    {
+      matcher: "/store/customers/me/orders/:id/lifecycle",
+      methods: ["POST"],
+      middlewares: [customer, validateAndTransformBody(PostAdminOrderLifecycle)],
     },
   ],
 })

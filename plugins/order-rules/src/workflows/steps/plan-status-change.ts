@@ -4,6 +4,7 @@ import type { StatusChangeInput } from "../../modules/order-rules/types"
 import { contradictsMedusa, evaluateTransition, type Actor } from "../../rules"
 import type { OrderStatusContext } from "./load-order-status-context"
 import { backfillPlacement } from "../utils/backfill-placement"
+import { assertOrderOwner } from "../utils/assert-order-owner"
 import { transitionDenied } from "../utils/transition-denied"
 
 export type StatusChangeRequest = {
@@ -13,6 +14,8 @@ export type StatusChangeRequest = {
   reason?: string | null
   source: string
   idempotency_key?: string | null
+  /** Customers may only change their own orders: anyone else's answers 404. */
+  customer_id?: string | null
   /** Skip (no error) unless the order is in one of these states. Used by timers. */
   only_from?: string[]
   /** Skip (no error) when Medusa's payment status is one of these. Used by timers. */
@@ -50,6 +53,7 @@ export const planStatusChangeStep = createStep(
         ...patch,
       })
 
+    assertOrderOwner(context, request.customer_id)
     if (context.replay) {
       if (context.replay.to_status !== request.to) {
         throw new MedusaError(
