@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url"
 const compat = new FlatCompat({ baseDirectory: path.dirname(fileURLToPath(import.meta.url)) })
 
 const config = [
-  { ignores: [".next/**", "node_modules/**", "e2e-artifacts/**", ".e2e-tmp/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-*/**", "tsconfig.next-*.json", "node_modules/**", "e2e-artifacts/**", ".e2e-tmp/**", "next-env.d.ts"] },
   ...compat.extends("next/core-web-vitals", "next/typescript"),
   {
     rules: {

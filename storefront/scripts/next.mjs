@@ -107,6 +107,13 @@ switch (command) {
   case "build":
     run(["build"])
     break
+  case "build-if-stale":
+    if (buildIsCurrent()) {
+      console.log(`[storefront] the build in ${distDir} is current`)
+      process.exit(0)
+    }
+    run(["build"])
+    break
   case "typegen":
     run(["typegen"])
     break

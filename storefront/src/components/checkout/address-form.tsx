@@ -25,12 +25,30 @@ type Props = {
   country: string
   countries: { code: string; name: string }[]
   initial: AddressValues
-  saved: (AddressValues & { id: string })[]
+  saved?: (AddressValues & { id: string })[]
   signedInEmail?: string
+  /** "account": an address book entry (no email, no saved-address picker). */
+  mode?: "checkout" | "account"
+  action?: (state: ActionState, formData: FormData) => Promise<ActionState>
+  submitLabel?: string
+  addressId?: string
+  isDefault?: boolean
 }
 
-export function AddressForm({ country, countries, initial, saved, signedInEmail }: Props) {
-  const [state, action] = useActionState<ActionState, FormData>(saveAddress, {})
+export function AddressForm({
+  country,
+  countries,
+  initial,
+  saved = [],
+  signedInEmail,
+  mode = "checkout",
+  action: serverAction = saveAddress,
+  submitLabel = "Continue to delivery",
+  addressId,
+  isDefault = false,
+}: Props) {
+  const account = mode === "account"
+  const [state, action] = useActionState<ActionState, FormData>(serverAction, {})
   const [values, setValues] = useState<AddressValues>(() => ({
     ...initial,
     country_code: initial.country_code || (countries.some((c) => c.code === country) ? country : countries[0]?.code),
@@ -52,7 +70,8 @@ export function AddressForm({ country, countries, initial, saved, signedInEmail 
     <form ref={formRef} action={action} noValidate data-testid="address-form" key={version}>
       <FormError message={state.error} />
       <input type="hidden" name="country" value={country} />
-      {saved.length ? (
+      {addressId ? <input type="hidden" name="address_id" value={addressId} /> : null}
+      {saved.length && !account ? (
         <SelectField name="saved_address" label="Use a saved address" defaultValue="" onChange={(e) => applySaved(e.target.value)}>
           <option value="">Choose…</option>
           {saved.map((a) => (
@@ -63,7 +82,7 @@ export function AddressForm({ country, countries, initial, saved, signedInEmail 
         </SelectField>
       ) : null}
       <div className="field-grid">
-        {signedInEmail ? (
+        {account ? null : signedInEmail ? (
           <p className="field--wide small muted">
             Receipt goes to <strong>{signedInEmail}</strong>
           </p>
@@ -153,13 +172,18 @@ export function AddressForm({ country, countries, initial, saved, signedInEmail 
         />
         <TextField name="postal_code" label="Postal code" autoComplete="postal-code" defaultValue={values.postal_code ?? ""} />
       </div>
-      {signedInEmail ? (
+      {signedInEmail && !account ? (
         <label className="check" style={{ marginBottom: 12 }}>
           <input type="checkbox" name="save_address" defaultChecked={!saved.length} /> Save this address to my account
         </label>
       ) : null}
+      {account ? (
+        <label className="check" style={{ marginBottom: 12 }}>
+          <input type="checkbox" name="is_default" defaultChecked={isDefault} /> Use as my default delivery address
+        </label>
+      ) : null}
       <SubmitButton pendingLabel="Saving…" testId="address-continue">
-        Continue to delivery
+        {submitLabel}
       </SubmitButton>
     </form>
   )

@@ -39,7 +39,8 @@ const SCAN_FIELDS = [
   "variants.id",
   "variants.calculated_price.calculated_amount",
   "variants.options.value",
-  "variants.options.option.title",
+  // The option's title only comes back with the whole option ("*"); a dotted path is dropped.
+  "*variants.options.option",
 ].join(",")
 
 type ProductList = { products: HttpTypes.StoreProduct[]; count: number }

@@ -57,7 +57,7 @@ export default async function CartPage({ params }: { params: Promise<{ country: 
                       </p>
                     </div>
                     <span className="price" data-testid="line-total">
-                      {formatMoney(item.total ?? item.unit_price * item.quantity, cart.currency_code)}
+                      {formatMoney(item.unit_price * item.quantity, cart.currency_code)}
                     </span>
                   </div>
                   <div className="line-item__controls">

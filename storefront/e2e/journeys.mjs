@@ -1,0 +1,310 @@
+/**
+ * The shopper journeys the browser tests walk through, on a 360-px-wide phone.
+ * Each gets a fresh browser context (no cookies) and the running stack.
+ */
+import assert from "node:assert/strict"
+
+/** Simulator numbers (packages/daraja-simulator/README.md). */
+export const PAYS = "0708374149"
+export const CANCELS = "0700000001"
+export const PROMO = "KARIBU10"
+
+async function storeApi(stack, path) {
+  const res = await fetch(`${stack.backendUrl}${path}`, { headers: { "x-publishable-api-key": stack.publishableKey } })
+  assert.equal(res.status, 200, `GET ${path} → ${res.status}`)
+  return res.json()
+}
+
+async function adminToken(stack) {
+  const res = await fetch(`${stack.backendUrl}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: process.env.SOKO_ADMIN_EMAIL || "admin@example.com", password: process.env.SOKO_ADMIN_PASSWORD || "supersecret" }),
+  })
+  assert.equal(res.status, 200, "admin login for test setup")
+  return (await res.json()).token
+}
+
+/** A 10% promo code, created through the admin API when the shop has none. */
+async function ensurePromotion(stack) {
+  const token = await adminToken(stack)
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" }
+  const found = await (await fetch(`${stack.backendUrl}/admin/promotions?code=${PROMO}&fields=id`, { headers })).json()
+  if (found.promotions?.length) {
+    return
+  }
+  const res = await fetch(`${stack.backendUrl}/admin/promotions`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({
+      code: PROMO,
+      type: "standard",
+      status: "active",
+      is_automatic: false,
+      application_method: { type: "percentage", target_type: "order", value: 10, allocation: "across" },
+    }),
+  })
+  assert.equal(res.status, 200, `creating promotion ${PROMO}`)
+}
+
+/** Prices as numbers from the product cards on the page, in order. */
+async function cardPrices(page) {
+  return page.getByTestId("product-price").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-amount"))))
+}
+
+async function cardTitles(page) {
+  return page.locator('[data-testid="product-card"] h3').allTextContents()
+}
+
+async function openFilters(page) {
+  const details = page.locator("details.filters")
+  if (!(await details.evaluate((d) => d.open))) {
+    await details.locator("summary").click()
+  }
+}
+
+async function addToCart(page, base, handle, choose = {}) {
+  await page.goto(`${base}/ke/products/${handle}`)
+  for (const [, value] of Object.entries(choose)) {
+    await page.getByRole("radio", { name: new RegExp(`^${value}`) }).check()
+  }
+  await page.getByTestId("add-to-cart").click()
+  await page.getByTestId("added-notice").waitFor()
+}
+
+async function fillKenyanAddress(page, { email, phone, first = "Akinyi", last = "Otieno" }) {
+  if (email) {
+    await page.getByLabel("Email").fill(email)
+  }
+  await page.getByLabel("First name").fill(first)
+  await page.getByLabel("Last name").fill(last)
+  await page.getByLabel("Mobile number").fill(phone)
+  await page.getByLabel("County").selectOption("Nairobi")
+  await page.getByLabel("Town or area").fill("Westlands")
+  await page.getByLabel("Street and building").fill("Waiyaki Way, ABC Place")
+}
+
+/** From the cart to the review step, paying with `method` ("mpesa" | "manual"). */
+async function checkout(page, base, { email, phone, method, mpesaPhone, shot }) {
+  await page.goto(`${base}/ke/checkout`)
+  await page.getByTestId("address-form").waitFor()
+  await fillKenyanAddress(page, { email, phone })
+  await shot?.("checkout-1-address")
+  await page.getByTestId("address-continue").click()
+  await page.getByTestId("delivery-form").waitFor()
+  await page.getByLabel(/Nairobi same-day delivery/).check()
+  await shot?.("checkout-2-delivery")
+  await page.getByTestId("delivery-continue").click()
+  await page.getByTestId("payment-form").waitFor()
+  await page.locator(`#pay-${method}`).check()
+  if (method === "mpesa") {
+    const prefilled = await page.getByLabel("M-Pesa number").inputValue()
+    assert.equal(prefilled.replace(/\s/g, ""), phone.replace(/\s/g, ""), "the M-Pesa number is pre-filled from the address")
+    if (mpesaPhone) {
+      await page.getByLabel("M-Pesa number").fill(mpesaPhone)
+    }
+  }
+  await shot?.("checkout-3-payment")
+  await page.getByTestId("payment-continue").click()
+  await page.getByTestId("place-order").waitFor()
+  await shot?.("checkout-4-review")
+}
+
+async function orderNumber(page) {
+  return (await page.getByTestId("order-number").textContent()).replace(/\D/g, "")
+}
+
+export const journeys = [
+  {
+    name: "catalog: search, filter and sort find the right products",
+    async run({ page, base, stack, shot, log }) {
+      await page.goto(`${base}/ke`)
+      await page.getByRole("heading", { level: 1 }).waitFor()
+      await shot("home")
+
+      // Search from the header.
+      await page.getByRole("searchbox", { name: "Search products" }).fill("coffee")
+      await page.getByRole("searchbox", { name: "Search products" }).press("Enter")
+      await page.waitForURL(/\/ke\/store\?q=coffee/)
+      assert.deepEqual(await cardTitles(page), ["Kenya AA Coffee"])
+      await page.goto(`${base}/ke/store?q=kikapu-that-does-not-exist`)
+      await page.getByTestId("empty-results").waitFor()
+
+      // Category filter through the filter form.
+      await page.goto(`${base}/ke/store`)
+      await openFilters(page)
+      await page.getByRole("checkbox", { name: "Electronics" }).check()
+      await page.waitForURL(/category=electronics/)
+      assert.deepEqual((await cardTitles(page)).sort(), ["Power Bank 10,000 mAh", "Solar Lantern"])
+
+      // Sort by price across the whole catalog, continued on page 2.
+      const { products } = await storeApi(
+        stack,
+        `/store/products?limit=200&fields=id,title,*variants.calculated_price&region_id=${(await storeApi(stack, "/store/regions")).regions.find((r) => r.currency_code === "kes").id}`
+      )
+      const expected = products
+        .map((p) => ({ title: p.title, price: Math.min(...p.variants.map((v) => v.calculated_price.calculated_amount)) }))
+        .sort((a, b) => a.price - b.price)
+      await page.goto(`${base}/ke/store`)
+      await page.getByTestId("sort").selectOption("price_asc")
+      await page.waitForURL(/sort=price_asc/)
+      const first = await cardPrices(page)
+      assert.ok(first.length > 0 && first.length <= 12)
+      assert.deepEqual(first, [...first].sort((a, b) => a - b), "page 1 is in price order")
+      assert.equal(first[0], expected[0].price, "the cheapest product in the whole catalog comes first")
+      await shot("catalog-sorted-by-price")
+      if (expected.length > first.length) {
+        await page.getByTestId("next-page").click()
+        await page.waitForURL(/page=2/)
+        const second = await cardPrices(page)
+        assert.ok(second[0] >= first.at(-1), "page 2 continues where page 1 ended")
+        assert.equal(second.at(-1), expected.at(-1).price, "the dearest product is last")
+      }
+      await page.goto(`${base}/ke/store?sort=price_desc`)
+      assert.equal((await cardPrices(page))[0], expected.at(-1).price)
+
+      // Price range and option filters.
+      await page.goto(`${base}/ke/store?min=1000&max=2000&sort=price_asc`)
+      const ranged = await cardPrices(page)
+      assert.ok(ranged.length > 0 && ranged.every((p) => p >= 1000 && p <= 2000), `prices in range: ${ranged}`)
+      assert.equal(ranged.length, expected.filter((e) => e.price >= 1000 && e.price <= 2000).length)
+      await page.goto(`${base}/ke/store`)
+      await openFilters(page)
+      await page.getByRole("checkbox", { name: "Red", exact: true }).check()
+      await page.waitForURL(/opt=Color%3ARed/)
+      assert.deepEqual(await cardTitles(page), ["Maasai Shuka Blanket"])
+      await shot("catalog-filtered")
+
+      // Product page: variants, stock state, sold-out variant.
+      await page.goto(`${base}/ke/products/power-bank`)
+      await page.getByTestId("buy-box").waitFor()
+      await page.getByRole("radio", { name: /^White/ }).check()
+      assert.match(await page.getByTestId("stock-state").textContent(), /Sold out/)
+      assert.equal(await page.getByTestId("add-to-cart").isDisabled(), true)
+      await page.getByRole("radio", { name: /^Black/ }).check()
+      assert.match(await page.getByTestId("stock-state").textContent(), /In stock/)
+      await shot("product")
+      log(`${expected.length} products checked`)
+    },
+  },
+
+  {
+    name: "guest buys two items with M-Pesa, sees the confirmation and tracks the order",
+    async run({ page, base, stack, shot, log }) {
+      await ensurePromotion(stack)
+      await addToCart(page, base, "kenya-aa-coffee", { Grind: "Ground" })
+      await addToCart(page, base, "maasai-shuka", { Color: "Blue" })
+      await page.goto(`${base}/ke/cart`)
+      assert.equal(await page.getByTestId("line-item").count(), 2)
+      assert.equal((await page.getByTestId("cart-count").textContent()).trim(), "2")
+      await page.getByLabel("Promo code").fill(PROMO)
+      await page.getByRole("button", { name: "Apply" }).click()
+      await page.getByTestId("applied-promo").waitFor()
+      await page.getByTestId("discount-total").waitFor()
+      await shot("cart")
+
+      const email = `guest-${Date.now()}@example.com`
+      await checkout(page, base, { email, phone: "0708 374 149", method: "mpesa", shot })
+      assert.match(await page.getByTestId("place-order").textContent(), /with M-Pesa/)
+      await page.getByTestId("place-order").click()
+      await page.waitForURL(/\/order\/[^/]+\/(pay|confirmed)$/, { timeout: 60_000 })
+      if (page.url().endsWith("/pay")) {
+        // The simulator may approve before the page is even drawn; then it moves on by itself.
+        const shown = await page
+          .getByTestId("mpesa-status")
+          .waitFor({ timeout: 5_000 })
+          .then(() => true)
+          .catch(() => false)
+        if (shown && page.url().endsWith("/pay")) {
+          await shot("mpesa-check-your-phone")
+        }
+        await page.waitForURL(/\/confirmed$/, { timeout: 60_000 })
+      }
+      await page.getByTestId("order-confirmed").waitFor()
+      assert.match(await page.getByTestId("payment-state").textContent(), /Paid KES [\d,]+ with M-Pesa/)
+      const number = await orderNumber(page)
+      await shot("order-confirmed")
+      log(`order #${number} paid`)
+
+      await page.getByTestId("track-link").click()
+      await page.waitForURL(/\/track/)
+      await page.getByTestId("track-form").waitFor()
+      assert.equal(await page.getByLabel("Order number").inputValue(), number)
+      assert.equal(await page.getByLabel("Email").inputValue(), email)
+      await page.getByTestId("track-submit").click()
+      await page.getByTestId("tracking-result").waitFor({ timeout: 30_000 })
+      assert.match(await page.getByTestId("tracking-result").textContent(), new RegExp(`#${number}`))
+      assert.match(await page.getByTestId("tracking-timeline").textContent(), /Paid/)
+      await shot("order-tracking")
+    },
+  },
+
+  {
+    name: "M-Pesa payment cancelled on the phone, then retried, succeeds",
+    async run({ page, base, shot }) {
+      await addToCart(page, base, "kericho-gold-tea", { Pack: "100 bags" })
+      await checkout(page, base, { email: `retry-${Date.now()}@example.com`, phone: "0712 345 678", mpesaPhone: CANCELS, method: "mpesa" })
+      await page.getByTestId("place-order").click()
+      await page.waitForURL(/\/pay$/, { timeout: 60_000 })
+      await page.locator('[data-testid="mpesa-status"][data-status="cancelled"]').waitFor({ timeout: 60_000 })
+      assert.match(await page.getByTestId("mpesa-headline").textContent(), /cancelled/i)
+      assert.match(await page.getByTestId("mpesa-message").textContent(), /cancel/i)
+      await shot("mpesa-cancelled")
+      await page.locator("#retry-phone").fill(PAYS)
+      await page.getByTestId("mpesa-retry-button").click()
+      await page.waitForURL(/\/confirmed$/, { timeout: 60_000 })
+      assert.match(await page.getByTestId("payment-state").textContent(), /Paid KES [\d,]+ with M-Pesa/)
+    },
+  },
+
+  {
+    name: "shopper registers, buys, and finds the order in their account",
+    async run({ page, base, shot, log }) {
+      const email = `shopper-${Date.now()}@example.com`
+      await page.goto(`${base}/ke/account/register`)
+      await shot("account-register")
+      await page.getByLabel("First name").fill("Wanjiru")
+      await page.getByLabel("Last name").fill("Njoroge")
+      await page.getByLabel("Email").fill(email)
+      await page.getByLabel("Mobile number").fill("0722 000 111")
+      await page.getByLabel("Password", { exact: true }).fill("karibu-sana-2026")
+      await page.getByTestId("register-submit").click()
+      await page.waitForURL(/\/ke\/account$/)
+      assert.match(await page.getByRole("heading", { level: 1 }).textContent(), /Wanjiru/)
+
+      await addToCart(page, base, "kikoi-wrap", { Color: "Sunset" })
+      await page.goto(`${base}/ke/checkout`)
+      await page.getByTestId("address-form").waitFor()
+      assert.equal(await page.getByLabel("Email").count(), 0, "a signed-in shopper isn't asked for their email")
+      assert.equal(await page.getByLabel("First name").inputValue(), "Wanjiru")
+      await fillKenyanAddress(page, { phone: "0722 000 111", first: "Wanjiru", last: "Njoroge" })
+      await page.getByTestId("address-continue").click()
+      await page.getByTestId("delivery-continue").click()
+      await page.locator("#pay-manual").check()
+      await page.getByTestId("payment-continue").click()
+      await page.getByTestId("place-order").click()
+      await page.getByTestId("order-confirmed").waitFor({ timeout: 60_000 })
+      assert.match(await page.getByTestId("payment-state").textContent(), /Pay on delivery/)
+      const number = await orderNumber(page)
+      log(`order #${number} placed`)
+
+      await page.goto(`${base}/ke/account/orders`)
+      await page.getByTestId(`order-${number}`).click()
+      await page.waitForURL(/\/ke\/account\/orders\/.+/)
+      assert.match(await page.getByRole("heading", { level: 1 }).textContent(), new RegExp(`#${number}`))
+      await shot("account-order")
+      await page.goto(`${base}/ke/account/addresses`)
+      assert.match(await page.locator("main").textContent(), /Waiyaki Way/, "the checkout address was saved to the account")
+      await page.goto(`${base}/ke/account`)
+      await shot("account")
+      await page.getByRole("button", { name: "Sign out" }).click()
+      await page.waitForURL(/\/ke\/account\/login/)
+
+      // And back in with the password.
+      await page.getByLabel("Email").fill(email)
+      await page.getByLabel("Password").fill("karibu-sana-2026")
+      await page.getByTestId("login-submit").click()
+      await page.waitForURL(/\/ke\/account$/)
+    },
+  },
+]

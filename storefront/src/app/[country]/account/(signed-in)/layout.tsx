@@ -1,0 +1,19 @@
+import { redirect } from "next/navigation"
+import { AccountNav } from "@/components/account/account-nav"
+import { retrieveCustomer } from "@/lib/data/customer"
+
+export default async function AccountLayout({ children, params }: { children: React.ReactNode; params: Promise<{ country: string }> }) {
+  const { country } = await params
+  const customer = await retrieveCustomer()
+  if (!customer) {
+    redirect(`/${country}/account/login?next=/${country}/account`)
+  }
+  return (
+    <div className="container page">
+      <div className="account">
+        <AccountNav country={country} />
+        <div>{children}</div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,113 @@
+"use client"
+
+import Link from "next/link"
+import { useActionState } from "react"
+import type { ActionState } from "@/lib/data/action-state"
+import { login, register, requestPasswordReset, resetPassword } from "@/lib/data/account-actions"
+import { FormError, TextField } from "../field"
+import { SubmitButton } from "../submit-button"
+
+export function LoginForm({ country, next }: { country: string; next?: string }) {
+  const [state, action] = useActionState<ActionState, FormData>(login, {})
+  const f = state.fields ?? {}
+  return (
+    <form action={action} noValidate data-testid="login-form">
+      <FormError message={state.error} />
+      <input type="hidden" name="country" value={country} />
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <TextField name="email" label="Email" type="email" autoComplete="email" inputMode="email" required error={f.email} />
+      <TextField name="password" label="Password" type="password" autoComplete="current-password" required error={f.password} />
+      <SubmitButton pendingLabel="Signing in…" testId="login-submit">
+        Sign in
+      </SubmitButton>
+      <p className="small" style={{ marginTop: 12 }}>
+        <Link href={`/${country}/reset-password`}>Forgot your password?</Link>
+      </p>
+    </form>
+  )
+}
+
+export function RegisterForm({ country, next }: { country: string; next?: string }) {
+  const [state, action] = useActionState<ActionState, FormData>(register, {})
+  const f = state.fields ?? {}
+  return (
+    <form action={action} noValidate data-testid="register-form">
+      <FormError message={state.error} />
+      <input type="hidden" name="country" value={country} />
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <div className="field-grid">
+        <TextField name="first_name" label="First name" autoComplete="given-name" required error={f.first_name} />
+        <TextField name="last_name" label="Last name" autoComplete="family-name" required error={f.last_name} />
+      </div>
+      <TextField name="email" label="Email" type="email" autoComplete="email" inputMode="email" required error={f.email} />
+      <TextField
+        name="phone"
+        label="Mobile number"
+        type="tel"
+        autoComplete="tel"
+        inputMode="tel"
+        error={f.phone}
+        hint="For delivery calls and M-Pesa. Like 0712 345 678."
+      />
+      <TextField
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        error={f.password}
+        hint="At least 8 characters."
+      />
+      <SubmitButton pendingLabel="Creating your account…" testId="register-submit">
+        Create account
+      </SubmitButton>
+    </form>
+  )
+}
+
+export function ResetRequestForm() {
+  const [state, action] = useActionState<ActionState, FormData>(requestPasswordReset, {})
+  if (state.ok) {
+    return (
+      <p className="notice notice--success" role="status" data-testid="reset-sent">
+        {state.message}
+      </p>
+    )
+  }
+  return (
+    <form action={action} noValidate data-testid="reset-request-form">
+      <FormError message={state.error} />
+      <TextField name="email" label="Email" type="email" autoComplete="email" inputMode="email" required error={state.fields?.email} />
+      <SubmitButton pendingLabel="Sending…">Email me a link</SubmitButton>
+    </form>
+  )
+}
+
+export function ResetPasswordForm({ country, token, email }: { country: string; token: string; email: string }) {
+  const [state, action] = useActionState<ActionState, FormData>(resetPassword, {})
+  return (
+    <form action={action} noValidate data-testid="reset-form">
+      <FormError message={state.error} />
+      <input type="hidden" name="country" value={country} />
+      <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="email" value={email} />
+      {email ? (
+        <p>
+          New password for <strong>{email}</strong>
+        </p>
+      ) : null}
+      <TextField
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        error={state.fields?.password}
+        hint="At least 8 characters."
+      />
+      <SubmitButton pendingLabel="Saving…">Save new password</SubmitButton>
+    </form>
+  )
+}

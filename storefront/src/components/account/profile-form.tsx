@@ -1,0 +1,37 @@
+"use client"
+
+import { useActionState } from "react"
+import type { ActionState } from "@/lib/data/action-state"
+import { updateProfile } from "@/lib/data/account-actions"
+import { displayKenyanPhone } from "@/lib/util/phone"
+import { FormError, TextField } from "../field"
+import { SubmitButton } from "../submit-button"
+
+export function ProfileForm({ firstName, lastName, phone, email }: { firstName: string; lastName: string; phone: string; email: string }) {
+  const [state, action] = useActionState<ActionState, FormData>(updateProfile, {})
+  const f = state.fields ?? {}
+  return (
+    <form action={action} noValidate data-testid="profile-form">
+      <FormError message={state.error} />
+      <div aria-live="polite">{state.ok ? <p className="notice notice--success">{state.message}</p> : null}</div>
+      <div className="field-grid">
+        <TextField name="first_name" label="First name" autoComplete="given-name" required defaultValue={firstName} error={f.first_name} />
+        <TextField name="last_name" label="Last name" autoComplete="family-name" required defaultValue={lastName} error={f.last_name} />
+        <TextField
+          wide
+          name="phone"
+          label="Mobile number"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          defaultValue={displayKenyanPhone(phone)}
+          error={f.phone}
+        />
+      </div>
+      <p className="small muted">Email: {email}</p>
+      <SubmitButton pendingLabel="Saving…" block={false}>
+        Save
+      </SubmitButton>
+    </form>
+  )
+}
