@@ -281,6 +281,49 @@ medusaIntegrationTestRunner({
         expect((await status(`order_id=${orderId}`)).status).toBe("paid")
       })
 
+      it("shows the merchant the ledger: order timeline, filters, unmatched callbacks, check now", async () => {
+        const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
+        await pushSession(paymentCollectionId, "0708374149")
+        const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+        const orderId = completed.order.id
+        const paid = await settled(`order_id=${orderId}`)
+        await api.post("/hooks/daraja/stk/dev-callback", {
+          Body: { stkCallback: { MerchantRequestID: "1-2-3", CheckoutRequestID: "ws_CO_21112026000000000700000042", ResultCode: 1032, ResultDesc: "Request cancelled by user" } },
+        })
+        const admin = await adminHeaders(getContainer(), api)
+
+        const orderView = await eventually(async () => {
+          const { data } = await api.get(`/admin/orders/${orderId}/mpesa`, admin)
+          return data.transactions[0]?.order_id === orderId && data.callbacks.length ? data : undefined
+        })
+        expect(orderView.transactions[0]).toEqual(
+          expect.objectContaining({ status: "paid", receipt_number: paid.receipt, phone: "254708374149" })
+        )
+        expect(orderView.callbacks[0].outcome).toBe("pay")
+
+        const byPhone = await api.get("/admin/mpesa/transactions?status=paid&phone=0708374149", admin)
+        expect(byPhone.data.count).toBe(1)
+        const byReceipt = await api.get(`/admin/mpesa/transactions?receipt=${paid.receipt.toLowerCase()}`, admin)
+        expect(byReceipt.data.transactions.map((t: any) => t.order_id)).toEqual([orderId])
+        const bad = await api.get("/admin/mpesa/transactions?status=bogus", admin).catch((e: any) => e.response)
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toMatch(/status/)
+
+        const unmatched = await eventually(async () => {
+          const { data } = await api.get("/admin/mpesa/callbacks?matched=false", admin)
+          return data.count ? data : undefined
+        })
+        expect(unmatched.callbacks.map((c: any) => c.checkout_request_id)).toContain("ws_CO_21112026000000000700000042")
+
+        const { data: checked } = await api.post(`/admin/mpesa/requests/${orderView.transactions[0].id}/check`, {}, admin)
+        expect(checked.transaction.status).toBe("paid")
+        const resend = await api.post(`/admin/orders/${orderId}/mpesa/resend`, {}, admin).catch((e: any) => e.response)
+        expect(resend.status).toBe(400)
+        expect(resend.data.message).toMatch(/already paid/)
+        const anonymous = await api.get("/admin/mpesa/transactions").catch((e: any) => e.response)
+        expect(anonymous.status).toBe(401)
+      })
+
       it("rejects a phone that is not a Kenyan mobile with a 400 naming it, before any push", async () => {
         const { paymentCollectionId } = await cartReadyForPayment(api, store)
         const error = await pushSession(paymentCollectionId, "0202345678").catch((e: any) => e.response)

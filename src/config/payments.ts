@@ -40,6 +40,8 @@ export function mpesaProvider(env: Env): ProviderEntry | undefined {
       reconcileAfterSeconds: env.MPESA_RECONCILE_AFTER_SECONDS || undefined,
       maxPushesPerPhonePerHour: env.MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR || undefined,
       maxPushesPerCartPerHour: env.MPESA_MAX_PUSHES_PER_CART_PER_HOUR || undefined,
+      // One Daraja token for every server and worker when they share Redis.
+      tokenCacheRedisUrl: env.REDIS_URL || undefined,
     },
   }
 }

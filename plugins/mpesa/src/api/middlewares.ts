@@ -1,5 +1,6 @@
 import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
 import { mpesaPushGuard } from "../lib/push-guard"
+import { AdminMpesaResendBody } from "./admin/mpesa/validators"
 import { StoreMpesaRetryBody } from "./store/mpesa/validators"
 
 export default defineMiddlewares({
@@ -13,6 +14,11 @@ export default defineMiddlewares({
       matcher: "/store/mpesa/retry",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(StoreMpesaRetryBody)],
+    },
+    {
+      matcher: "/admin/orders/:id/mpesa/resend",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminMpesaResendBody)],
     },
     {
       // Daraja's callbacks are small; anything large is not one of them.

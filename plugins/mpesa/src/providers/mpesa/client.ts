@@ -324,7 +324,9 @@ export class DarajaClient {
 
   private fetchTokenOnce(): Promise<string> {
     if (!this.inflightToken) {
-      this.inflightToken = this.fetchToken().finally(() => {
+      const fetch = () => this.fetchToken()
+      const coordinated = this.tokenStore.coordinate ? this.tokenStore.coordinate(this.tokenKey, fetch) : fetch()
+      this.inflightToken = coordinated.finally(() => {
         this.inflightToken = undefined
       })
     }

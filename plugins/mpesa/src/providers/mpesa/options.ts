@@ -123,6 +123,14 @@ const schema = z.object({
   maxPushesPerCartPerHour: integer("maxPushesPerCartPerHour", 1, 1000, 10),
   tokenRefreshMarginSeconds: integer("tokenRefreshMarginSeconds", 0, 1800, 120),
   requestTimeoutMs: integer("requestTimeoutMs", 1000, 120000, 15000),
+  tokenCacheRedisUrl: z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: `${opt("tokenCacheRedisUrl")} must be a string` })
+      .trim()
+      .refine((v) => /^rediss?:\/\//.test(v), { error: `${opt("tokenCacheRedisUrl")} must start with redis:// or rediss://` })
+      .optional()
+  ),
 })
 
 type Parsed = z.output<typeof schema>
@@ -214,6 +222,7 @@ export function validateMpesaOptions(raw: MpesaOptions | unknown): ResolvedMpesa
     maxPushesPerCartPerHour: o.maxPushesPerCartPerHour,
     tokenRefreshMarginSeconds: o.tokenRefreshMarginSeconds,
     requestTimeoutMs: o.requestTimeoutMs,
+    tokenCacheRedisUrl: o.tokenCacheRedisUrl,
   }
   // Optional keys are left out rather than set to undefined, so spreading
   // resolved options over defaults behaves.

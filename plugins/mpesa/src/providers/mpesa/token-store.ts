@@ -21,6 +21,11 @@ export interface TokenStore {
    * another instance may already have stored a fresh one.
    */
   delete(key: string, accessToken: string): Promise<void> | void
+  /**
+   * Optional: lets one fetch of a new token happen across processes, others
+   * wait for it. Daraja may revoke the old token when a new one is issued.
+   */
+  coordinate?(key: string, fetchToken: () => Promise<string>): Promise<string>
 }
 
 export class InMemoryTokenStore implements TokenStore {

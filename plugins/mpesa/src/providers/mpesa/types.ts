@@ -76,6 +76,12 @@ export interface MpesaOptions {
   tokenRefreshMarginSeconds?: number
   /** Abort a Daraja HTTP call after this many milliseconds. Default 15000. */
   requestTimeoutMs?: number
+  /**
+   * Redis URL for sharing the access token between instances (server and
+   * worker processes). Without it each process keeps its own token, which is
+   * fine for one process; Soko sets it from REDIS_URL.
+   */
+  tokenCacheRedisUrl?: string
 }
 
 /** Options after validation: defaults applied, the Daraja host resolved. */
@@ -102,6 +108,7 @@ export interface ResolvedMpesaOptions {
   maxPushesPerCartPerHour: number
   tokenRefreshMarginSeconds: number
   requestTimeoutMs: number
+  tokenCacheRedisUrl?: string
 }
 
 export const DARAJA_BASE_URLS = {

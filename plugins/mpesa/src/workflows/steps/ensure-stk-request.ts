@@ -95,10 +95,14 @@ export const ensureStkRequestStep = createStep(
   async (input: EnsureStkRequestStepInput, { container }) => {
     const mpesa = container.resolve<MpesaModuleService>(MPESA_MODULE)
     const [existing] = await mpesa.listStkRequests({ checkout_request_id: input.checkout_request_id })
-    if (existing) {
+    if (existing?.order_id) {
       return new StepResponse(existing as StkRequestRecord | undefined, null as string | null)
     }
+    // Not recorded yet, or recorded before its order existed: (re)read the session.
     const session = await sessionForCheckoutRequest(container, input.checkout_request_id)
+    if (!session && existing) {
+      return new StepResponse(existing as StkRequestRecord | undefined, null as string | null)
+    }
     if (!session) {
       return new StepResponse(undefined as StkRequestRecord | undefined, null as string | null)
     }

@@ -1,0 +1,97 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
+import { Badge, Button, Container, Heading, Text, toast } from "@medusajs/ui"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { sdk } from "../lib/sdk"
+import { formatKes, formatTime, STATUS_COLOR, type MpesaCallback, type MpesaTransaction } from "../lib/types"
+
+type OrderMpesa = { transactions: MpesaTransaction[]; callbacks: MpesaCallback[] }
+
+const OrderMpesaPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
+  const client = useQueryClient()
+  const key = ["soko-mpesa-order", order.id]
+  const { data } = useQuery({
+    queryKey: key,
+    queryFn: () => sdk.client.fetch<OrderMpesa>(`/admin/orders/${order.id}/mpesa`),
+  })
+  const refresh = () => client.invalidateQueries({ queryKey: key })
+  const check = useMutation({
+    mutationFn: (id: string) =>
+      sdk.client.fetch<{ decision: { note: string } }>(`/admin/mpesa/requests/${id}/check`, { method: "POST" }),
+    onSuccess: (r) => {
+      toast.success("M-Pesa checked", { description: r.decision.note })
+      refresh()
+    },
+    onError: (e: Error) => toast.error("Check failed", { description: e.message }),
+  })
+  const resend = useMutation({
+    mutationFn: () => sdk.client.fetch(`/admin/orders/${order.id}/mpesa/resend`, { method: "POST", body: {} }),
+    onSuccess: () => {
+      toast.success("A new M-Pesa prompt was sent")
+      refresh()
+    },
+    onError: (e: Error) => toast.error("Could not send a prompt", { description: e.message }),
+  })
+
+  if (!data?.transactions.length) {
+    return null
+  }
+  const latest = data.transactions[data.transactions.length - 1]
+  const timeline = [
+    ...data.transactions.map((t) => ({
+      at: t.created_at,
+      text: `Prompt sent to ${t.phone} for ${formatKes(t.amount_kes)}`,
+    })),
+    ...data.transactions
+      .filter((t) => t.settled_at)
+      .map((t) => ({ at: t.settled_at!, text: `Settled: ${t.status}${t.result_desc ? ` (${t.result_desc})` : ""}` })),
+    ...data.callbacks.map((c) => ({ at: c.created_at, text: `Callback ${c.outcome}${c.detail ? `: ${c.detail}` : ""}` })),
+  ].sort((a, b) => a.at.localeCompare(b.at))
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex items-center justify-between px-6 py-4">
+        <Heading level="h2">M-Pesa payment</Heading>
+        <Badge color={STATUS_COLOR[latest.status]}>{latest.status}</Badge>
+      </div>
+      <dl className="grid grid-cols-2 gap-y-2 px-6 py-4 text-sm">
+        <dt className="text-ui-fg-subtle">Phone</dt>
+        <dd>{latest.phone}</dd>
+        <dt className="text-ui-fg-subtle">Amount</dt>
+        <dd>{formatKes(latest.amount_kes)}</dd>
+        <dt className="text-ui-fg-subtle">Receipt</dt>
+        <dd data-testid="mpesa-receipt">{latest.receipt_number ?? "—"}</dd>
+        {latest.flag ? (
+          <>
+            <dt className="text-ui-fg-subtle">Needs attention</dt>
+            <dd className="text-ui-fg-error">{latest.flag.replace(/_/g, " ")}</dd>
+          </>
+        ) : null}
+      </dl>
+      <ol className="px-6 py-4" aria-label="M-Pesa timeline">
+        {timeline.map((item, i) => (
+          <li key={i} className="py-1">
+            <Text size="small" className="text-ui-fg-subtle">
+              {formatTime(item.at)}
+            </Text>
+            <Text size="small">{item.text}</Text>
+          </li>
+        ))}
+      </ol>
+      <div className="flex gap-2 px-6 py-4">
+        <Button size="small" variant="secondary" isLoading={check.isPending} onClick={() => check.mutate(latest.id)}>
+          Check status now
+        </Button>
+        {latest.status !== "paid" && latest.status !== "pending" ? (
+          <Button size="small" variant="secondary" isLoading={resend.isPending} onClick={() => resend.mutate()}>
+            Resend prompt
+          </Button>
+        ) : null}
+      </div>
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({ zone: "order.details.side.after" })
+
+export default OrderMpesaPaymentWidget

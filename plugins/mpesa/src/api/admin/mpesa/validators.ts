@@ -1,0 +1,34 @@
+import { z } from "@medusajs/framework/zod"
+import { STK_REQUEST_STATUSES } from "../../../modules/mpesa/models/stk-request"
+
+const page = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+}
+
+export const AdminMpesaTransactionsQuery = z
+  .object({
+    status: z.enum(STK_REQUEST_STATUSES).optional(),
+    phone: z.string().trim().regex(/^\+?\d{6,15}$/, { error: "phone must be digits, e.g. 254712345678" }).optional(),
+    receipt: z.string().trim().regex(/^[A-Za-z0-9]{6,20}$/, { error: "receipt must be letters and digits" }).optional(),
+    flagged: z.enum(["true", "false"]).optional(),
+    from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    ...page,
+  })
+  .strict()
+export type AdminMpesaTransactionsQueryType = z.infer<typeof AdminMpesaTransactionsQuery>
+
+export const AdminMpesaCallbacksQuery = z
+  .object({
+    outcome: z.enum(["received", "pay", "fail", "flag", "capture", "ignored", "unmatched", "rejected"]).optional(),
+    matched: z.enum(["true", "false"]).optional(),
+    ...page,
+  })
+  .strict()
+export type AdminMpesaCallbacksQueryType = z.infer<typeof AdminMpesaCallbacksQuery>
+
+export const AdminMpesaResendBody = z
+  .object({ phone: z.string().trim().min(1).max(32).optional() })
+  .strict()
+export type AdminMpesaResendBodyType = z.infer<typeof AdminMpesaResendBody>
