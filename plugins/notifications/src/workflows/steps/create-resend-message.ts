@@ -8,9 +8,13 @@ export type CreateResendMessageStepInput = { id: string }
 
 export const createResendMessageStepId = "soko-create-resend-message"
 
+/** A second resend of the same message this soon is a double click, not a decision. */
+export const RESEND_COOLDOWN_MS = 10_000
+
 /**
- * Copies a logged message into a new one keyed `<key>#resend-<n>`, so a
- * double click resends once (the second insert finds the key taken).
+ * Copies a logged message into a new one keyed `<key>#resend-<n>`: two
+ * simultaneous requests compute the same key and only one insert wins, and a
+ * repeat within RESEND_COOLDOWN_MS is refused, so a double click resends once.
  * Compensation deletes the copy if it was never sent.
  */
 export const createResendMessageStep = createStep(
@@ -29,7 +33,17 @@ export const createResendMessageStep = createStep(
     }
     const root = original.resent_from_id ?? original.id
     const rootKey = original.idempotency_key.replace(/#resend-\d+$/, "")
-    const copies = await service.listNotificationMessages({ resent_from_id: root }, { select: ["id"] })
+    const copies = await service.listNotificationMessages(
+      { resent_from_id: root },
+      { select: ["id", "created_at"], order: { created_at: "DESC" } }
+    )
+    const latest = copies[0] ? new Date(copies[0].created_at as unknown as string).getTime() : 0
+    if (Date.now() - latest < RESEND_COOLDOWN_MS) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Notification message ${input.id} was resent ${Math.round((Date.now() - latest) / 1000)} s ago; wait ${RESEND_COOLDOWN_MS / 1000} s before resending it again`
+      )
+    }
     const options = service.getOptions()
     const draft: MessageDraft = {
       idempotency_key: `${rootKey}#resend-${copies.length + 1}`,
@@ -57,7 +71,7 @@ export const createResendMessageStep = createStep(
     }
     const [inserted] = await service.insertNewMessages([draft])
     if (!inserted) {
-      throw new MedusaError(MedusaError.Types.CONFLICT, `Notification message ${input.id} is being resent already`)
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Notification message ${input.id} is being resent already`)
     }
     return new StepResponse(inserted.id, inserted.id)
   },
