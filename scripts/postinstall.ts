@@ -49,11 +49,35 @@ function build(dir: string) {
   log.ok(`built ${pkg.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
 }
 
+/**
+ * The storefront is its own npm project (React 19 and Next.js, while the
+ * admin uses React 18), so the root install installs it here: one
+ * `npm install` at the root installs everything.
+ */
+function installStorefront() {
+  const dir = path.join(root, "storefront")
+  if (!fs.existsSync(path.join(dir, "package.json")) || process.env.SOKO_SKIP_STOREFRONT_INSTALL) {
+    return
+  }
+  const started = Date.now()
+  // `npm install` rather than `npm ci`: a second root install is then quick.
+  const args = ["install", "--no-audit", "--no-fund"]
+  log.step("installing the storefront's dependencies (npm install in storefront/)…")
+  const result = spawnSync("npm", args, { cwd: dir, env: process.env, encoding: "utf8" })
+  if (result.status !== 0) {
+    process.stdout.write(result.stdout ?? "")
+    process.stderr.write(result.stderr ?? "")
+    throw new Error("Installing the storefront's dependencies failed (see output above)")
+  }
+  log.ok(`installed the storefront's dependencies (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+}
+
 function main() {
   hydrateEmbeddedPostgres(root)
   for (const dir of workspaces()) {
     build(dir)
   }
+  installStorefront()
 }
 
 try {
