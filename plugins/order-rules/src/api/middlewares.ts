@@ -4,6 +4,7 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { GetAdminTimerRuns } from "./admin/order-rules/timer-runs/validators"
 import { PostAdminOrderLifecycle } from "./admin/orders/[id]/lifecycle/validators"
 import { GetStoreOrderLifecycles } from "./store/customers/me/order-lifecycles/validators"
 import { PostStoreOrderTracking } from "./store/order-tracking/validators"
@@ -16,6 +17,11 @@ export default defineMiddlewares({
       matcher: "/admin/orders/:id/lifecycle",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(PostAdminOrderLifecycle)],
+    },
+    {
+      matcher: "/admin/order-rules/timer-runs",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(GetAdminTimerRuns, { isList: true, defaults: [] })],
     },
     {
       matcher: "/store/order-tracking",
