@@ -5,6 +5,7 @@ import {
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import { GetAdminTimerRuns } from "./admin/order-rules/timer-runs/validators"
+import { PostAdminOrderRules, PostAdminValidateOrderRules } from "./admin/order-rules/validators"
 import { PostAdminOrderLifecycle } from "./admin/orders/[id]/lifecycle/validators"
 import { GetStoreOrderLifecycles } from "./store/customers/me/order-lifecycles/validators"
 import { PostStoreOrderTracking } from "./store/order-tracking/validators"
@@ -17,6 +18,16 @@ export default defineMiddlewares({
       matcher: "/admin/orders/:id/lifecycle",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(PostAdminOrderLifecycle)],
+    },
+    {
+      matcher: "/admin/order-rules",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(PostAdminOrderRules)],
+    },
+    {
+      matcher: "/admin/order-rules/validate",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(PostAdminValidateOrderRules)],
     },
     {
       matcher: "/admin/order-rules/timer-runs",

@@ -37,3 +37,4 @@ export {
   type StateDefinition,
   type TransitionDefinition,
 } from "./types"
+export { GUARD_DESCRIPTIONS } from "./guard-descriptions"

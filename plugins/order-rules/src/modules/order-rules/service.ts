@@ -212,6 +212,16 @@ export default class OrderRulesModuleService extends OrderRulesServiceBase {
     }
   }
 
+  /** How many orders sit in each status now (a rule set may not drop a state in use). */
+  @InjectManager()
+  async countOrdersByStatus(@MedusaContext() sharedContext: Context = {}): Promise<Record<string, number>> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const rows: { status: string; count: string | number }[] = await manager.execute(
+      `SELECT status, count(*) AS count FROM order_lifecycle WHERE deleted_at IS NULL GROUP BY status`
+    )
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]))
+  }
+
   /** Deletes expired rate-limit windows and timer runs that changed nothing, older than a day. */
   @InjectTransactionManager()
   async purgeExpiredRecords(
