@@ -46,14 +46,55 @@ export function mpesaProvider(env: Env): ProviderEntry | undefined {
   }
 }
 
+function flag(value: string | undefined): boolean {
+  return /^(1|true|yes|on)$/i.test((value ?? "").trim())
+}
+
+/**
+ * Cards for the International region: Medusa's own Stripe provider
+ * (`@medusajs/payment-stripe`), registered when STRIPE_API_KEY is set, through
+ * a thin wrapper (src/payments/stripe) whose only addition is pointing the
+ * Stripe client at STRIPE_API_BASE_URL (the local fake) when that is set.
+ * Identifier `stripe` + id `stripe` = provider `pp_stripe_stripe`, webhook
+ * `POST /hooks/payment/stripe_stripe`.
+ */
+export function stripeProvider(env: Env): ProviderEntry | undefined {
+  if (!env.STRIPE_API_KEY) {
+    return undefined
+  }
+  return {
+    resolve: "./src/payments/stripe",
+    id: "stripe",
+    options: {
+      apiKey: env.STRIPE_API_KEY,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET || undefined,
+      // true: charge on confirmation; false (default): authorize, capture from the admin.
+      capture: flag(env.STRIPE_CAPTURE),
+      automaticPaymentMethods: flag(env.STRIPE_AUTOMATIC_PAYMENT_METHODS),
+      apiBaseUrl: env.STRIPE_API_BASE_URL || undefined,
+    },
+  }
+}
+
 /**
  * Payment providers for the payment module. Medusa's system provider
  * (pp_system_default) is always there; the others only when configured.
+ * PAYMENT_WEBHOOK_DELAY_MS overrides Medusa's 5 s delay before a webhook is
+ * processed (tests lower it).
  */
 export function paymentModule(env: Env): ModuleEntry | undefined {
-  const providers = [mpesaProvider(env)].filter((p): p is ProviderEntry => p !== undefined)
+  const providers = [mpesaProvider(env), stripeProvider(env)].filter((p): p is ProviderEntry => p !== undefined)
   if (!providers.length) {
     return undefined
   }
-  return { resolve: "@medusajs/medusa/payment", options: { providers } }
+  const webhookDelay = Number(env.PAYMENT_WEBHOOK_DELAY_MS)
+  return {
+    resolve: "@medusajs/medusa/payment",
+    options: {
+      providers,
+      ...(env.PAYMENT_WEBHOOK_DELAY_MS && Number.isFinite(webhookDelay) && webhookDelay > 0
+        ? { webhook_delay: webhookDelay }
+        : {}),
+    },
+  }
 }
