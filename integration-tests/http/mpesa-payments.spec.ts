@@ -324,6 +324,70 @@ medusaIntegrationTestRunner({
         expect(anonymous.status).toBe(401)
       })
 
+      it("refunds through Reversal: pending until Safaricom confirms, then refunded in Medusa; failures keep the reason", async () => {
+        const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
+        await pushSession(paymentCollectionId, "0708374149")
+        const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+        const orderId = completed.order.id
+        await settled(`order_id=${orderId}`)
+        const admin = await adminHeaders(getContainer(), api)
+        await eventually(async () => {
+          const { data } = await api.get(`/admin/orders/${orderId}?fields=id,payment_status`, admin)
+          return data.order.payment_status === "captured" ? true : undefined
+        })
+
+        const { data: order } = await api.get(
+          `/admin/orders/${orderId}?fields=id,payment_collections.payments.id,payment_collections.payments.amount`,
+          admin
+        )
+        const payment = order.order.payment_collections[0].payments[0]
+        const direct = await api.post(`/admin/payments/${payment.id}/refund`, { amount: payment.amount }, admin).catch((e: any) => e.response)
+        expect(direct.status).toBe(400)
+        expect(direct.data.message).toMatch(/Refund via M-Pesa/)
+
+        const partial = await api.post(`/admin/orders/${orderId}/mpesa/refund`, { amount_kes: 1 }, admin).catch((e: any) => e.response)
+        expect(partial.status).toBe(400)
+        expect(partial.data.message).toMatch(/full payment.*B2C/)
+
+        const requested = await api.post(`/admin/orders/${orderId}/mpesa/refund`, {}, admin)
+        expect(requested.status).toBe(202)
+        expect(requested.data.reversal.status).toBe("pending")
+
+        const refunded = await eventually(async () => {
+          const { data } = await api.get(`/admin/orders/${orderId}?fields=id,payment_status`, admin)
+          return data.order.payment_status === "refunded" ? data.order : undefined
+        })
+        expect(refunded.payment_status).toBe("refunded")
+        const view = await eventually(async () => {
+          const { data } = await api.get(`/admin/orders/${orderId}/mpesa`, admin)
+          return data.reversals[0]?.refund_recorded_at ? data : undefined
+        })
+        expect(view.reversals).toEqual([expect.objectContaining({ status: "reversed" })])
+
+        const again = await api.post(`/admin/orders/${orderId}/mpesa/refund`, {}, admin).catch((e: any) => e.response)
+        expect(again.status).toBe(400)
+        expect(again.data.message).toMatch(/already been reversed/)
+      })
+
+      it("keeps Safaricom's reason when a reversal is refused, and records no refund", async () => {
+        const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
+        await pushSession(paymentCollectionId, "0708374149")
+        const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+        const orderId = completed.order.id
+        await settled(`order_id=${orderId}`)
+        const admin = await adminHeaders(getContainer(), api)
+        // The simulator forgets its ledger on reset, so Safaricom "does not know" the receipt: R000002.
+        sim.reset()
+        await api.post(`/admin/orders/${orderId}/mpesa/refund`, {}, admin)
+        const view = await eventually(async () => {
+          const { data } = await api.get(`/admin/orders/${orderId}/mpesa`, admin)
+          return data.reversals[0]?.status === "failed" ? data : undefined
+        })
+        expect(view.reversals[0].result_desc).toMatch(/could not be found|R000002|invalid/i)
+        const { data } = await api.get(`/admin/orders/${orderId}?fields=id,payment_status`, admin)
+        expect(data.order.payment_status).not.toBe("refunded")
+      })
+
       it("rejects a phone that is not a Kenyan mobile with a 400 naming it, before any push", async () => {
         const { paymentCollectionId } = await cartReadyForPayment(api, store)
         const error = await pushSession(paymentCollectionId, "0202345678").catch((e: any) => e.response)

@@ -35,8 +35,9 @@ export function mpesaProvider(env: Env): ProviderEntry | undefined {
       callbackUrl: env.MPESA_CALLBACK_URL || backendUrl,
       callbackSecret: env.MPESA_CALLBACK_SECRET || undefined,
       accountReference: env.MPESA_ACCOUNT_REFERENCE || undefined,
-      initiatorName: env.MPESA_INITIATOR_NAME || undefined,
-      securityCredential: env.MPESA_SECURITY_CREDENTIAL || undefined,
+      // The simulator accepts any initiator; real Daraja needs both for refunds.
+      initiatorName: env.MPESA_INITIATOR_NAME || (simulator ? "sokoapi" : undefined),
+      securityCredential: env.MPESA_SECURITY_CREDENTIAL || (simulator ? "simulator-credential" : undefined),
       reconcileAfterSeconds: env.MPESA_RECONCILE_AFTER_SECONDS || undefined,
       maxPushesPerPhonePerHour: env.MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR || undefined,
       maxPushesPerCartPerHour: env.MPESA_MAX_PUSHES_PER_CART_PER_HOUR || undefined,

@@ -1,6 +1,6 @@
 import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
 import { mpesaPushGuard } from "../lib/push-guard"
-import { AdminMpesaResendBody } from "./admin/mpesa/validators"
+import { AdminMpesaRefundBody, AdminMpesaResendBody } from "./admin/mpesa/validators"
 import { StoreMpesaRetryBody } from "./store/mpesa/validators"
 
 export default defineMiddlewares({
@@ -19,6 +19,11 @@ export default defineMiddlewares({
       matcher: "/admin/orders/:id/mpesa/resend",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminMpesaResendBody)],
+    },
+    {
+      matcher: "/admin/orders/:id/mpesa/refund",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminMpesaRefundBody)],
     },
     {
       // Daraja's callbacks are small; anything large is not one of them.

@@ -5,7 +5,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
 import { formatKes, formatTime, STATUS_COLOR, type MpesaCallback, type MpesaTransaction } from "../lib/types"
 
-type OrderMpesa = { transactions: MpesaTransaction[]; callbacks: MpesaCallback[] }
+type Reversal = { id: string; status: string; amount_kes: number; result_desc: string | null; created_at: string; settled_at: string | null }
+type OrderMpesa = { transactions: MpesaTransaction[]; callbacks: MpesaCallback[]; reversals: Reversal[] }
 
 const OrderMpesaPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const client = useQueryClient()
@@ -33,6 +34,15 @@ const OrderMpesaPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
     onError: (e: Error) => toast.error("Could not send a prompt", { description: e.message }),
   })
 
+  const refund = useMutation({
+    mutationFn: () => sdk.client.fetch(`/admin/orders/${order.id}/mpesa/refund`, { method: "POST", body: {} }),
+    onSuccess: () => {
+      toast.success("Reversal requested", { description: "The refund is recorded when Safaricom confirms it." })
+      refresh()
+    },
+    onError: (e: Error) => toast.error("Could not request the reversal", { description: e.message }),
+  })
+
   if (!data?.transactions.length) {
     return null
   }
@@ -46,6 +56,10 @@ const OrderMpesaPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
       .filter((t) => t.settled_at)
       .map((t) => ({ at: t.settled_at!, text: `Settled: ${t.status}${t.result_desc ? ` (${t.result_desc})` : ""}` })),
     ...data.callbacks.map((c) => ({ at: c.created_at, text: `Callback ${c.outcome}${c.detail ? `: ${c.detail}` : ""}` })),
+    ...(data.reversals ?? []).map((r) => ({
+      at: r.settled_at ?? r.created_at,
+      text: `Reversal of ${formatKes(r.amount_kes)}: ${r.status}${r.result_desc ? ` (${r.result_desc})` : ""}`,
+    })),
   ].sort((a, b) => a.at.localeCompare(b.at))
 
   return (
@@ -82,6 +96,11 @@ const OrderMpesaPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
         <Button size="small" variant="secondary" isLoading={check.isPending} onClick={() => check.mutate(latest.id)}>
           Check status now
         </Button>
+        {latest.status === "paid" && !(data.reversals ?? []).some((r) => r.status !== "failed") ? (
+          <Button size="small" variant="danger" isLoading={refund.isPending} onClick={() => refund.mutate()}>
+            Refund via M-Pesa
+          </Button>
+        ) : null}
         {latest.status !== "paid" && latest.status !== "pending" ? (
           <Button size="small" variant="secondary" isLoading={resend.isPending} onClick={() => resend.mutate()}>
             Resend prompt

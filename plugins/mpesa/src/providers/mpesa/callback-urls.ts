@@ -15,3 +15,8 @@ export function callbackSecret(options: Pick<ResolvedMpesaOptions, "callbackSecr
 export function stkCallbackUrl(options: Pick<ResolvedMpesaOptions, "callbackUrl" | "callbackSecret">): string {
   return `${options.callbackUrl}/hooks/daraja/stk/${callbackSecret(options)}`
 }
+
+/** Where Daraja POSTs Reversal results (and queue time-outs). */
+export function reversalResultUrl(options: Pick<ResolvedMpesaOptions, "callbackUrl" | "callbackSecret">): string {
+  return `${options.callbackUrl}/hooks/daraja/reversal/${callbackSecret(options)}`
+}

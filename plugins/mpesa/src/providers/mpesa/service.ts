@@ -32,6 +32,7 @@ import { normalizeKenyanPhone } from "../../utils/phone"
 import { stkCallbackUrl } from "./callback-urls"
 import type { DarajaClient } from "./client"
 import { DarajaError } from "./errors"
+import { takeConfirmedReversal } from "./reversal-confirmations"
 import { validateMpesaOptions } from "./options"
 import {
   maskMsisdn,
@@ -110,11 +111,21 @@ export class MpesaProviderService extends AbstractPaymentProvider<MpesaOptions> 
     return { data }
   }
 
-  async refundPayment(_input: RefundPaymentInput): Promise<RefundPaymentOutput> {
+  /**
+   * Records a refund Safaricom has already confirmed (see
+   * reversal-confirmations.ts); M-Pesa refunds start from the order's
+   * "Refund via M-Pesa" action, because reversals settle asynchronously.
+   */
+  async refundPayment({ amount, data }: RefundPaymentInput): Promise<RefundPaymentOutput> {
+    const session = (data ?? {}) as MpesaSessionData
+    const amountKes = toMpesaAmount(amount as number, "kes")
+    if (takeConfirmedReversal(session.checkout_request_id, amountKes)) {
+      return { data: { ...session, refunded_kes: amountKes } }
+    }
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
-      "M-Pesa refunds through the Reversal API are not enabled in this version of the Soko M-Pesa plugin. " +
-        "Reverse the payment from the M-Pesa org portal, then record the refund."
+      "Refund M-Pesa payments with \"Refund via M-Pesa\" in the order's M-Pesa panel: Safaricom confirms " +
+        "reversals later, and the refund is recorded here as soon as it does."
     )
   }
 

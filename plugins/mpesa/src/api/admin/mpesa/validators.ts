@@ -32,3 +32,8 @@ export const AdminMpesaResendBody = z
   .object({ phone: z.string().trim().min(1).max(32).optional() })
   .strict()
 export type AdminMpesaResendBodyType = z.infer<typeof AdminMpesaResendBody>
+
+export const AdminMpesaRefundBody = z
+  .object({ amount_kes: z.number().int().positive().optional() })
+  .strict()
+export type AdminMpesaRefundBodyType = z.infer<typeof AdminMpesaRefundBody>

@@ -10,5 +10,6 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const callbacks = ids.length
     ? await mpesa.listCallbackLogs({ checkout_request_id: ids }, { order: { created_at: "ASC" } })
     : []
-  res.json({ transactions, callbacks })
+  const reversals = await mpesa.listReversals({ order_id: req.params.id }, { order: { created_at: "ASC" } })
+  res.json({ transactions, callbacks, reversals })
 }
