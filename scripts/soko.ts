@@ -153,8 +153,10 @@ async function main() {
       },
     })
     running.processes.push(storefront)
+    // A production storefront builds first (several minutes on two cores).
+    const storefrontTimeout = process.env.SOKO_STOREFRONT_MODE === "production" ? 900_000 : 300_000
     await timed("Starting the storefront", () =>
-      waitForHttp(`http://localhost:${storefrontPort}`, { timeoutMs: 180_000, isAlive: storefront.alive })
+      waitForHttp(`http://localhost:${storefrontPort}`, { timeoutMs: storefrontTimeout, isAlive: storefront.alive })
     )
   }
 

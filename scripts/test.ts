@@ -65,6 +65,67 @@ async function jest(layer: string, extraArgs: string[], env: NodeJS.ProcessEnv) 
   }
 }
 
+const storefrontDir = path.join(root, "storefront")
+const hasStorefront = () => fs.existsSync(path.join(storefrontDir, "package.json"))
+
+/** The storefront's own unit/component tests (vitest), counted like jest's. */
+async function storefrontUnit(env: NodeJS.ProcessEnv) {
+  const report = path.join(os.tmpdir(), `soko-vitest-${process.pid}.json`)
+  const vitest = path.join(storefrontDir, "node_modules", ".bin", "vitest")
+  log.step("storefront unit tests (vitest)")
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(vitest, ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`], {
+      cwd: storefrontDir,
+      env,
+      stdio: "inherit",
+    })
+    child.once("exit", (c) => resolve(c ?? 1))
+  })
+  if (fs.existsSync(report)) {
+    const result = JSON.parse(fs.readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number }
+    totals.passed += result.numPassedTests
+    totals.failed += result.numFailedTests
+    totals.skipped += result.numPendingTests
+    fs.rmSync(report)
+  }
+  if (code !== 0) {
+    failures.push("storefront unit tests")
+    if (!fs.existsSync(report)) {
+      totals.failed += 1
+    }
+  }
+  log[code === 0 ? "ok" : "error"]("storefront unit tests")
+}
+
+/** Browser journeys against one running stack (scripts/e2e.ts); reads its "N passed, N failed" line. */
+async function e2e(env: NodeJS.ProcessEnv) {
+  log.step("browser e2e tests")
+  let output = ""
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, ["-r", "ts-node/register", path.join(root, "scripts", "e2e.ts")], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "inherit"],
+    })
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString()
+      process.stdout.write(chunk)
+    })
+    child.once("exit", (c) => resolve(c ?? 1))
+  })
+  const summary = output.match(/^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/m)
+  if (summary) {
+    totals.passed += Number(summary[1])
+    totals.failed += Number(summary[2])
+    totals.skipped += Number(summary[3] ?? 0)
+  } else if (code !== 0) {
+    totals.failed += 1
+  }
+  if (code !== 0) {
+    failures.push("browser e2e tests")
+  }
+}
+
 async function database(env: NodeJS.ProcessEnv): Promise<RunningPostgres | undefined> {
   if (env.DB_HOST === "127.0.0.1" || env.DB_HOST === "::1") {
     // @medusajs/test-utils turns on SSL for any database URL without
@@ -110,6 +171,10 @@ async function main() {
   if (!args.includes("--no-static")) {
     await run("typecheck", "npm", ["run", "typecheck", "--silent"], env)
     await run("lint", "npm", ["run", "lint", "--silent"], env)
+    if (hasStorefront()) {
+      await run("storefront typecheck", "npm", ["run", "typecheck", "--silent", "--prefix", storefrontDir], env)
+      await run("storefront lint", "npm", ["run", "lint", "--silent", "--prefix", storefrontDir], env)
+    }
   }
   const pg = await database(env)
   try {
@@ -124,6 +189,12 @@ async function main() {
     await jest("integration:http", ["--silent", "--runInBand", "--forceExit"], env)
   } finally {
     await pg?.stop()
+  }
+  if (hasStorefront()) {
+    await storefrontUnit({ ...env, NODE_ENV: "test" })
+  }
+  if (!args.includes("--no-e2e")) {
+    await e2e(env)
   }
   console.log("")
   if (failures.length) {
