@@ -37,7 +37,13 @@ export const StatusActions = ({ options, pending, error, onMove }: Props) => {
           </Text>
         ) : null}
         <div className="flex justify-end gap-x-2">
-          <Button size="small" variant="secondary" onClick={() => setTarget(null)} disabled={pending}>
+          <Button
+            size="small"
+            variant="secondary"
+            data-testid="order-status-abort"
+            onClick={() => setTarget(null)}
+            disabled={pending}
+          >
             Cancel
           </Button>
           <Button

@@ -7,14 +7,15 @@ const ACTOR_LABEL: Record<HistoryEntry["actor"], string> = {
   customer: "Customer",
 }
 
-function describeSource(entry: HistoryEntry): string {
+function describe(entry: HistoryEntry): string {
   if (entry.source.startsWith("event:")) {
-    return `Medusa: ${entry.source.slice("event:".length)}`
+    // System reasons only repeat the event ("Medusa event payment.captured").
+    return `Medusa: ${entry.source.slice("event:".length).replace(/[._]/g, " ")}`
   }
-  if (entry.source.startsWith("timer:")) {
-    return `Timer: ${entry.source.slice("timer:".length)}`
-  }
-  return ACTOR_LABEL[entry.actor]
+  const who = entry.source.startsWith("timer:")
+    ? `Timer: ${entry.source.slice("timer:".length).replace(/-/g, " ")}`
+    : ACTOR_LABEL[entry.actor]
+  return entry.reason ? `${who} · ${entry.reason}` : who
 }
 
 /** The order's status history, newest first. */
@@ -37,8 +38,7 @@ export const StatusTimeline = ({ history }: { history: HistoryEntry[] }) => {
             </Text>
           </div>
           <Text size="xsmall" className="text-ui-fg-subtle">
-            {describeSource(entry)}
-            {entry.reason ? ` · ${entry.reason}` : ""}
+            {describe(entry)}
           </Text>
         </li>
       ))}

@@ -1,0 +1,360 @@
+/**
+ * Browser test: a merchant logs into Medusa admin and moves an order along its
+ * lifecycle with the order-rules timeline widget, seeing only the legal buttons.
+ *
+ *   node -r ts-node/register integration-tests/e2e/order-rules-admin.e2e.ts
+ *
+ * Without SOKO_E2E_BACKEND_URL it starts its own backend (`medusa start` in
+ * development mode, which serves the admin, on SOKO_E2E_PORT, default 9130)
+ * on a fresh database `soko_order_rules_e2e` (or SOKO_E2E_DATABASE_URL; the
+ * server from DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD), migrated and seeded
+ * like the launcher does. With SOKO_E2E_BACKEND_URL it uses that running,
+ * seeded stack (e.g. `npm run dev`). Chromium: /usr/bin/chromium unless
+ * SOKO_E2E_CHROMIUM is set. Screenshots go to integration-tests/artifacts/.
+ * Exits non-zero on failure.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process"
+import fs from "node:fs"
+import path from "node:path"
+import { Client } from "pg"
+import { chromium, type Browser, type Page } from "playwright-core"
+import {
+  capture,
+  deliver,
+  fulfil,
+  placeOrder,
+  ship,
+  type Api,
+  type Shop,
+} from "../../plugins/order-rules/integration-tests/shop"
+
+const root = path.resolve(__dirname, "..", "..")
+const artifacts = path.join(root, "integration-tests", "artifacts")
+const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
+const ADMIN = {
+  email: process.env.SOKO_ADMIN_EMAIL || "admin@example.com",
+  password: process.env.SOKO_ADMIN_PASSWORD || "supersecret",
+}
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+]
+
+function log(message: string) {
+  console.log(`[order-rules e2e] ${message}`)
+}
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) {
+    throw new Error(message)
+  }
+}
+
+// ---------------------------------------------------------------- backend
+
+type Backend = { url: string; stop: () => Promise<void> }
+
+function databaseUrl(): string {
+  if (process.env.SOKO_E2E_DATABASE_URL) {
+    return process.env.SOKO_E2E_DATABASE_URL
+  }
+  const user = process.env.DB_USERNAME || "postgres"
+  const password = process.env.DB_PASSWORD ? `:${encodeURIComponent(process.env.DB_PASSWORD)}` : ""
+  const host = process.env.DB_HOST || "localhost"
+  const port = process.env.DB_PORT || "5432"
+  return `postgres://${user}${password}@${host}:${port}/soko_order_rules_e2e`
+}
+
+async function recreateDatabase(url: string) {
+  const target = new URL(url)
+  const name = target.pathname.slice(1)
+  const admin = new URL(url)
+  admin.pathname = "/postgres"
+  const client = new Client({ connectionString: admin.toString() })
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+    await client.query(`CREATE DATABASE "${name}"`)
+  } finally {
+    await client.end()
+  }
+}
+
+function runMedusa(args: string[], env: NodeJS.ProcessEnv, logName: string) {
+  const result = spawnSync(medusaBin, args, { cwd: root, env, encoding: "utf8" })
+  fs.writeFileSync(path.join(artifacts, logName), `${result.stdout}\n${result.stderr}`)
+  if (result.status !== 0) {
+    throw new Error(`medusa ${args.join(" ")} failed (see integration-tests/artifacts/${logName})`)
+  }
+}
+
+async function waitForHealth(url: string, child: ChildProcess | null, timeoutMs: number) {
+  const until = Date.now() + timeoutMs
+  while (Date.now() < until) {
+    if (child && child.exitCode !== null) {
+      throw new Error(`the backend exited with code ${child.exitCode}`)
+    }
+    try {
+      const res = await fetch(`${url}/health`)
+      if (res.ok) {
+        return
+      }
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+  throw new Error(`the backend did not answer ${url}/health within ${timeoutMs / 1000}s`)
+}
+
+async function startBackend(): Promise<Backend> {
+  if (process.env.SOKO_E2E_BACKEND_URL) {
+    const url = process.env.SOKO_E2E_BACKEND_URL.replace(/\/$/, "")
+    log(`using the running backend at ${url}`)
+    await waitForHealth(url, null, 30_000)
+    return { url, stop: async () => undefined }
+  }
+  const port = process.env.SOKO_E2E_PORT || "9130"
+  const url = `http://localhost:${port}`
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl(),
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    PORT: port,
+    MEDUSA_BACKEND_URL: url,
+  }
+  log(`fresh database ${new URL(env.DATABASE_URL as string).pathname.slice(1)}`)
+  await recreateDatabase(env.DATABASE_URL as string)
+  log("migrating and seeding (as the launcher does)")
+  runMedusa(["db:migrate"], env, "order-rules-e2e-migrate.log")
+  runMedusa(["exec", "./src/scripts/prepare.ts"], env, "order-rules-e2e-prepare.log")
+  log(`starting the backend and admin on ${url}`)
+  const out = fs.openSync(path.join(artifacts, "order-rules-e2e-backend.log"), "w")
+  // `start` in development mode serves the admin like `develop`, without restarting on file changes.
+  const child = spawn(medusaBin, ["start", "--port", port], {
+    cwd: root,
+    env: { ...env, NODE_ENV: "development" },
+    stdio: ["ignore", out, out],
+    detached: true,
+  })
+  await waitForHealth(url, child, 180_000)
+  return {
+    url,
+    stop: async () => {
+      if (child.pid && child.exitCode === null) {
+        process.kill(-child.pid, "SIGTERM")
+        await new Promise((r) => setTimeout(r, 1000))
+      }
+    },
+  }
+}
+
+// ---------------------------------------------------------------- API (for setup)
+
+function fetchApi(baseUrl: string): Api {
+  const call = async (method: string, url: string, body?: unknown, config?: unknown) => {
+    const headers = { "content-type": "application/json", ...((config as { headers?: Record<string, string> })?.headers ?? {}) }
+    const res = await fetch(`${baseUrl}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    const text = await res.text()
+    const data = text ? JSON.parse(text) : {}
+    const response = { status: res.status, data, headers: Object.fromEntries(res.headers.entries()) }
+    if (!res.ok) {
+      throw Object.assign(new Error(`${method} ${url} → ${res.status}: ${text}`), { response })
+    }
+    return response
+  }
+  return {
+    get: (url, config) => call("GET", url, undefined, config),
+    post: (url, body, config) => call("POST", url, body ?? {}, config),
+    delete: (url, config) => call("DELETE", url, undefined, config),
+  }
+}
+
+async function shopFor(api: Api): Promise<Shop> {
+  const { data: auth } = await api.post("/auth/user/emailpass", ADMIN)
+  const admin = { headers: { authorization: `Bearer ${auth.token}` } }
+  const { data: keys } = await api.get("/admin/api-keys?type=publishable&fields=id,token,title,revoked_at", admin)
+  const key =
+    keys.api_keys.find((k: { title: string; revoked_at: string | null }) => k.title === "Soko Storefront" && !k.revoked_at) ??
+    keys.api_keys.find((k: { revoked_at: string | null }) => !k.revoked_at)
+  assert(key, "no publishable API key: is the shop seeded?")
+  const store = { headers: { "x-publishable-api-key": key.token } }
+  const { data: regions } = await api.get("/store/regions", store)
+  const kenya = regions.regions.find((r: { currency_code: string }) => r.currency_code === "kes")
+  assert(kenya, "no KES region: is the shop seeded?")
+  const { data: products } = await api.get(`/store/products?region_id=${kenya.id}&limit=5`, store)
+  return {
+    store,
+    admin,
+    publishableKey: key.token,
+    regionId: kenya.id,
+    variantIds: products.products.map((p: { variants: { id: string }[] }) => p.variants[0].id),
+  }
+}
+
+// ---------------------------------------------------------------- browser
+
+async function shot(page: Page, name: string) {
+  const file = path.join(artifacts, `order-rules-admin-${name}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  log(`screenshot ${path.relative(root, file)}`)
+}
+
+async function visibleActions(page: Page): Promise<string[]> {
+  const ids = await page
+    .locator('[data-testid^="order-status-action-"]')
+    .evaluateAll((els) => els.map((el) => (el.getAttribute("data-testid") ?? "").replace("order-status-action-", "")))
+  return ids.sort()
+}
+
+/** Waits until the widget shows `label` as the status and exactly `legal` as buttons (and the API agrees). */
+async function expectState(page: Page, api: Api, shop: Shop, orderId: string, label: string, legal: string[]) {
+  const until = Date.now() + 60_000
+  let seen = ""
+  for (;;) {
+    const current = (await page.locator('[data-testid="order-status-current"]').textContent().catch(() => null))?.trim()
+    const actions = await visibleActions(page)
+    seen = `status "${current}", buttons [${actions.join(", ")}]`
+    if (current === label && JSON.stringify(actions) === JSON.stringify([...legal].sort())) {
+      break
+    }
+    if (Date.now() > until) {
+      throw new Error(`expected status "${label}" with buttons [${legal.join(", ")}], saw ${seen}`)
+    }
+    await page.waitForTimeout(250)
+  }
+  const { data } = await api.get(`/admin/orders/${orderId}/lifecycle`, shop.admin)
+  assert(
+    JSON.stringify([...data.order_lifecycle.allowed_next].sort()) === JSON.stringify([...legal].sort()),
+    `the API allows [${data.order_lifecycle.allowed_next.join(", ")}] but the test expected [${legal.join(", ")}]`
+  )
+  log(`✓ ${seen}`)
+}
+
+async function moveVia(page: Page, to: string, reason: string) {
+  await page.click(`[data-testid="order-status-action-${to}"]`)
+  await page.fill('[data-testid="order-status-reason"]', reason)
+  await page.click('[data-testid="order-status-confirm"]')
+}
+
+async function reloadOrder(page: Page, url: string, orderId: string) {
+  await page.goto(`${url}/app/orders/${orderId}`, { waitUntil: "domcontentloaded" })
+  await page.waitForSelector('[data-testid="order-status-widget"]', { timeout: 120_000 })
+}
+
+async function waitForPlaced(api: Api, shop: Shop, orderId: string) {
+  const until = Date.now() + 30_000
+  while (Date.now() < until) {
+    const { data } = await api.get(`/admin/orders/${orderId}/lifecycle`, shop.admin)
+    if (data.order_lifecycle.version > 0) {
+      return
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error("the order never got its first status")
+}
+
+async function run(browser: Browser, backend: Backend) {
+  const api = fetchApi(backend.url)
+  const shop = await shopFor(api)
+  const order = await placeOrder(api, shop, { email: "e2e.shopper@example.com" })
+  log(`placed order #${order.display_id} (${order.id})`)
+  await waitForPlaced(api, shop, order.id)
+  await capture(api, shop, order.id)
+
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage()
+  page.setDefaultTimeout(120_000)
+  log("logging into admin")
+  await page.goto(`${backend.url}/app/login`, { waitUntil: "domcontentloaded" })
+  await page.fill('input[name="email"]', ADMIN.email)
+  await page.fill('input[name="password"]', ADMIN.password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL(/\/app\/orders/, { timeout: 120_000 })
+  await page.waitForSelector('[data-testid="order-list-statuses"]')
+  await page.waitForSelector(`[data-testid="order-list-statuses"] >> text=#${order.display_id}`)
+  await page.waitForLoadState("networkidle").catch(() => undefined)
+  await page.locator('[data-testid="order-list-statuses"]').waitFor({ state: "visible" })
+  const listed = await page.locator('[data-testid="order-list-status-row"]').first().textContent()
+  assert(listed?.includes("Paid"), `the order list widget should show the order as Paid, shows "${listed}"`)
+  await shot(page, "01-order-list")
+
+  await reloadOrder(page, backend.url, order.id)
+  await expectState(page, api, shop, order.id, "Paid", ["processing", "cancelled"])
+  await shot(page, "02-paid")
+
+  // A reason is required to cancel a paid order: the confirm button stays disabled without one.
+  await page.click('[data-testid="order-status-action-cancelled"]')
+  await page.waitForSelector('[data-testid="order-status-confirm-panel"]')
+  assert(await page.isDisabled('[data-testid="order-status-confirm"]'), "confirm should be disabled without a reason")
+  await shot(page, "03-cancel-needs-reason")
+  await page.click('[data-testid="order-status-abort"]')
+
+  await moveVia(page, "processing", "picking started")
+  await expectState(page, api, shop, order.id, "Processing", ["cancelled"])
+  await shot(page, "04-processing")
+
+  const fulfillmentId = await fulfil(api, shop, order.id)
+  await ship(api, shop, order.id, fulfillmentId)
+  await reloadOrder(page, backend.url, order.id)
+  await expectState(page, api, shop, order.id, "Shipped", ["out_for_delivery", "returned"])
+  await moveVia(page, "out_for_delivery", "")
+  await expectState(page, api, shop, order.id, "Out for delivery", ["returned"])
+  await shot(page, "05-out-for-delivery")
+
+  await deliver(api, shop, order.id, fulfillmentId)
+  await reloadOrder(page, backend.url, order.id)
+  await expectState(page, api, shop, order.id, "Delivered", ["completed", "returned"])
+  await moveVia(page, "completed", "")
+  await expectState(page, api, shop, order.id, "Completed", [])
+  await page.waitForSelector('[data-testid="order-status-no-actions"]')
+  const entries = await page.locator('[data-testid="order-status-timeline-entry"]').count()
+  assert(entries === 7, `the timeline should show 7 entries, shows ${entries}`)
+  await shot(page, "06-completed")
+
+  const { data: history } = await api.get(`/admin/orders/${order.id}/lifecycle/history`, shop.admin)
+  const path_ = history.history.map((h: { to: string; actor: string }) => `${h.to}(${h.actor})`).join(" → ")
+  log(`history: ${path_}`)
+  assert(
+    path_ ===
+      "awaiting_payment(system) → paid(system) → processing(admin) → shipped(system) → out_for_delivery(admin) → delivered(system) → completed(admin)",
+    "unexpected history"
+  )
+
+  await page.goto(`${backend.url}/app/settings/order-rules`, { waitUntil: "domcontentloaded" })
+  await page.waitForSelector('[data-testid="order-rules-flow"]')
+  await shot(page, "07-settings-rules")
+}
+
+async function main() {
+  fs.mkdirSync(artifacts, { recursive: true })
+  const backend = await startBackend()
+  const browser = await chromium.launch({
+    executablePath: process.env.SOKO_E2E_CHROMIUM || "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  })
+  try {
+    await run(browser, backend)
+    log("PASS")
+  } catch (error) {
+    const pages = browser.contexts().flatMap((c) => c.pages())
+    if (pages[0]) {
+      await shot(pages[0], "failure").catch(() => undefined)
+    }
+    throw error
+  } finally {
+    await browser.close()
+    await backend.stop()
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`[order-rules e2e] FAIL: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  }
+)
