@@ -1,4 +1,5 @@
 import { CaptureNotificationService } from "../capture"
+import { failureKind, failureReason } from "../shared/errors"
 import { email, failure, logger, sms } from "./helpers"
 
 describe("capture provider (embedded default)", () => {
@@ -26,5 +27,18 @@ describe("capture provider (embedded default)", () => {
       /Option `channels` may only contain "email", "sms"/
     )
     expect(() => CaptureNotificationService.validateOptions({ log: "yes" })).toThrow(/Option `log` must be true or false/)
+  })
+})
+
+describe("failure classes", () => {
+  it.each([
+    ["Failed to send notification with id noti_1:\n[temporary] SendGrid answered 503: x", "temporary", "SendGrid answered 503: x"],
+    ["Failed to send notification with id noti_1:\n[permanent] Twilio answered 400 (21211): bad To", "permanent", "Twilio answered 400 (21211): bad To"],
+    ["Could not find a notification provider for channel: sms for notification id noti_1", "permanent", "Could not find a notification provider for channel: sms for notification id noti_1"],
+    ["Notification provider capture is not enabled. To enable it, configure it", "permanent", "Notification provider capture is not enabled. To enable it, configure it"],
+    ["connect ECONNREFUSED", "temporary", "connect ECONNREFUSED"],
+  ])("%p is %s", (message, kind, reason) => {
+    expect(failureKind(message)).toBe(kind)
+    expect(failureReason(message)).toBe(reason)
   })
 })

@@ -17,9 +17,12 @@ export function providerError(kind: FailureKind, message: string): MedusaError {
   )
 }
 
+/** Medusa's own refusals that no retry can fix: a channel without (enabled) provider. */
+const CONFIGURATION = /Could not find a notification provider for channel|Notification provider \S+ is not enabled/
+
 /** Reads the class back from a (possibly re-wrapped) message; unknown failures count as temporary. */
 export function failureKind(message: string): FailureKind {
-  return /\[permanent\]/.test(message) ? "permanent" : "temporary"
+  return /\[permanent\]/.test(message) || CONFIGURATION.test(message) ? "permanent" : "temporary"
 }
 
 /** The provider's own words, without Medusa's "Failed to send notification with id …" wrapper. */
