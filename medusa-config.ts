@@ -29,6 +29,19 @@ module.exports = defineConfig({
     backendUrl: env.backendUrl,
   },
   modules: [
+    // Product images live on this backend; their URLs follow its public address.
+    {
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: { backend_url: `${env.backendUrl}/static` },
+          },
+        ],
+      },
+    },
     ...infrastructureModules(env),
     paymentModule(process.env),
     notificationModule(process.env),

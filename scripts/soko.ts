@@ -69,7 +69,8 @@ async function main() {
   const storefrontPort = readPort(process.env, "SOKO_STOREFRONT_PORT", EMBEDDED_DEFAULTS.storefrontPort)
   // Per-port run files, so launchers on other ports (tests, a second checkout) never clash.
   const runDir = path.join(dataDir, "run", String(backendPort))
-  const hasStorefront = fs.existsSync(path.join(root, "storefront", "package.json"))
+  const hasStorefront =
+    fs.existsSync(path.join(root, "storefront", "package.json")) && !process.env.SOKO_SKIP_STOREFRONT
 
   await assertPortFree(backendPort, "Medusa backend and admin", "PORT")
   if (hasStorefront) {
@@ -124,9 +125,14 @@ async function main() {
     adminEmail: string
   }
 
-  const backend = startProcess("medusa", medusaBin, ["develop", "--port", String(backendPort)], {
+  // `medusa start` in development mode serves the admin through Vite like
+  // `develop` does, without a file watcher: develop restarts the server on
+  // any write anywhere in the repository (storefront builds, test artifacts,
+  // nested node_modules). `--watch` opts into develop's hot reload.
+  const watch = process.argv.includes("--watch") || process.env.SOKO_WATCH === "1"
+  const backend = startProcess("medusa", medusaBin, [watch ? "develop" : "start", "--port", String(backendPort)], {
     cwd: root,
-    env: childEnv,
+    env: { ...childEnv, NODE_ENV: process.env.NODE_ENV || "development" },
   })
   running.processes.push(backend)
   backend.child.once("exit", (code) => {
