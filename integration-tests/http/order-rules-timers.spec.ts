@@ -59,8 +59,8 @@ medusaIntegrationTestRunner({
         const events: { name: string; data: Record<string, unknown> }[] = []
         const eventBus = getContainer().resolve(Modules.EVENT_BUS)
         for (const name of ["order_status.changed", "order.canceled"]) {
-          eventBus.subscribe(name, async (event: { name: string; data: Record<string, unknown> }) => {
-            events.push({ name, data: event.data })
+          eventBus.subscribe(name, async (event: any) => {
+            events.push({ name, data: event.data as Record<string, unknown> })
           })
         }
         const inventory = getContainer().resolve(Modules.INVENTORY)
