@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { logged, placeOrder, settled } from "../../plugins/notifications/integration-tests/http-helpers"
 import { adminHeaders } from "../helpers/admin"
+import { runSeed } from "../../src/scripts/seed/run-seed"
 
 jest.setTimeout(180_000)
 
@@ -90,7 +91,6 @@ medusaIntegrationTestRunner({
         const container = getContainer()
         const admin = await adminHeaders(container, api)
         const { data: registered } = await api.post("/auth/customer/emailpass/register", { email: "kamau@example.com", password: "supersecret1" })
-        const { runSeed } = await import("../../src/scripts/seed/run-seed")
         const { publishableKey } = await runSeed(container)
         await api.post(
           "/store/customers",
@@ -204,7 +204,6 @@ medusaIntegrationTestRunner({
         const bad = await api.post("/admin/customers/cus_123/notification-preferences", { locale: "fr" }, admin).catch(failure)
         expect(bad.status).toBe(400)
 
-        const { runSeed } = await import("../../src/scripts/seed/run-seed")
         const { publishableKey } = await runSeed(container)
         const { data: login } = await api.post("/auth/customer/emailpass", { email: "demo@example.com", password: "supersecret" })
         const customer = { headers: { authorization: `Bearer ${login.token}`, "x-publishable-api-key": publishableKey } }

@@ -179,7 +179,7 @@ medusaIntegrationTestRunner({
         const container = getContainer()
         const first = await placeOrder(api, container, { email: "optout@example.com" })
         await settled(container, { order_id: first.order.id }, 3)
-        const [{ customer_id }] = await logged(container, { order_id: first.order.id, audience: "customer" })
+        const [{ customer_id }] = (await logged(container, { order_id: first.order.id, audience: "customer" })) as any[]
         const service = container.resolve("sokoNotifications") as {
           createNotificationPreferences: (d: unknown) => Promise<unknown>
         }

@@ -8,6 +8,7 @@ import {
   TWILIO_SID,
   useProviderFakes,
 } from "../../plugins/notifications/integration-tests/http-helpers"
+import { runSeed } from "../../src/scripts/seed/run-seed"
 
 jest.setTimeout(180_000)
 
@@ -93,7 +94,6 @@ medusaIntegrationTestRunner({
 
       it("a Twilio outage is retried until it recovers", async () => {
         const container = getContainer()
-        const { runSeed } = await import("../../src/scripts/seed/run-seed")
         await runSeed(container)
         await settled(container, { template: "welcome" }, 2)
         fakes.twilio!.reset()

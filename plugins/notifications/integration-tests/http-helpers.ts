@@ -230,7 +230,7 @@ export async function placeOrder(api: Api, container: MedusaContainer, input: Or
 
 /** Medusa's own notification rows (one per delivery attempt). */
 export async function medusaNotifications(container: MedusaContainer, filters: Record<string, unknown> = {}) {
-  const service = container.resolve("notification") as {
+  const service = container.resolve("notification") as unknown as {
     listNotifications: (f: unknown, c?: unknown) => Promise<{ id: string; template: string; channel: string; to: string; status: string; idempotency_key: string }[]>
   }
   return service.listNotifications(filters, { take: 500 })
