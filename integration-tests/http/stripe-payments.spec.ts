@@ -265,13 +265,13 @@ medusaIntegrationTestRunner({
       expect(fake.requests({ path: /\/capture$/ }).filter((r) => r.status === 200 && !r.replayed)).toHaveLength(1)
     })
 
-    it("a webhook with a bad signature is ignored: no order, no payment", async () => {
+    it("a webhook with a bad signature is rejected with a 400: no order, no payment", async () => {
       const { cartId, paymentCollectionId, pi } = await cardSession()
       await confirmInBrowser(pi, "pm_card_visa")
       const event = eventFor(pi.id, "payment_intent.amount_capturable_updated")
-      // Medusa's hook route acknowledges (200) and verifies in the subscriber, where the provider rejects it.
-      await fake.deliver(event.id, { secret: "whsec_wrong" })
-      await fake.deliver(event.id, { timestamp: Math.floor(Date.now() / 1000) - 3600 })
+      // Soko checks the signature before Medusa's hook route queues the event (the provider checks again later).
+      expect(await fake.deliver(event.id, { secret: "whsec_wrong" })).toEqual([400])
+      expect(await fake.deliver(event.id, { timestamp: Math.floor(Date.now() / 1000) - 3600 })).toEqual([400])
       await new Promise((r) => setTimeout(r, 1500))
       const after = await ledger(cartId, paymentCollectionId)
       expect(after.orderIds).toHaveLength(0)
