@@ -59,7 +59,7 @@ describe("what the messages say", () => {
     expect(subject).toBe("Order #1042 confirmed")
     expect(text).toContain("Thank you for your order, Wanjiku!")
     expect(text).toContain("- 2 x Kenya AA Coffee (500 g): KES 2,900")
-    expect(text).toContain("Total: KES 3,350")
+    expect(text).toContain("Total: KES 3,350\nVAT included: KES 462")
     expect(text).toContain("Delivering to: Tom Mboya Street 5, Nairobi (Countrywide courier)")
     expect(text).toContain("View your order: https://shop.example.com/account/orders/details/order_01")
     expect(html).toContain('href="https://shop.example.com/account/orders/details/order_01"')

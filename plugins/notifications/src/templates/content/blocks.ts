@@ -46,6 +46,7 @@ function itemsHtml(l: EmailLabels): string {
     `<tr><td ${CELL}>${l.shipping}</td><td ${NUM}>{{shipping_total}}</td></tr>`,
     `{{#if discount_total}}<tr><td ${CELL}>${l.discount}</td><td ${NUM}>-{{discount_total}}</td></tr>{{/if}}`,
     `<tr><td style="padding:8px 0;font-size:16px;font-weight:bold;">${l.total}</td><td style="padding:8px 0;font-size:16px;font-weight:bold;text-align:right;white-space:nowrap;">{{order_total}}</td></tr>`,
+    `{{#if tax_total}}<tr><td style="padding:0;font-size:12px;color:#666666;">${l.tax}</td><td style="padding:0;font-size:12px;color:#666666;text-align:right;white-space:nowrap;">{{tax_total}}</td></tr>{{/if}}`,
     "</table>",
   ].join("\n")
 }
@@ -55,7 +56,7 @@ function itemsText(l: EmailLabels): string {
     "{{#each items}}- {{quantity}} x {{title}}{{#if variant}} ({{variant}}){{/if}}: {{total}}",
     "{{/each}}{{#if more_items}}- " + l.andMore + "\n{{/if}}" + l.subtotal + ": {{order_subtotal}}",
     `${l.shipping}: {{shipping_total}}`,
-    `{{#if discount_total}}${l.discount}: -{{discount_total}}\n{{/if}}${l.total}: {{order_total}}`,
+    `{{#if discount_total}}${l.discount}: -{{discount_total}}\n{{/if}}${l.total}: {{order_total}}{{#if tax_total}}\n${l.tax}: {{tax_total}}{{/if}}`,
   ].join("\n")
 }
 

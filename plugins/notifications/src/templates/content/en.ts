@@ -7,7 +7,7 @@ export const en: LocaleContent = {
     price: "Total",
     subtotal: "Subtotal",
     shipping: "Delivery",
-    tax: "VAT",
+    tax: "VAT included",
     discount: "Discount",
     total: "Total",
     deliverTo: "Delivering to",

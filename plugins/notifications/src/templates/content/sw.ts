@@ -7,7 +7,7 @@ export const sw: LocaleContent = {
     price: "Jumla",
     subtotal: "Jumla ndogo",
     shipping: "Usafirishaji",
-    tax: "VAT",
+    tax: "Ikijumuisha VAT",
     discount: "Punguzo",
     total: "Jumla",
     deliverTo: "Inaletwa kwa",

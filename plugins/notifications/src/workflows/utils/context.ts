@@ -41,6 +41,7 @@ export type Order = {
   total?: unknown
   subtotal?: unknown
   item_subtotal?: unknown
+  item_total?: unknown
   shipping_total?: unknown
   tax_total?: unknown
   discount_total?: unknown
@@ -74,6 +75,7 @@ const ORDER_FIELDS = [
   "total",
   "subtotal",
   "item_subtotal",
+  "item_total",
   "shipping_total",
   "tax_total",
   "discount_total",

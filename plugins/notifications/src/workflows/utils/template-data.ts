@@ -78,6 +78,7 @@ function orderData(order: Order, locale: Locale, options: ResolvedOptions, custo
   const money = (value: unknown) => formatMoney(value, order.currency_code)
   const address = order.shipping_address
   const discount = toAmount(order.discount_total) ?? 0
+  const tax = toAmount(order.tax_total) ?? 0
   const phone = phoneCandidates(order, customer)
     .map((p) => normalizePhone(p, options.defaultCountryCode))
     .find((p) => p.ok)
@@ -85,9 +86,11 @@ function orderData(order: Order, locale: Locale, options: ResolvedOptions, custo
     order_number: String(order.display_id ?? order.id),
     order_date: formatDate(order.created_at, locale),
     order_total: money(order.total),
-    order_subtotal: money(order.item_subtotal ?? order.subtotal),
+    // Item totals include VAT in Kenyan shops (prices are VAT-inclusive), so the
+    // subtotal shown next to them must too; the VAT is stated on its own line.
+    order_subtotal: money(order.item_total ?? order.item_subtotal ?? order.subtotal),
     shipping_total: money(order.shipping_total ?? 0),
-    tax_total: money(order.tax_total ?? 0),
+    tax_total: tax > 0 ? money(tax) : "",
     discount_total: discount > 0 ? money(discount) : "",
     currency: (order.currency_code ?? "").toUpperCase(),
     order_url: orderUrl(order, options),

@@ -151,6 +151,7 @@ const NotificationLogPage = () => {
           onBlur={(e) => set("q")(e.target.value.trim())}
           data-testid="filter-recipient"
         />
+        <div className="w-40">
         <Select value={filters.channel} onValueChange={set("channel")}>
           <Select.Trigger aria-label="Channel" data-testid="filter-channel">
             <Select.Value placeholder="Channel" />
@@ -161,6 +162,8 @@ const NotificationLogPage = () => {
             ))}
           </Select.Content>
         </Select>
+        </div>
+        <div className="w-40">
         <Select value={filters.status} onValueChange={set("status")}>
           <Select.Trigger aria-label="Status" data-testid="filter-status">
             <Select.Value placeholder="Status" />
@@ -171,6 +174,7 @@ const NotificationLogPage = () => {
             ))}
           </Select.Content>
         </Select>
+        </div>
       </div>
       {error ? <Text className="px-6 py-4 text-ui-fg-error">{(error as Error).message}</Text> : null}
       <Table data-testid="notification-log">
