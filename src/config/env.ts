@@ -24,6 +24,12 @@ export type SokoEnv = {
   embedded: boolean
   databaseUrl: string
   redisUrl?: string
+  /**
+   * Prefix of every Redis queue, lock and cache key. Instances of one shop
+   * share it; each test app gets its own, so apps booted one after another
+   * (or side by side) never take each other's events.
+   */
+  redisPrefix: string
   workerMode: WorkerMode
   jwtSecret?: string
   cookieSecret?: string
@@ -174,6 +180,9 @@ export function readSokoEnv(env: Env): SokoEnv {
     embedded: !explicitDatabaseUrl,
     databaseUrl: explicitDatabaseUrl ?? embeddedDatabaseUrl(env),
     redisUrl,
+    redisPrefix:
+      nonEmpty(env, "SOKO_REDIS_PREFIX") ??
+      (env.NODE_ENV === "test" ? `soko-test-${Math.random().toString(36).slice(2, 10)}` : "soko"),
     workerMode,
     jwtSecret: readSecret(env, "JWT_SECRET", production),
     cookieSecret: readSecret(env, "COOKIE_SECRET", production),

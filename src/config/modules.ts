@@ -11,19 +11,19 @@ export function infrastructureModules(env: SokoEnv): ModuleEntry[] {
   if (!env.redisUrl) {
     return []
   }
-  const redisUrl = env.redisUrl
+  const { redisUrl, redisPrefix: prefix } = env
   return [
     {
       resolve: "@medusajs/medusa/event-bus-redis",
-      options: { redisUrl },
+      options: { redisUrl, queueName: `${prefix}:events` },
     },
     {
       resolve: "@medusajs/medusa/workflow-engine-redis",
-      options: { redis: { redisUrl } },
+      options: { redis: { redisUrl, queueName: `${prefix}:workflows`, jobQueueName: `${prefix}:workflow-jobs` } },
     },
     {
       resolve: "@medusajs/medusa/cache-redis",
-      options: { redisUrl },
+      options: { redisUrl, namespace: `${prefix}:cache` },
     },
     {
       resolve: "@medusajs/medusa/locking",
@@ -33,7 +33,7 @@ export function infrastructureModules(env: SokoEnv): ModuleEntry[] {
             resolve: "@medusajs/medusa/locking-redis",
             id: "locking-redis",
             is_default: true,
-            options: { redisUrl },
+            options: { redisUrl, namespace: `${prefix}:lock:` },
           },
         ],
       },

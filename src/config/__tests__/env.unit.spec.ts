@@ -30,6 +30,15 @@ describe("readSokoEnv", () => {
     expect(env.databaseUrl).toBe("postgres://u:p@db:5432/shop")
   })
 
+  it("shares one Redis prefix between instances, and gives each test app its own", () => {
+    expect(readSokoEnv({ REDIS_URL: "redis://r" }).redisPrefix).toBe("soko")
+    expect(readSokoEnv({ REDIS_URL: "redis://r", SOKO_REDIS_PREFIX: "shop1" }).redisPrefix).toBe("shop1")
+    const a = readSokoEnv({ NODE_ENV: "test" }).redisPrefix
+    const b = readSokoEnv({ NODE_ENV: "test" }).redisPrefix
+    expect(a).toMatch(/^soko-test-/)
+    expect(a).not.toBe(b)
+  })
+
   it("registers every Redis module when REDIS_URL is set", () => {
     const env = readSokoEnv({ REDIS_URL: "redis://127.0.0.1:6379" })
     expect(infrastructureModules(env).map((m) => m.resolve)).toEqual([
