@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
 import {
   logged,
   medusaNotifications,
@@ -6,6 +7,7 @@ import {
   settled,
   useProviderFakes,
 } from "../../plugins/notifications/integration-tests/http-helpers"
+import { sendEventNotificationsWorkflow } from "../../plugins/notifications/src/workflows/send-event-notifications"
 import { adminHeaders } from "../helpers/admin"
 
 jest.setTimeout(180_000)
@@ -115,6 +117,60 @@ medusaIntegrationTestRunner({
         // Each went out once on the wire.
         expect(fakes.at!.messages().filter((t) => t.to === "+254712345678")).toHaveLength(4)
         expect(fakes.sendgrid!.messages().filter((e) => e.to[0] === "achieng@example.com")).toHaveLength(4)
+      })
+    })
+
+    describe("payment failed, refund, cancellation", () => {
+      it("a failed M-Pesa payment (Soko M-Pesa's payload: session id and reason) says why and how to pay again", async () => {
+        const container = getContainer()
+        const admin = await adminHeaders(container, api)
+        const { order } = await placeOrder(api, container)
+        await settled(container, { order_id: order.id }, 4)
+        const { data } = await api.get(`/admin/orders/${order.id}?fields=id,payment_collections.payment_sessions.id`, admin)
+        const sessionId = data.order.payment_collections[0].payment_sessions[0].id
+        const eventBus = container.resolve(Modules.EVENT_BUS)
+        await eventBus.emit({
+          name: "payment.failed",
+          data: { id: sessionId, payment_session_id: sessionId, provider: "mpesa", result_code: 1032, reason: "Request cancelled by user" },
+        })
+        const failed = await settled(container, { order_id: order.id, template: "payment-failed" }, 2)
+        const sms = failed.find((m) => m.channel === "sms")!
+        // The link is kept whole; the reason is shortened so the SMS stays one part.
+        expect(sms.body_text).toMatch(new RegExp(`^Soko Demo Shop: Payment for order #${order.display_id} failed \\(Request cancel[^)]*\\)\\. Pay again: `))
+        expect(sms.body_text!.endsWith(`https://shop.soko.test/account/orders/details/${order.id}`)).toBe(true)
+        expect(sms.meta).toEqual(expect.objectContaining({ parts: 1 }))
+        const email = fakes.sendgrid!.messages().find((m) => m.subject?.includes("did not go through"))!
+        expect(email.text).toContain("Request cancelled by user")
+        expect(email.text).toContain(`Pay again: https://shop.soko.test/account/orders/details/${order.id}`)
+        // A payment failure that cannot be tied to an order (e.g. before checkout completed) sends nothing.
+        for (const data of [{ id: "payses_unknown", reason: "x" }, { reason: "no ids at all" }]) {
+          const { result } = await sendEventNotificationsWorkflow(container).run({ input: { event_name: "payment.failed", data } })
+          expect(result).toEqual([])
+        }
+        expect(await logged(container, { template: "payment-failed" })).toHaveLength(2)
+      })
+
+      it("a refund tells the customer the amount; a cancellation says so", async () => {
+        const container = getContainer()
+        const admin = await adminHeaders(container, api)
+        const { order } = await placeOrder(api, container)
+        await settled(container, { order_id: order.id }, 4)
+        const { data } = await api.get(`/admin/orders/${order.id}?fields=id,payment_collections.payments.id`, admin)
+        const paymentId = data.order.payment_collections[0].payments[0].id
+        await api.post(`/admin/payments/${paymentId}/capture`, {}, admin)
+        await settled(container, { order_id: order.id, template: "payment-received" }, 2)
+        await api.post(`/admin/payments/${paymentId}/refund`, { amount: 500 }, admin)
+        const refunded = await settled(container, { order_id: order.id, template: "order-refunded" }, 2)
+        expect(refunded.find((m) => m.channel === "sms")!.body_text).toBe(
+          `Soko Demo Shop: We refunded KES 500 for order #${order.display_id}. It can take a few days to reach you.`
+        )
+
+        const second = await placeOrder(api, container)
+        await settled(container, { order_id: second.order.id }, 4)
+        await api.post(`/admin/orders/${second.order.id}/cancel`, {}, admin)
+        const cancelled = await settled(container, { order_id: second.order.id, template: "order-cancelled" }, 2)
+        expect(cancelled.map((m) => m.channel).sort()).toEqual(["email", "sms"])
+        expect(cancelled.find((m) => m.channel === "email")!.subject).toBe(`Order #${second.order.display_id} was cancelled`)
       })
     })
   },

@@ -146,6 +146,9 @@ const SHORTENABLE = [
   "shipping_method",
 ]
 
+/** Details the SMS templates only show when present, so they can go entirely. */
+const DROPPABLE = new Set(["failure_reason", "cancel_reason", "refund_reason", "carrier", "shipping_method"])
+
 function renderSms(input: RenderInput, data: TemplateData): RenderedSms {
   const warnings: string[] = []
   const compiled = part(input, "sms", warnings)
@@ -161,11 +164,12 @@ function renderSms(input: RenderInput, data: TemplateData): RenderedSms {
   }
   // Long names or reasons push a message into a second part (billed twice);
   // cut them progressively before giving up and sending the full text.
-  for (const max of [24, 16, 10]) {
+  // Last resort: drop the optional detail (reasons) the templates show only {{#if}} present.
+  for (const max of [24, 16, 10, 0]) {
     const shortened = { ...data }
     for (const key of SHORTENABLE) {
       if (typeof shortened[key] === "string") {
-        shortened[key] = shorten(shortened[key] as string, max)
+        shortened[key] = max === 0 ? (DROPPABLE.has(key) ? "" : shorten(shortened[key] as string, 10)) : shorten(shortened[key] as string, max)
       }
     }
     const attempt = make(shortened)

@@ -221,3 +221,22 @@ describe("overrides", () => {
     expect(problems).toEqual([expect.objectContaining({ path, message: expect.stringMatching(message) })])
   })
 })
+
+describe("SMS with a real storefront link", () => {
+  const url = "https://shop.soko.test/account/orders/details/order_01M7Y6AB3CDEFGHJKMNPQRSTVW"
+
+  it.each(["en", "sw"] as const)("payment failed (%s) keeps the link and stays one part, cutting the reason", (locale) => {
+    const data = { ...SAMPLE_DATA["payment-failed"], retry_url: url, failure_reason: "Request cancelled by user" }
+    const message = sms("payment-failed", locale, data)
+    expect(message.parts).toBe(1)
+    expect(message.text).toContain(url)
+  })
+
+  it("drops an overlong reason entirely rather than lose the link", () => {
+    const data = { ...SAMPLE_DATA["payment-failed"], retry_url: url + "/abcdefghijklmnopqrst", failure_reason: "The balance was insufficient" }
+    const message = sms("payment-failed", "en", data)
+    expect(message.parts).toBe(1)
+    expect(message.text).not.toContain("(")
+    expect(message.text).toContain("/abcdefghijklmnopqrst")
+  })
+})

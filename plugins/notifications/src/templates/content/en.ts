@@ -54,7 +54,7 @@ export const en: LocaleContent = {
         ],
         button: { label: "Pay again", url: "retry_url" },
       },
-      sms: "{{store_name}}: Payment for order #{{order_number}} failed{{#if failure_reason}} ({{failure_reason}}){{/if}}. Your order is saved.{{#if retry_url}} Pay again: {{retry_url}}{{/if}}",
+      sms: "{{store_name}}: Payment for order #{{order_number}} failed{{#if failure_reason}} ({{failure_reason}}){{/if}}.{{#if retry_url}} Pay again: {{retry_url}}{{else}} Your order is saved; please pay again.{{/if}}",
     },
     "order-shipped": {
       subject: "Order #{{order_number}} has shipped",

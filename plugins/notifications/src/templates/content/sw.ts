@@ -54,7 +54,7 @@ export const sw: LocaleContent = {
         ],
         button: { label: "Lipa tena", url: "retry_url" },
       },
-      sms: "{{store_name}}: Malipo ya agizo #{{order_number}} hayakufaulu{{#if failure_reason}} ({{failure_reason}}){{/if}}. Agizo limehifadhiwa.{{#if retry_url}} Lipa tena: {{retry_url}}{{/if}}",
+      sms: "{{store_name}}: Malipo ya agizo #{{order_number}} hayakufaulu{{#if failure_reason}} ({{failure_reason}}){{/if}}.{{#if retry_url}} Lipa tena: {{retry_url}}{{else}} Agizo limehifadhiwa; tafadhali lipa tena.{{/if}}",
     },
     "order-shipped": {
       subject: "Agizo #{{order_number}} limesafirishwa",
