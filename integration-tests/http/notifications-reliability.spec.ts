@@ -13,7 +13,7 @@ import {
 
 jest.setTimeout(900_000)
 
-const ORDERS = Number(process.env.SOKO_NOTIFICATIONS_BENCH_ORDERS ?? 15)
+const ORDERS = Number(process.env.SOKO_NOTIFICATIONS_BENCH_ORDERS ?? 10)
 const ARTIFACT = path.join(__dirname, "..", "artifacts", "notifications-metrics.json")
 
 const fakes = useProviderFakes(
