@@ -32,11 +32,17 @@ const quantile = (values: number[], q: number) => {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN
 }
 
+const stats = (ms: number[]) => ({ n: ms.length, median_ms: quantile(ms, 0.5), p95_ms: quantile(ms, 0.95), max_ms: Math.max(...ms) })
+
+/** Event emitted → provider accepted; split at the moment the message was recorded. */
 function latencies(messages: LoggedMessage[]) {
-  const ms = messages
-    .filter((m) => m.status === "sent" && m.event_at && m.sent_at)
-    .map((m) => new Date(m.sent_at!).getTime() - new Date(m.event_at!).getTime())
-  return { n: ms.length, median_ms: quantile(ms, 0.5), p95_ms: quantile(ms, 0.95), max_ms: Math.max(...ms) }
+  const sent = messages.filter((m) => m.status === "sent" && m.event_at && m.sent_at)
+  const t = (d: Date | string | null) => new Date(d!).getTime()
+  return {
+    event_to_sent: stats(sent.map((m) => t(m.sent_at) - t(m.event_at))),
+    event_to_recorded: stats(sent.map((m) => t(m.created_at) - t(m.event_at))),
+    recorded_to_sent: stats(sent.map((m) => t(m.sent_at) - t(m.created_at))),
+  }
 }
 
 async function allFinal(container: Parameters<typeof logged>[0], orderIds: string[]) {
