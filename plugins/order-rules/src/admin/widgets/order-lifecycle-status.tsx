@@ -7,6 +7,10 @@ import { StatusTimeline } from "../components/status-timeline"
 import { sdk } from "../lib/sdk"
 import { errorMessage, type HistoryEntry, type OrderLifecycle } from "../lib/types"
 
+/** crypto.randomUUID only exists in secure contexts (https, localhost); an admin on plain http still works. */
+const requestKey = () =>
+  globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
+
 type LifecycleResponse = { order_lifecycle: OrderLifecycle & { updated_at: string | null } }
 type HistoryResponse = { history: HistoryEntry[] }
 
@@ -26,7 +30,7 @@ const OrderLifecycleStatusWidget = ({ data: order }: DetailWidgetProps<AdminOrde
       sdk.client.fetch(`/admin/orders/${order.id}/lifecycle`, {
         method: "POST",
         // A fresh key per click: a double submit or a retried request moves the order once.
-        body: { status: to, reason: reason || undefined, idempotency_key: crypto.randomUUID() },
+        body: { status: to, reason: reason || undefined, idempotency_key: requestKey() },
       }),
     onSuccess: async () => {
       toast.success("Order status updated")
