@@ -15,11 +15,11 @@ export function infrastructureModules(env: SokoEnv): ModuleEntry[] {
   return [
     {
       resolve: "@medusajs/medusa/event-bus-redis",
-      options: { redisUrl, queueName: `${prefix}:events` },
+      options: { redisUrl, queueName: `${prefix}-events` },
     },
     {
       resolve: "@medusajs/medusa/workflow-engine-redis",
-      options: { redis: { redisUrl, queueName: `${prefix}:workflows`, jobQueueName: `${prefix}:workflow-jobs` } },
+      options: { redis: { redisUrl, queueName: `${prefix}-workflows`, jobQueueName: `${prefix}-workflow-jobs` } },
     },
     {
       resolve: "@medusajs/medusa/cache-redis",
