@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 
@@ -13,17 +14,19 @@ export const claimTimerRunStep = createStep(
   claimTimerRunStepId,
   async (input: ClaimTimerRunStepInput, { container }) => {
     const locking = container.resolve(Modules.LOCKING)
+    // An owner per run, so a run that outlived its lock never releases the next run's.
+    const ownerId = `timer-run:${randomUUID()}`
     try {
-      await locking.acquire(input.key, { expire: input.ttl_seconds })
+      await locking.acquire(input.key, { expire: input.ttl_seconds, ownerId })
     } catch {
-      return new StepResponse({ claimed: false }, null)
+      return new StepResponse({ claimed: false, owner_id: null as string | null }, null)
     }
-    return new StepResponse({ claimed: true }, input.key)
+    return new StepResponse({ claimed: true, owner_id: ownerId as string | null }, { key: input.key, ownerId })
   },
-  async (key, { container }) => {
-    if (!key) {
+  async (claim, { container }) => {
+    if (!claim) {
       return
     }
-    await container.resolve(Modules.LOCKING).release(key)
+    await container.resolve(Modules.LOCKING).release(claim.key, { ownerId: claim.ownerId })
   }
 )

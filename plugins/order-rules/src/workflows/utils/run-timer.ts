@@ -43,7 +43,9 @@ export function composeTimerRun(timer: TimerName, input: TimerRunInput | Workflo
         result,
       }))
     )
-    releaseLockStep({ key: lockKey })
+    // A transform must return the value itself: a property of a transform's result does not resolve.
+    const ownerId = transform({ claim }, ({ claim }) => claim.owner_id as string)
+    releaseLockStep({ key: lockKey, ownerId })
     return transform({ recorded, result }, ({ recorded, result }): TimerWorkflowResult => ({
       run_id: recorded.id,
       skipped_run: null,
