@@ -9,14 +9,34 @@ export const PAYS = "0708374149"
 export const CANCELS = "0700000001"
 export const PROMO = "KARIBU10"
 
+/** fetch that waits out a backend restart (connection refused) for up to 30 s. */
+async function backendFetch(url, init) {
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    try {
+      return await fetch(url, init)
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw error
+      }
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+  }
+}
+
+/** Waits until a soft navigation has rendered (no loading skeleton left). */
+async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'))
+}
+
 async function storeApi(stack, path) {
-  const res = await fetch(`${stack.backendUrl}${path}`, { headers: { "x-publishable-api-key": stack.publishableKey } })
+  const res = await backendFetch(`${stack.backendUrl}${path}`, { headers: { "x-publishable-api-key": stack.publishableKey } })
   assert.equal(res.status, 200, `GET ${path} → ${res.status}`)
   return res.json()
 }
 
 async function adminToken(stack) {
-  const res = await fetch(`${stack.backendUrl}/auth/user/emailpass`, {
+  const res = await backendFetch(`${stack.backendUrl}/auth/user/emailpass`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ email: process.env.SOKO_ADMIN_EMAIL || "admin@example.com", password: process.env.SOKO_ADMIN_PASSWORD || "supersecret" }),
@@ -29,11 +49,11 @@ async function adminToken(stack) {
 async function ensurePromotion(stack) {
   const token = await adminToken(stack)
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" }
-  const found = await (await fetch(`${stack.backendUrl}/admin/promotions?code=${PROMO}&fields=id`, { headers })).json()
+  const found = await (await backendFetch(`${stack.backendUrl}/admin/promotions?code=${PROMO}&fields=id`, { headers })).json()
   if (found.promotions?.length) {
     return
   }
-  const res = await fetch(`${stack.backendUrl}/admin/promotions`, {
+  const res = await backendFetch(`${stack.backendUrl}/admin/promotions`, {
     method: "POST",
     headers,
     body: JSON.stringify({
@@ -156,6 +176,7 @@ export const journeys = [
       if (expected.length > first.length) {
         await page.getByTestId("next-page").click()
         await page.waitForURL(/page=2/)
+        await settled(page)
         const second = await cardPrices(page)
         assert.ok(second[0] >= first.at(-1), "page 2 continues where page 1 ended")
         assert.equal(second.at(-1), expected.at(-1).price, "the dearest product is last")
@@ -294,7 +315,8 @@ export const journeys = [
       assert.match(await page.getByRole("heading", { level: 1 }).textContent(), new RegExp(`#${number}`))
       await shot("account-order")
       await page.goto(`${base}/ke/account/addresses`)
-      assert.match(await page.locator("main").textContent(), /Waiyaki Way/, "the checkout address was saved to the account")
+      // The checkout address was saved to the account.
+      await page.locator("address", { hasText: "Waiyaki Way" }).first().waitFor()
       await page.goto(`${base}/ke/account`)
       await shot("account")
       await page.getByRole("button", { name: "Sign out" }).click()

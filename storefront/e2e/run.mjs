@@ -65,7 +65,20 @@ async function main() {
     log(`using the running system at ${stack.storefrontUrl}`)
   } else {
     buildStorefront(log)
-    stack = await startStack(log)
+    // One more try: in a working tree shared with other work, a plugin being rebuilt
+    // at the wrong moment can fail the launcher's migrations.
+    const attempts = Number(process.env.E2E_START_ATTEMPTS || 2)
+    for (let attempt = 1; ; attempt++) {
+      try {
+        stack = await startStack(log)
+        break
+      } catch (error) {
+        if (attempt >= attempts) {
+          throw error
+        }
+        log(`the stack did not start (${error.message}); trying again`)
+      }
+    }
   }
   log(`stack ready in ${((Date.now() - started) / 1000).toFixed(0)} s`)
 

@@ -9,6 +9,7 @@ import { normalizeKenyanPhone } from "../util/phone"
 import type { ActionState } from "./action-state"
 import { authHeaders, clearAuthToken, clearCartId, getCartId, setAuthToken } from "./cookies"
 import { storeFetch } from "./fetch"
+import { withRetry } from "./retry"
 import { listCountries } from "./regions"
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -34,7 +35,7 @@ async function claimCart(token: string) {
 }
 
 async function signIn(email: string, password: string): Promise<string> {
-  const result = await sdk().auth.login("customer", "emailpass", { email, password })
+  const result = await withRetry(() => sdk().auth.login("customer", "emailpass", { email, password }), { idempotent: false })
   if (typeof result !== "string") {
     throw new Error("This sign-in needs another step that this shop doesn't support yet.")
   }
@@ -93,7 +94,7 @@ export async function register(_prev: ActionState, formData: FormData): Promise<
     return { error: "Check the highlighted fields.", fields }
   }
   try {
-    const registration = await sdk().auth.register("customer", "emailpass", { email, password })
+    const registration = await withRetry(() => sdk().auth.register("customer", "emailpass", { email, password }), { idempotent: false })
     await storeFetch("/store/customers", {
       method: "POST",
       body: { email, first_name, last_name, ...(phone ? { phone: `+${phone}` } : {}) },

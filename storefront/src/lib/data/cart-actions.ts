@@ -4,7 +4,7 @@ import type { HttpTypes } from "@medusajs/types"
 import { revalidatePath } from "next/cache"
 import { shopperMessage } from "../util/errors"
 import type { ActionState } from "./action-state"
-import { type Cart, CART_FIELDS, retrieveCart } from "./cart"
+import { type Cart, CART_FIELDS, loadCart } from "./cart"
 import { authHeaders, setCartId } from "./cookies"
 import { storeFetch } from "./fetch"
 import { getRegion } from "./regions"
@@ -26,7 +26,7 @@ export async function cartForCountry(countryCode: string): Promise<Cart> {
   if (!region) {
     throw new Error(`No region ships to ${countryCode}`)
   }
-  const cart = await retrieveCart()
+  const cart = await loadCart()
   if (!cart) {
     return createCart(region.id)
   }
@@ -71,7 +71,7 @@ export async function addToCart(_prev: ActionState, formData: FormData): Promise
 export async function updateLineItem(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const lineId = String(formData.get("line_id") ?? "")
   const quantity = Number(formData.get("quantity"))
-  const cart = await retrieveCart()
+  const cart = await loadCart()
   if (!cart || !lineId || !Number.isInteger(quantity) || quantity < 0) {
     return { error: "Your cart has changed. Refresh the page and try again." }
   }
@@ -95,7 +95,7 @@ export async function updateLineItem(_prev: ActionState, formData: FormData): Pr
 
 export async function removeLineItem(formData: FormData): Promise<void> {
   const lineId = String(formData.get("line_id") ?? "")
-  const cart = await retrieveCart()
+  const cart = await loadCart()
   if (cart && lineId) {
     await storeFetch(`/store/carts/${cart.id}/line-items/${lineId}`, { method: "DELETE", headers: await authHeaders() }).catch(
       () => undefined
@@ -106,7 +106,7 @@ export async function removeLineItem(formData: FormData): Promise<void> {
 
 export async function applyPromotion(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const code = String(formData.get("code") ?? "").trim()
-  const cart = await retrieveCart()
+  const cart = await loadCart()
   if (!code) {
     return { error: "Enter a promo code." }
   }
@@ -133,7 +133,7 @@ export async function applyPromotion(_prev: ActionState, formData: FormData): Pr
 
 export async function removePromotion(formData: FormData): Promise<void> {
   const code = String(formData.get("code") ?? "")
-  const cart = await retrieveCart()
+  const cart = await loadCart()
   if (cart && code) {
     await storeFetch(`/store/carts/${cart.id}/promotions`, {
       method: "DELETE",

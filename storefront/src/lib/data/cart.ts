@@ -33,15 +33,22 @@ export async function fetchCart(id: string): Promise<Cart | null> {
   }
 }
 
-/** The shopper's open cart, or null (no cookie, unknown id, or already turned into an order). */
-export const retrieveCart = cache(async (): Promise<Cart | null> => {
+/**
+ * The shopper's open cart, or null (no cookie, unknown id, or already turned
+ * into an order). Server actions use this uncached read: a redirect after an
+ * action renders the next page in the same request, and must see the change.
+ */
+export async function loadCart(): Promise<Cart | null> {
   const id = await getCartId()
   if (!id) {
     return null
   }
   const cart = await fetchCart(id)
   return cart && !cart.completed_at ? cart : null
-})
+}
+
+/** loadCart, once per page render (header, page and summary share it). */
+export const retrieveCart = cache(loadCart)
 
 export function itemCount(cart: Cart | null): number {
   return (cart?.items ?? []).reduce((sum, item) => sum + (item.quantity ?? 0), 0)

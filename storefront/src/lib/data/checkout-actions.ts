@@ -9,11 +9,12 @@ import { availablePaymentMethods, isManual, isMpesa, isStripe } from "../payment
 import { shopperMessage } from "../util/errors"
 import { normalizeKenyanPhone } from "../util/phone"
 import type { ActionState } from "./action-state"
-import { CART_FIELDS, listPaymentProviders, retrieveCart } from "./cart"
+import { CART_FIELDS, listPaymentProviders, loadCart } from "./cart"
 import { authHeaders, clearCartId } from "./cookies"
-import { retrieveCustomer } from "./customer"
+import { loadCustomer } from "./customer"
 import { storeFetch } from "./fetch"
 import { sdk } from "../sdk"
+import { withRetry } from "./retry"
 
 const NO_CART: ActionState = { error: "Your cart is empty or has already been ordered. Add something to your cart first." }
 
@@ -32,11 +33,11 @@ async function updateCart(cartId: string, body: Record<string, unknown>) {
 
 export async function saveAddress(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const country = String(formData.get("country") ?? "ke")
-  const cart = await retrieveCart()
+  const cart = await loadCart()
   if (!cart) {
     return NO_CART
   }
-  const customer = await retrieveCustomer().catch(() => null)
+  const customer = await loadCustomer().catch(() => null)
   const address = readAddress(formData)
   if (customer && !address.email) {
     address.email = customer.email
@@ -72,7 +73,7 @@ export async function saveAddress(_prev: ActionState, formData: FormData): Promi
 export async function saveDelivery(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const country = String(formData.get("country") ?? "ke")
   const optionId = String(formData.get("shipping_option_id") ?? "")
-  const cart = await retrieveCart()
+  const cart = await loadCart()
   if (!cart) {
     return NO_CART
   }
@@ -96,7 +97,7 @@ export async function saveDelivery(_prev: ActionState, formData: FormData): Prom
 export async function savePayment(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const country = String(formData.get("country") ?? "ke")
   const providerId = String(formData.get("provider_id") ?? "")
-  const cart = await retrieveCart()
+  const cart = await loadCart()
   if (!cart) {
     return NO_CART
   }
@@ -120,7 +121,8 @@ export async function savePayment(_prev: ActionState, formData: FormData): Promi
     await updateCart(cart.id, { metadata: { ...(cart.metadata ?? {}), ...metadata } })
     if (isStripe(providerId)) {
       // Cards need their PaymentIntent now: the review step shows Stripe's card form for it.
-      await sdk().store.payment.initiatePaymentSession(cart, { provider_id: providerId }, {}, await authHeaders())
+      const headers = await authHeaders()
+      await withRetry(() => sdk().store.payment.initiatePaymentSession(cart, { provider_id: providerId }, {}, headers), { idempotent: false })
     }
   } catch (error) {
     return { error: shopperMessage(error, "We couldn't save your payment choice. Please try again.") }
@@ -138,7 +140,7 @@ export async function savePayment(_prev: ActionState, formData: FormData): Promi
  */
 export async function placeOrder(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const country = String(formData.get("country") ?? "ke")
-  const cart = await retrieveCart()
+  const cart = await loadCart()
   if (!cart) {
     return NO_CART
   }
@@ -150,14 +152,18 @@ export async function placeOrder(_prev: ActionState, formData: FormData): Promis
   let orderId: string
   try {
     if (isMpesa(providerId) || isManual(providerId)) {
-      await sdk().store.payment.initiatePaymentSession(
-        cart,
-        { provider_id: providerId, ...(isMpesa(providerId) ? { data: { phone } } : {}) },
-        {},
-        headers
+      await withRetry(
+        () =>
+          sdk().store.payment.initiatePaymentSession(
+            cart,
+            { provider_id: providerId, ...(isMpesa(providerId) ? { data: { phone } } : {}) },
+            {},
+            headers
+          ),
+        { idempotent: false }
       )
     }
-    const result = await sdk().store.cart.complete(cart.id, {}, headers)
+    const result = await withRetry(() => sdk().store.cart.complete(cart.id, {}, headers), { idempotent: false })
     if (result.type !== "order") {
       return { error: shopperMessage(result.error, "We couldn't place your order. Check your details and try again.") }
     }

@@ -5,8 +5,8 @@ import { statusOf } from "../util/errors"
 import { authHeaders, getAuthToken } from "./cookies"
 import { storeFetch } from "./fetch"
 
-/** The signed-in shopper, or null (no token, or an expired one). */
-export const retrieveCustomer = cache(async (): Promise<HttpTypes.StoreCustomer | null> => {
+/** The signed-in shopper, or null (no token, or an expired one). Uncached: for server actions. */
+export async function loadCustomer(): Promise<HttpTypes.StoreCustomer | null> {
   if (!(await getAuthToken())) {
     return null
   }
@@ -23,4 +23,7 @@ export const retrieveCustomer = cache(async (): Promise<HttpTypes.StoreCustomer 
     }
     throw error
   }
-})
+}
+
+/** loadCustomer, once per page render. */
+export const retrieveCustomer = cache(loadCustomer)

@@ -1,5 +1,6 @@
 import "server-only"
 import { sdk } from "../sdk"
+import { withRetry } from "./retry"
 
 type Query = Record<string, unknown>
 
@@ -24,13 +25,17 @@ export async function storeFetch<T>(path: string, options: StoreFetchOptions = {
     revalidate !== undefined
       ? { next: { revalidate, tags } }
       : { cache: "no-store" as const }
-  return sdk().client.fetch<T>(path, {
-    method,
-    query,
-    body: body as Record<string, unknown> | undefined,
-    headers,
-    ...cacheOptions,
-  } as Parameters<ReturnType<typeof sdk>["client"]["fetch"]>[1])
+  return withRetry(
+    () =>
+      sdk().client.fetch<T>(path, {
+        method,
+        query,
+        body: body as Record<string, unknown> | undefined,
+        headers,
+        ...cacheOptions,
+      } as Parameters<ReturnType<typeof sdk>["client"]["fetch"]>[1]),
+    { idempotent: method === "GET" }
+  )
 }
 
 export const CATALOG_TTL = 60

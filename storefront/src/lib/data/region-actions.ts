@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation"
 import { authHeaders, setCountryCookie } from "./cookies"
-import { retrieveCart, CART_FIELDS } from "./cart"
+import { loadCart, CART_FIELDS } from "./cart"
 import { storeFetch } from "./fetch"
 import { getRegion } from "./regions"
 
@@ -15,7 +15,7 @@ export async function switchCountry(formData: FormData): Promise<void> {
     redirect(path.startsWith("/") ? path : "/")
   }
   await setCountryCookie(to)
-  const cart = await retrieveCart()
+  const cart = await loadCart()
   if (cart && cart.region_id !== region.id) {
     await storeFetch(`/store/carts/${cart.id}`, {
       method: "POST",
