@@ -26,6 +26,8 @@ export function MpesaStatusPanel({ orderId, country, initial, displayId, total, 
   const router = useRouter()
   const [status, setStatus] = useState<MpesaStatus>(initial)
   const [offline, setOffline] = useState(false)
+  // Bumped after every answer, so the next check is scheduled even when nothing changed.
+  const [checks, setChecks] = useState(0)
   const [retry, retryAction] = useActionState<RetryState, FormData>(retryMpesaPayment, {})
   const started = useRef(Date.now())
   const confirmedUrl = `/${country}/order/${orderId}/confirmed`
@@ -49,6 +51,8 @@ export function MpesaStatusPanel({ orderId, country, initial, displayId, total, 
       setStatus(next)
     } catch {
       setOffline(true)
+    } finally {
+      setChecks((n) => n + 1)
     }
   }, [orderId])
 
@@ -69,7 +73,7 @@ export function MpesaStatusPanel({ orderId, country, initial, displayId, total, 
       }
     }, nextPollDelay(Date.now() - started.current))
     return () => window.clearTimeout(timer)
-  }, [status, poll])
+  }, [status.status, checks, poll])
 
   useEffect(() => {
     if (status.status === "paid") {

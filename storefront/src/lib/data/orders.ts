@@ -52,3 +52,25 @@ export function orderPaymentProvider(order: HttpTypes.StoreOrder): string | unde
   const payments = (order.payment_collections ?? []).flatMap((pc) => pc.payments ?? [])
   return payments.at(-1)?.provider_id ?? sessions.at(-1)?.provider_id
 }
+
+export type OrderLifecycle = {
+  status: string
+  label: string
+  description: string | null
+  final: boolean
+  allowed_next: string[]
+  timeline: { status: string; at: string }[]
+}
+
+/** The order-rules plugin's view of a customer's own order (null when the plugin isn't there). */
+export async function retrieveOrderLifecycle(orderId: string): Promise<OrderLifecycle | null> {
+  try {
+    const answer = await storeFetch<{
+      order_lifecycle: Omit<OrderLifecycle, "timeline">
+      timeline: { status: string; at: string }[]
+    }>(`/store/customers/me/orders/${encodeURIComponent(orderId)}/lifecycle`, { headers: await authHeaders() })
+    return { ...answer.order_lifecycle, timeline: answer.timeline ?? [] }
+  } catch {
+    return null
+  }
+}

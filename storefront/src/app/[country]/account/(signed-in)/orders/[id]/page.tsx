@@ -1,11 +1,14 @@
 import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
+import { CancelOrder } from "@/components/account/cancel-order"
 import { OrderDetails } from "@/components/order/order-details"
+import { Timeline } from "@/components/order/timeline"
 import { retrieveCustomer } from "@/lib/data/customer"
-import { orderPaymentProvider, retrieveOrder } from "@/lib/data/orders"
+import { orderPaymentProvider, retrieveOrder, retrieveOrderLifecycle } from "@/lib/data/orders"
 import { orderStatusLabel } from "@/lib/order-status"
 import { isMpesa } from "@/lib/payments"
+import { STATUS_LABELS, timelineSteps } from "@/lib/tracking"
 
 export const metadata: Metadata = { title: "Order details", robots: { index: false } }
 
@@ -15,8 +18,11 @@ export default async function AccountOrderPage({ params }: { params: Promise<{ c
   if (!order || !customer || (order.customer_id && order.customer_id !== customer.id) || order.email !== customer.email) {
     notFound()
   }
-  const status = orderStatusLabel(order)
-  const awaitingMpesa = isMpesa(orderPaymentProvider(order)) && status.label === "Awaiting payment"
+  const lifecycle = await retrieveOrderLifecycle(order.id)
+  const status = lifecycle ? { label: lifecycle.label, tone: lifecycle.final ? "" : "badge--ok" } : orderStatusLabel(order)
+  const awaitingMpesa =
+    isMpesa(orderPaymentProvider(order)) &&
+    (lifecycle ? ["awaiting_payment", "payment_failed"].includes(lifecycle.status) : status.label === "Awaiting payment")
   return (
     <div className="stack">
       <p>
@@ -35,7 +41,22 @@ export default async function AccountOrderPage({ params }: { params: Promise<{ c
           <Link href={`/${country}/order/${order.id}/pay`}>Pay now</Link>
         </p>
       ) : null}
+      {lifecycle ? (
+        <section className="panel" aria-labelledby="order-progress">
+          <h2 id="order-progress" className="h3">
+            Progress
+          </h2>
+          <Timeline
+            steps={timelineSteps({
+              status: lifecycle.status,
+              final: lifecycle.final,
+              timeline: lifecycle.timeline.map((t) => ({ status: t.status, label: STATUS_LABELS[t.status] ?? t.status, at: t.at })),
+            })}
+          />
+        </section>
+      ) : null}
       <OrderDetails order={order} />
+      {lifecycle?.allowed_next.includes("cancelled") ? <CancelOrder orderId={order.id} /> : null}
       <p>
         <Link href={`/${country}/track?order=${order.display_id}&email=${encodeURIComponent(order.email ?? "")}`}>Track this order</Link>
       </p>

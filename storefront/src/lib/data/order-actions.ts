@@ -1,0 +1,27 @@
+"use server"
+
+import { randomUUID } from "node:crypto"
+import { revalidatePath } from "next/cache"
+import { shopperMessage } from "../util/errors"
+import type { ActionState } from "./action-state"
+import { authHeaders } from "./cookies"
+import { storeFetch } from "./fetch"
+
+/** A customer cancels their own order (allowed by the default rules before it is paid). */
+export async function cancelOrder(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const orderId = String(formData.get("order_id") ?? "")
+  if (!orderId) {
+    return { error: "We couldn't find this order." }
+  }
+  try {
+    await storeFetch(`/store/customers/me/orders/${encodeURIComponent(orderId)}/lifecycle`, {
+      method: "POST",
+      body: { status: "cancelled", reason: "Cancelled by the customer in their account", idempotency_key: String(formData.get("key") ?? randomUUID()) },
+      headers: await authHeaders(),
+    })
+  } catch (error) {
+    return { error: shopperMessage(error, "This order can't be cancelled any more. Contact us if you need help.") }
+  }
+  revalidatePath("/", "layout")
+  return { ok: true, message: "Your order is cancelled." }
+}
