@@ -33,7 +33,7 @@ describe("checkout steps", () => {
     expect(isStepDone(card, "payment")).toBe(false)
     expect(
       isStepDone(
-        { ...card, payment_collection: { payment_sessions: [{ provider_id: "pp_stripe_stripe" }] } as unknown as HttpTypes.StoreCartPaymentCollection },
+        { ...card, payment_collection: { payment_sessions: [{ provider_id: "pp_stripe_stripe" }] } as unknown as HttpTypes.StorePaymentCollection },
         "payment"
       )
     ).toBe(true)
