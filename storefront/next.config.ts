@@ -11,6 +11,8 @@ const config: NextConfig = {
   turbopack: { root: __dirname },
   reactStrictMode: true,
   poweredByHeader: false,
+  // Page titles and descriptions go in <head> for every client (no streamed metadata).
+  htmlLimitedBots: /.*/,
   distDir,
   ...(alternateBuild ? { typescript: { tsconfigPath: `tsconfig.next-${distDir.replace(/^\.next-?/, "") || "alt"}.json` } } : {}),
   // Product pictures come from the backend's file module (SVGs in the demo shop);

@@ -38,11 +38,8 @@ export async function Header({ country }: { country: string }) {
   return (
     <header className="site-header">
       <div className="container site-header__bar">
-        <Link className="logo" href={`/${country}`} aria-label="Soko, home">
-          <span className="logo__mark" aria-hidden="true">
-            S
-          </span>
-          <span aria-hidden="true">Soko</span>
+        <Link className="logo" href={`/${country}`}>
+          Soko<span className="visually-hidden">, home</span>
         </Link>
         <form className="site-search" role="search" action={`/${country}/store`}>
           <label htmlFor="site-search" className="visually-hidden">

@@ -193,6 +193,7 @@ export default async function StorePage({ params, searchParams }: Props) {
             </ul>
           ) : null}
 
+          <h2 className="visually-hidden">Products</h2>
           {result.products.length ? (
             <ProductGrid products={result.products} country={country} eager={4} />
           ) : (
