@@ -324,9 +324,47 @@ async function run(browser: Browser, backend: Backend) {
     "unexpected history"
   )
 
-  await page.goto(`${backend.url}/app/settings/order-rules`, { waitUntil: "domcontentloaded" })
+  await editRulesInSettings(page, api, shop, backend.url)
+}
+
+/** Settings → Order rules: a dead end is named on Validate; a valid custom state saves; reset restores. */
+async function editRulesInSettings(page: Page, api: Api, shop: Shop, url: string) {
+  await page.goto(`${url}/app/settings/order-rules`, { waitUntil: "domcontentloaded" })
   await page.waitForSelector('[data-testid="order-rules-flow"]')
   await shot(page, "07-settings-rules")
+  const { data: before } = await api.get("/admin/order-rules", shop.admin)
+  const deadEnd = {
+    ...before.rule_set,
+    states: [...before.rule_set.states, { id: "on_hold", label: "On hold" }],
+    transitions: [...before.rule_set.transitions, { from: "paid", to: "on_hold", actors: ["admin"], requiresReason: true }],
+  }
+  await page.click('[data-testid="order-rules-tab-json"]')
+  await page.fill('[data-testid="order-rules-json"]', JSON.stringify(deadEnd, null, 2))
+  await page.click('[data-testid="order-rules-validate"]')
+  await page.waitForSelector('[data-testid="order-rules-problems"] >> text=state "on_hold" is a dead end')
+  log("✓ Validate names the dead end")
+  await shot(page, "08-settings-dead-end")
+
+  const valid = {
+    ...deadEnd,
+    transitions: [...deadEnd.transitions, { from: "on_hold", to: "processing", actors: ["admin"], guards: ["payment_captured"] }],
+  }
+  await page.fill('[data-testid="order-rules-json"]', JSON.stringify(valid, null, 2))
+  await page.click('[data-testid="order-rules-validate"]')
+  await page.waitForSelector('[data-testid="order-rules-problems"] >> text=Valid')
+  await page.click('[data-testid="order-rules-save"]')
+  await page.waitForSelector('text=Version 1 · edited in admin')
+  const { data: saved } = await api.get("/admin/order-rules", shop.admin)
+  assert(saved.version === 1 && saved.source === "admin", "the rules should be saved as version 1")
+  assert(saved.rule_set.states.some((s: { id: string }) => s.id === "on_hold"), "the saved rules should have on_hold")
+  log("✓ a custom state saved from the settings page")
+  await page.click('[data-testid="order-rules-tab-flow"]')
+  await page.waitForSelector('[data-testid="order-rules-flow"] >> text=On hold')
+  await shot(page, "09-settings-saved")
+
+  await page.click('[data-testid="order-rules-reset"]')
+  await page.waitForSelector('text=Version 2 · plugin defaults and options')
+  log("✓ reset to the plugin's rules")
 }
 
 async function main() {

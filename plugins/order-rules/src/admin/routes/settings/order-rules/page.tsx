@@ -48,10 +48,11 @@ const OrderRulesPage = () => {
     setJson(JSON.stringify(next, null, 2))
     setProblems(null)
   }
+  // Refetch first: clearing the draft while the old rules are still cached would reload the old ones.
   const reload = async () => {
+    await queryClient.invalidateQueries({ queryKey: ["soko-order-rules"] })
     setDraft(null)
     setProblems(null)
-    await queryClient.invalidateQueries({ queryKey: ["soko-order-rules"] })
   }
 
   const validate = useMutation({
@@ -96,17 +97,35 @@ const OrderRulesPage = () => {
           </Text>
         </div>
         <div className="flex gap-x-2">
-          <Button size="small" variant="secondary" onClick={() => validate.mutate(draft)} isLoading={validate.isPending}>
+          <Button
+            size="small"
+            variant="secondary"
+            data-testid="order-rules-validate"
+            onClick={() => validate.mutate(draft)}
+            isLoading={validate.isPending}
+          >
             Validate
           </Button>
-          <Button size="small" onClick={() => saveRules.mutate(draft)} isLoading={saveRules.isPending} disabled={!changed}>
+          <Button
+            size="small"
+            data-testid="order-rules-save"
+            onClick={() => saveRules.mutate(draft)}
+            isLoading={saveRules.isPending}
+            disabled={!changed}
+          >
             Save
           </Button>
           <Button size="small" variant="secondary" onClick={() => reload()} disabled={!changed}>
             Discard
           </Button>
           {rules.data.source === "admin" ? (
-            <Button size="small" variant="danger" onClick={() => reset.mutate()} isLoading={reset.isPending}>
+            <Button
+              size="small"
+              variant="danger"
+              data-testid="order-rules-reset"
+              onClick={() => reset.mutate()}
+              isLoading={reset.isPending}
+            >
               Reset to plugin rules
             </Button>
           ) : null}
@@ -132,10 +151,14 @@ const OrderRulesPage = () => {
       <div className="px-6 py-4">
         <Tabs defaultValue="flow">
           <Tabs.List>
-            <Tabs.Trigger value="flow">Flow</Tabs.Trigger>
+            <Tabs.Trigger value="flow" data-testid="order-rules-tab-flow">
+              Flow
+            </Tabs.Trigger>
             <Tabs.Trigger value="states">States</Tabs.Trigger>
             <Tabs.Trigger value="transitions">Transitions</Tabs.Trigger>
-            <Tabs.Trigger value="json">JSON</Tabs.Trigger>
+            <Tabs.Trigger value="json" data-testid="order-rules-tab-json">
+              JSON
+            </Tabs.Trigger>
           </Tabs.List>
           <div className="pt-4">
             <Tabs.Content value="flow">
