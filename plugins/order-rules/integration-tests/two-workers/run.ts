@@ -81,12 +81,16 @@ async function main() {
   const server = spawn(medusaBin, ["start", "--port", port], {
     cwd: root,
     // "shared": this process also runs the subscribers that give each placed order its first status.
-    env: { ...env, MEDUSA_WORKER_MODE: "shared", DISABLE_ADMIN: "true" },
+    // `start` defaults to production, which needs real secrets; development mode is enough here.
+    env: { ...env, NODE_ENV: "development", MEDUSA_WORKER_MODE: "shared", DISABLE_ADMIN: "true" },
     stdio: ["ignore", fs.openSync(path.join(tmp, "server.log"), "w"), fs.openSync(path.join(tmp, "server.log"), "a")],
     detached: true,
   })
   try {
     for (let i = 0; ; i++) {
+      if (server.exitCode !== null) {
+        throw new Error(`server exited with code ${server.exitCode} (log: ${tmp}/server.log)`)
+      }
       try {
         if ((await fetch(`${url}/health`)).ok) {
           break
@@ -154,8 +158,12 @@ async function main() {
     }
     log(overlapped ? "PASS: the runs overlapped; one claimed the timer, the other stood down" : "PASS (the runs did not overlap this time; each order was still cancelled once)")
   } finally {
-    if (server.pid) {
-      process.kill(-server.pid, "SIGTERM")
+    if (server.pid && server.exitCode === null) {
+      try {
+        process.kill(-server.pid, "SIGTERM")
+      } catch {
+        // already gone
+      }
     }
   }
 }
