@@ -1,4 +1,4 @@
-import { parseOrderRulesOptions } from "../options"
+import { parseOrderRulesOptions } from "../modules/order-rules/options"
 
 describe("parseOrderRulesOptions", () => {
   it("applies the defaults", () => {
