@@ -17,11 +17,10 @@ const chromium = process.env.SOKO_CHROMIUM || "/usr/bin/chromium"
 const PORTS = { backend: 9500, postgres: 54390, simulator: 9510, storefront: 8500 }
 
 /**
- * Journeys that passed but also failed on a timing race in the last runs
- * (order-rules: the timeline list one entry behind right after the last
- * move). They run on request until fixed, rather than make CI a coin toss.
+ * Journeys that run only on request (SOKO_E2E_STOREFRONT=1) because they are
+ * not yet reliable enough to gate CI. Empty: every journey gates.
  */
-const NOT_YET_GATING = ["order-rules-admin.e2e.ts"]
+const NOT_YET_GATING: string[] = []
 
 type Journey = { name: string; command: string; args: string[]; cwd: string; env: NodeJS.ProcessEnv }
 
