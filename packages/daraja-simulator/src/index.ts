@@ -22,7 +22,7 @@ export type {
 export type { CallbackAttempt, CallbackFilter, CallbackKind, CallbackRecord } from "./callbacks/store"
 export type { RequestRecord } from "./state/request-log"
 export type { StkResult, StkTransaction } from "./state/stk-store"
-export type { LedgerEntry, ReversalEntry } from "./state/ledger"
+export type { LedgerEntry, PayoutEntry, ReversalEntry } from "./state/ledger"
 export type { Logger } from "./logger"
 export { consoleLogger, silentLogger } from "./logger"
 export { stkPassword } from "./validation/password"

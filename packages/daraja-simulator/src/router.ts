@@ -1,3 +1,4 @@
+import { b2cPayment } from "./endpoints/b2c"
 import { c2bRegister, c2bSimulate } from "./endpoints/c2b"
 import { oauth } from "./endpoints/oauth"
 import { reversal } from "./endpoints/reversal"
@@ -19,6 +20,7 @@ export const DARAJA_ROUTES: Readonly<Record<string, DarajaRoute>> = {
   "/mpesa/stkpush/v1/processrequest": { endpoint: "stkpush", method: "POST", handler: stkPush },
   "/mpesa/stkpushquery/v1/query": { endpoint: "stkquery", method: "POST", handler: stkQuery },
   "/mpesa/reversal/v1/request": { endpoint: "reversal", method: "POST", handler: reversal },
+  "/mpesa/b2c/v3/paymentrequest": { endpoint: "b2c", method: "POST", handler: b2cPayment },
   "/mpesa/transactionstatus/v1/query": {
     endpoint: "transactionstatus",
     method: "POST",

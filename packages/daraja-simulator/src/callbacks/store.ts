@@ -1,6 +1,7 @@
 export type CallbackKind =
   | "stk"
   | "reversal"
+  | "b2c"
   | "transaction-status"
   | "c2b-validation"
   | "c2b-confirmation"

@@ -2,7 +2,7 @@ import type { CallbackFilter, CallbackRecord } from "../callbacks/store"
 import { resetSim, Sim } from "../context"
 import { pickSettings, Settings } from "../options"
 import { outcome, PAID, PhoneScript, ResultCode } from "../outcomes"
-import type { LedgerEntry, ReversalEntry } from "../state/ledger"
+import type { LedgerEntry, PayoutEntry, ReversalEntry } from "../state/ledger"
 import type { Override, OverrideInput } from "../state/overrides"
 import type { RequestRecord } from "../state/request-log"
 import type { StkTransaction } from "../state/stk-store"
@@ -157,8 +157,12 @@ export class Control {
     return this.guard(() => cancelPrompt(this.sim, checkoutRequestId))
   }
 
-  listLedger(): { payments: LedgerEntry[]; reversals: ReversalEntry[] } {
-    return { payments: this.sim.ledger.list(), reversals: this.sim.ledger.listReversals() }
+  listLedger(): { payments: LedgerEntry[]; reversals: ReversalEntry[]; payouts: PayoutEntry[] } {
+    return {
+      payments: this.sim.ledger.list(),
+      reversals: this.sim.ledger.listReversals(),
+      payouts: this.sim.ledger.listPayouts(),
+    }
   }
 
   private guard<T>(fn: () => T): T {

@@ -28,9 +28,27 @@ export interface ReversalEntry {
   originatorConversationId: string
 }
 
+/** A B2C payment from a B2C shortcode's float to a customer. */
+export interface PayoutEntry {
+  receipt: string
+  amount: number
+  msisdn: string
+  /** The B2C shortcode paying out (PartyA). */
+  shortcode: string
+  commandId: string
+  at: number
+  conversationId: string
+  originatorConversationId: string
+}
+
+/** What a B2C shortcode holds before any payout: the sandbox's B2C accounts are funded, not empty. */
+export const B2C_OPENING_FLOAT_KES = 1_000_000
+
 export class Ledger {
   private readonly payments = new Map<string, LedgerEntry>()
   private readonly reversals = new Map<string, ReversalEntry>()
+  private readonly payouts = new Map<string, PayoutEntry>()
+  private readonly b2cRequests = new Set<string>()
 
   record(entry: LedgerEntry): void {
     this.payments.set(entry.receipt, entry)
@@ -63,7 +81,35 @@ export class Ledger {
   }
 
   has(receipt: string): boolean {
-    return this.payments.has(receipt) || this.reversals.has(receipt)
+    return this.payments.has(receipt) || this.reversals.has(receipt) || this.payouts.has(receipt)
+  }
+
+  /** KES still available to pay out from a B2C shortcode. */
+  b2cFloat(shortcode: string): number {
+    let paid = 0
+    for (const p of this.payouts.values()) {
+      if (p.shortcode === shortcode) {
+        paid += p.amount
+      }
+    }
+    return B2C_OPENING_FLOAT_KES - paid
+  }
+
+  /** False when a B2C request with this OriginatorConversationID was already made (paid or not). */
+  claimB2cRequest(originatorConversationId: string): boolean {
+    if (this.b2cRequests.has(originatorConversationId)) {
+      return false
+    }
+    this.b2cRequests.add(originatorConversationId)
+    return true
+  }
+
+  recordPayout(entry: PayoutEntry): void {
+    this.payouts.set(entry.receipt, entry)
+  }
+
+  listPayouts(): PayoutEntry[] {
+    return [...this.payouts.values()]
   }
 
   list(): LedgerEntry[] {
@@ -77,5 +123,7 @@ export class Ledger {
   clear(): void {
     this.payments.clear()
     this.reversals.clear()
+    this.payouts.clear()
+    this.b2cRequests.clear()
   }
 }

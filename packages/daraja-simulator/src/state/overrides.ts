@@ -5,6 +5,7 @@ export const ENDPOINTS = [
   "stkpush",
   "stkquery",
   "reversal",
+  "b2c",
   "transactionstatus",
   "c2b-register",
   "c2b-simulate",
