@@ -345,13 +345,17 @@ medusaIntegrationTestRunner({
         expect(direct.status).toBe(400)
         expect(direct.data.message).toMatch(/Refund via M-Pesa/)
 
-        const partial = await api.post(`/admin/orders/${orderId}/mpesa/refund`, { amount_kes: 1 }, admin).catch((e: any) => e.response)
-        expect(partial.status).toBe(400)
-        expect(partial.data.message).toMatch(/full payment.*B2C/)
+        const tooMuch = await api
+          .post(`/admin/orders/${orderId}/mpesa/refund`, { amount_kes: 1_000_000 }, admin)
+          .catch((e: any) => e.response)
+        expect(tooMuch.status).toBe(400)
+        expect(tooMuch.data.message).toMatch(/cannot be more than the payment/)
+        const notWhole = await api.post(`/admin/orders/${orderId}/mpesa/refund`, { amount_kes: 1.5 }, admin).catch((e: any) => e.response)
+        expect(notWhole.status).toBe(400)
 
         const requested = await api.post(`/admin/orders/${orderId}/mpesa/refund`, {}, admin)
         expect(requested.status).toBe(202)
-        expect(requested.data.reversal.status).toBe("pending")
+        expect(requested.data.refund).toMatchObject({ method: "reversal", status: "pending" })
 
         const refunded = await eventually(async () => {
           const { data } = await api.get(`/admin/orders/${orderId}?fields=id,payment_status`, admin)
@@ -367,6 +371,78 @@ medusaIntegrationTestRunner({
         const again = await api.post(`/admin/orders/${orderId}/mpesa/refund`, {}, admin).catch((e: any) => e.response)
         expect(again.status).toBe(400)
         expect(again.data.message).toMatch(/already been reversed/)
+      })
+
+      it("pays partial refunds by B2C to the shopper's phone, each recorded in Medusa once Safaricom pays it", async () => {
+        const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
+        await pushSession(paymentCollectionId, "0708374149")
+        const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+        const orderId = completed.order.id
+        const paid = await settled(`order_id=${orderId}`)
+        const paidKes: number = paid.amount_kes
+        const admin = await adminHeaders(getContainer(), api)
+        const paymentOf = async () => {
+          const { data } = await api.get(
+            `/admin/orders/${orderId}?fields=id,payment_status,payment_collections.payments.refunds.amount`,
+            admin
+          )
+          return data.order
+        }
+        await eventually(async () => ((await paymentOf()).payment_status === "captured" ? true : undefined))
+
+        // A Daraja refusal at request time: kept with the reason, nothing paid, nothing recorded.
+        sim.addOverride({ endpoint: "b2c", fault: { status: 500, errorCode: "500.003.02", errorMessage: "System is busy" } })
+        const refused = await api.post(`/admin/orders/${orderId}/mpesa/refund`, { amount_kes: 100 }, admin).catch((e: any) => e.response)
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toMatch(/did not accept the B2C refund/)
+
+        const first = await api.post(`/admin/orders/${orderId}/mpesa/refund`, { amount_kes: 100 }, admin)
+        expect(first.status).toBe(202)
+        expect(first.data.refund).toMatchObject({ method: "b2c", status: "pending", amount_kes: 100, msisdn: "254708374149" })
+        const afterFirst = await eventually(async () => {
+          const order = await paymentOf()
+          return order.payment_status === "partially_refunded" ? order : undefined
+        })
+        expect(afterFirst.payment_collections[0].payments[0].refunds.map((r: any) => Number(r.amount))).toEqual([100])
+
+        const overLeft = await api
+          .post(`/admin/orders/${orderId}/mpesa/refund`, { amount_kes: paidKes }, admin)
+          .catch((e: any) => e.response)
+        expect(overLeft.status).toBe(400)
+        expect(overLeft.data.message).toContain(`Only KES ${paidKes - 100} of this payment (KES ${paidKes}) is left to refund`)
+
+        // The rest, with no amount: B2C too, since a reversal would return the whole payment again.
+        const rest = await api.post(`/admin/orders/${orderId}/mpesa/refund`, {}, admin)
+        expect(rest.data.refund).toMatchObject({ method: "b2c", amount_kes: paidKes - 100 })
+        await eventually(async () => ((await paymentOf()).payment_status === "refunded" ? true : undefined))
+
+        const view = await eventually(async () => {
+          const { data } = await api.get(`/admin/orders/${orderId}/mpesa`, admin)
+          return data.reversals.filter((r: any) => r.refund_recorded_at).length === 2 ? data : undefined
+        })
+        expect(view.reversals.map((r: any) => [r.method, r.status])).toEqual([
+          ["b2c", "failed"],
+          ["b2c", "paid_out"],
+          ["b2c", "paid_out"],
+        ])
+        const payouts = sim.listLedger().payouts
+        expect(payouts.map((p) => [p.msisdn, p.amount]).sort()).toEqual(
+          [["254708374149", 100], ["254708374149", paidKes - 100]].sort()
+        )
+        expect(view.reversals.filter((r: any) => r.status === "paid_out").map((r: any) => r.payout_receipt).sort()).toEqual(
+          payouts.map((p) => p.receipt).sort()
+        )
+
+        // Replayed results change nothing.
+        for (const record of sim.listCallbacks({ kind: "b2c" })) {
+          await api.post(new URL(record.url).pathname, record.body)
+        }
+        const replayed = await paymentOf()
+        expect(replayed.payment_collections[0].payments[0].refunds).toHaveLength(2)
+
+        const again = await api.post(`/admin/orders/${orderId}/mpesa/refund`, {}, admin).catch((e: any) => e.response)
+        expect(again.status).toBe(400)
+        expect(again.data.message).toMatch(/refunded in full/)
       })
 
       it("keeps Safaricom's reason when a reversal is refused, and records no refund", async () => {

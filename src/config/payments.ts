@@ -6,6 +6,8 @@ type ProviderEntry = { resolve: string; id: string; options?: Record<string, unk
 const SANDBOX = {
   shortcode: "174379",
   passkey: "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919",
+  /** The sandbox's B2C test shortcode. */
+  b2cShortcode: "600996",
 }
 
 /**
@@ -38,6 +40,10 @@ export function mpesaProvider(env: Env): ProviderEntry | undefined {
       // The simulator accepts any initiator; real Daraja needs both for refunds.
       initiatorName: env.MPESA_INITIATOR_NAME || (simulator ? "sokoapi" : undefined),
       securityCredential: env.MPESA_SECURITY_CREDENTIAL || (simulator ? "simulator-credential" : undefined),
+      // Partial refunds are paid by B2C from their own shortcode; the simulator funds 600996.
+      b2cShortcode: env.MPESA_B2C_SHORTCODE || (simulator ? SANDBOX.b2cShortcode : undefined),
+      b2cInitiatorName: env.MPESA_B2C_INITIATOR_NAME || undefined,
+      b2cSecurityCredential: env.MPESA_B2C_SECURITY_CREDENTIAL || undefined,
       reconcileAfterSeconds: env.MPESA_RECONCILE_AFTER_SECONDS || undefined,
       maxPushesPerPhonePerHour: env.MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR || undefined,
       maxPushesPerCartPerHour: env.MPESA_MAX_PUSHES_PER_CART_PER_HOUR || undefined,

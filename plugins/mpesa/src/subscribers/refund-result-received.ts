@@ -1,7 +1,8 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { REFUND_RESULT_RECEIVED_EVENT } from "../lib/initiator-result-hook"
 import { settleMpesaReversalWorkflow } from "../workflows/settle-mpesa-reversal"
 
-export default async function reversalResultReceivedHandler({
+export default async function refundResultReceivedHandler({
   event: { data },
   container,
 }: SubscriberArgs<{ callback_log_id: string }>) {
@@ -9,6 +10,6 @@ export default async function reversalResultReceivedHandler({
 }
 
 export const config: SubscriberConfig = {
-  event: "mpesa.reversal_result_received",
-  context: { subscriberId: "soko-mpesa-settle-reversal" },
+  event: REFUND_RESULT_RECEIVED_EVENT,
+  context: { subscriberId: "soko-mpesa-settle-refund" },
 }

@@ -1,12 +1,22 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
-import { Badge, Button, Container, Heading, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Input, Label, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useState } from "react"
 import { sdk } from "../lib/sdk"
 import { formatKes, formatTime, STATUS_COLOR, type MpesaCallback, type MpesaTransaction } from "../lib/types"
 
-type Reversal = { id: string; status: string; amount_kes: number; result_desc: string | null; created_at: string; settled_at: string | null }
-type OrderMpesa = { transactions: MpesaTransaction[]; callbacks: MpesaCallback[]; reversals: Reversal[] }
+type Refund = {
+  id: string
+  method: "reversal" | "b2c"
+  status: string
+  amount_kes: number
+  result_desc: string | null
+  payout_receipt: string | null
+  created_at: string
+  settled_at: string | null
+}
+type OrderMpesa = { transactions: MpesaTransaction[]; callbacks: MpesaCallback[]; reversals: Refund[] }
 
 const OrderMpesaPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const client = useQueryClient()
@@ -34,19 +44,31 @@ const OrderMpesaPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
     onError: (e: Error) => toast.error("Could not send a prompt", { description: e.message }),
   })
 
+  // Empty: refund everything left (a reversal when nothing was refunded yet); a number: that many KES by B2C.
+  const [refundKes, setRefundKes] = useState("")
   const refund = useMutation({
-    mutationFn: () => sdk.client.fetch(`/admin/orders/${order.id}/mpesa/refund`, { method: "POST", body: {} }),
+    mutationFn: () =>
+      sdk.client.fetch(`/admin/orders/${order.id}/mpesa/refund`, {
+        method: "POST",
+        body: refundKes.trim() ? { amount_kes: Number(refundKes) } : {},
+      }),
     onSuccess: () => {
-      toast.success("Reversal requested", { description: "The refund is recorded when Safaricom confirms it." })
+      toast.success("Refund requested", { description: "It is recorded when Safaricom confirms it." })
+      setRefundKes("")
       refresh()
     },
-    onError: (e: Error) => toast.error("Could not request the reversal", { description: e.message }),
+    onError: (e: Error) => toast.error("Could not request the refund", { description: e.message }),
   })
 
   if (!data?.transactions.length) {
     return null
   }
   const latest = data.transactions[data.transactions.length - 1]
+  const refunds = (data.reversals ?? []).filter((r) => r.status !== "failed")
+  const refundable =
+    latest.status === "paid" &&
+    !refunds.some((r) => r.method === "reversal") &&
+    refunds.reduce((sum, r) => sum + r.amount_kes, 0) < latest.amount_kes
   const timeline = [
     ...data.transactions.map((t) => ({
       at: t.created_at,
@@ -58,7 +80,9 @@ const OrderMpesaPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
     ...data.callbacks.map((c) => ({ at: c.created_at, text: `Callback ${c.outcome}${c.detail ? `: ${c.detail}` : ""}` })),
     ...(data.reversals ?? []).map((r) => ({
       at: r.settled_at ?? r.created_at,
-      text: `Reversal of ${formatKes(r.amount_kes)}: ${r.status}${r.result_desc ? ` (${r.result_desc})` : ""}`,
+      text: `${r.method === "b2c" ? "B2C refund" : "Reversal"} of ${formatKes(r.amount_kes)}: ${r.status.replace(/_/g, " ")}${
+        r.payout_receipt ? ` ${r.payout_receipt}` : ""
+      }${r.result_desc ? ` (${r.result_desc})` : ""}`,
     })),
   ].sort((a, b) => a.at.localeCompare(b.at))
 
@@ -96,10 +120,26 @@ const OrderMpesaPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
         <Button size="small" variant="secondary" isLoading={check.isPending} onClick={() => check.mutate(latest.id)}>
           Check status now
         </Button>
-        {latest.status === "paid" && !(data.reversals ?? []).some((r) => r.status !== "failed") ? (
-          <Button size="small" variant="danger" isLoading={refund.isPending} onClick={() => refund.mutate()}>
-            Refund via M-Pesa
-          </Button>
+        {refundable ? (
+          <>
+            <Label htmlFor="mpesa-refund-kes" className="sr-only">
+              KES to refund (empty: all that is left)
+            </Label>
+            <Input
+              id="mpesa-refund-kes"
+              size="small"
+              type="number"
+              min={1}
+              step={1}
+              placeholder="All"
+              className="w-24"
+              value={refundKes}
+              onChange={(e) => setRefundKes(e.target.value)}
+            />
+            <Button size="small" variant="danger" isLoading={refund.isPending} onClick={() => refund.mutate()}>
+              Refund via M-Pesa
+            </Button>
+          </>
         ) : null}
         {latest.status !== "paid" && latest.status !== "pending" ? (
           <Button size="small" variant="secondary" isLoading={resend.isPending} onClick={() => resend.mutate()}>

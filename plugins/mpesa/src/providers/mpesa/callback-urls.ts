@@ -20,3 +20,8 @@ export function stkCallbackUrl(options: Pick<ResolvedMpesaOptions, "callbackUrl"
 export function reversalResultUrl(options: Pick<ResolvedMpesaOptions, "callbackUrl" | "callbackSecret">): string {
   return `${options.callbackUrl}/hooks/daraja/reversal/${callbackSecret(options)}`
 }
+
+/** Where Daraja POSTs B2C results (partial refunds paid to the shopper). */
+export function b2cResultUrl(options: Pick<ResolvedMpesaOptions, "callbackUrl" | "callbackSecret">): string {
+  return `${options.callbackUrl}/hooks/daraja/b2c/${callbackSecret(options)}`
+}

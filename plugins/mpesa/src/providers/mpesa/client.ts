@@ -24,7 +24,7 @@ export type DarajaClientOptions = Pick<
   Partial<
     Pick<
       ResolvedMpesaOptions,
-      "tillNumber" | "initiatorName" | "securityCredential" | "accountReference" | "transactionDesc"
+      "tillNumber" | "initiatorName" | "securityCredential" | "accountReference" | "transactionDesc" | "b2c"
     >
   >
 
@@ -84,6 +84,23 @@ export interface ReversalInput {
   occasion?: string
   /** Defaults to `shortcode` (the paybill, or the store number for tills). */
   receiverParty?: string
+}
+
+export interface B2cPaymentInput {
+  /**
+   * Our own id for the payout. Daraja refuses a repeated one
+   * (500.002.1001 "Duplicate OriginatorConversationID."), which makes a
+   * retried request safe: it can never pay twice.
+   */
+  originatorConversationId: string
+  /** Any common Kenyan form; normalised to 2547…/2541…. */
+  phone: string
+  /** Whole KES. */
+  amount: number
+  resultUrl: string
+  queueTimeoutUrl: string
+  remarks?: string
+  occasion?: string
 }
 
 export interface TransactionStatusInput {
@@ -295,6 +312,40 @@ export class DarajaClient {
       Occasion: sanitizeRemarks(input.occasion, "Refund"),
     })
     return this.initiatorAck("reversal", body)
+  }
+
+  /**
+   * Pays a customer from the B2C shortcode (partial refunds). Acceptance is not
+   * the payment: the Result at `resultUrl` says whether money moved.
+   */
+  async b2cPayment(input: B2cPaymentInput): Promise<InitiatorAck> {
+    const b2c = this.options.b2c
+    if (!b2c) {
+      throw invalidInput("Option `b2cShortcode` is required for B2C payments")
+    }
+    if (typeof input.originatorConversationId !== "string" || !REQUEST_ID.test(input.originatorConversationId)) {
+      throw invalidInput("b2cPayment needs an originatorConversationId of 1 to 64 letters, digits, _ or -")
+    }
+    const phone = normalizeKenyanPhone(input.phone)
+    if (!phone.ok) {
+      throw invalidInput(phone.reason)
+    }
+    assertWholeKes(input.amount)
+    const body = await this.call("b2c", DARAJA_PATHS.b2c, {
+      OriginatorConversationID: input.originatorConversationId,
+      InitiatorName: b2c.initiatorName,
+      SecurityCredential: b2c.securityCredential,
+      CommandID: b2c.commandId,
+      Amount: input.amount,
+      PartyA: b2c.shortcode,
+      PartyB: phone.msisdn,
+      Remarks: sanitizeRemarks(input.remarks, "Refund"),
+      QueueTimeOutURL: input.queueTimeoutUrl,
+      ResultURL: input.resultUrl,
+      // Misspelled on purpose: it is Daraja's field name.
+      Occassion: sanitizeRemarks(input.occasion, "Refund"),
+    })
+    return this.initiatorAck("b2c", body)
   }
 
   /** Asks for a transaction's status; the answer arrives at `resultUrl`. */

@@ -6,7 +6,7 @@ import {
   sanitizePromptText,
   TRANSACTION_DESC_MAX_LENGTH,
 } from "../../utils/text"
-import { DARAJA_BASE_URLS, MpesaOptions, ResolvedMpesaOptions } from "./types"
+import { B2C_COMMAND_IDS, DARAJA_BASE_URLS, MpesaOptions, ResolvedMpesaOptions } from "./types"
 
 const opt = (name: string) => `Option \`${name}\``
 
@@ -118,6 +118,15 @@ const schema = z.object({
   transactionDesc: promptText("transactionDesc", TRANSACTION_DESC_MAX_LENGTH, "Payment"),
   initiatorName: optionalString("initiatorName"),
   securityCredential: optionalString("securityCredential"),
+  b2cShortcode: z.preprocess(blankToUndefined, digits("b2cShortcode").optional()),
+  b2cInitiatorName: optionalString("b2cInitiatorName"),
+  b2cSecurityCredential: optionalString("b2cSecurityCredential"),
+  b2cCommandId: z.preprocess(
+    blankToUndefined,
+    z
+      .enum(B2C_COMMAND_IDS, { error: `${opt("b2cCommandId")} must be one of ${B2C_COMMAND_IDS.join(", ")}` })
+      .default("BusinessPayment")
+  ),
   reconcileAfterSeconds: integer("reconcileAfterSeconds", 5, 3600, 30),
   maxPushesPerPhonePerHour: integer("maxPushesPerPhonePerHour", 1, 1000, 5),
   maxPushesPerCartPerHour: integer("maxPushesPerCartPerHour", 1, 1000, 10),
@@ -180,6 +189,16 @@ function crossFieldProblems(o: Parsed): string[] {
   if (o.securityCredential && !o.initiatorName) {
     problems.push(`${opt("initiatorName")} is required when securityCredential is set`)
   }
+  if (o.b2cShortcode) {
+    if (!(o.b2cInitiatorName ?? o.initiatorName)) {
+      problems.push(`${opt("b2cInitiatorName")} (or initiatorName) is required when b2cShortcode is set`)
+    }
+    if (!(o.b2cSecurityCredential ?? o.securityCredential)) {
+      problems.push(`${opt("b2cSecurityCredential")} (or securityCredential) is required when b2cShortcode is set`)
+    }
+  } else if (o.b2cInitiatorName || o.b2cSecurityCredential) {
+    problems.push(`${opt("b2cShortcode")} is required when a B2C initiator is set`)
+  }
   return problems
 }
 
@@ -235,6 +254,14 @@ export function validateMpesaOptions(raw: MpesaOptions | unknown): ResolvedMpesa
   if (o.initiatorName && o.securityCredential) {
     resolved.initiatorName = o.initiatorName
     resolved.securityCredential = o.securityCredential
+  }
+  if (o.b2cShortcode) {
+    resolved.b2c = {
+      shortcode: o.b2cShortcode,
+      initiatorName: (o.b2cInitiatorName ?? o.initiatorName)!,
+      securityCredential: (o.b2cSecurityCredential ?? o.securityCredential)!,
+      commandId: o.b2cCommandId,
+    }
   }
   return resolved
 }

@@ -60,6 +60,18 @@ export interface MpesaOptions {
    */
   securityCredential?: string
   /**
+   * B2C shortcode (5–8 digits) that pays partial refunds to the shopper's phone.
+   * M-Pesa reversals only return a payment in full, so without it partial
+   * refunds are refused. Needs a B2C initiator (below, or initiatorName).
+   */
+  b2cShortcode?: string
+  /** Initiator on the B2C shortcode. Default: initiatorName. */
+  b2cInitiatorName?: string
+  /** That initiator's encrypted credential. Default: securityCredential. */
+  b2cSecurityCredential?: string
+  /** B2C CommandID for refunds: "BusinessPayment" (default), "SalaryPayment" or "PromotionPayment". */
+  b2cCommandId?: B2cCommandId
+  /**
    * Seconds after a push with no callback before the provider asks STK Query
    * itself. Default 30 (prompts last about 60 s; callbacks go missing).
    */
@@ -84,6 +96,16 @@ export interface MpesaOptions {
   tokenCacheRedisUrl?: string
 }
 
+export const B2C_COMMAND_IDS = ["BusinessPayment", "SalaryPayment", "PromotionPayment"] as const
+export type B2cCommandId = (typeof B2C_COMMAND_IDS)[number]
+
+export interface ResolvedB2cOptions {
+  shortcode: string
+  initiatorName: string
+  securityCredential: string
+  commandId: B2cCommandId
+}
+
 /** Options after validation: defaults applied, the Daraja host resolved. */
 export interface ResolvedMpesaOptions {
   consumerKey: string
@@ -103,6 +125,8 @@ export interface ResolvedMpesaOptions {
   transactionDesc: string
   initiatorName?: string
   securityCredential?: string
+  /** Set when b2cShortcode is configured (partial refunds by B2C). */
+  b2c?: ResolvedB2cOptions
   reconcileAfterSeconds: number
   maxPushesPerPhonePerHour: number
   maxPushesPerCartPerHour: number
@@ -122,6 +146,7 @@ export const DARAJA_PATHS = {
   stkQuery: "/mpesa/stkpushquery/v1/query",
   reversal: "/mpesa/reversal/v1/request",
   transactionStatus: "/mpesa/transactionstatus/v1/query",
+  b2c: "/mpesa/b2c/v3/paymentrequest",
 } as const
 
 /** STK Push `ResultCode`s (callback numbers, STK Query strings). */

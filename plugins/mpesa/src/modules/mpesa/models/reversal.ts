@@ -1,18 +1,26 @@
 import { model } from "@medusajs/framework/utils"
 
-export const REVERSAL_STATUSES = ["pending", "reversed", "failed"] as const
+export const REVERSAL_STATUSES = ["pending", "reversed", "paid_out", "failed"] as const
+export const REFUND_METHODS = ["reversal", "b2c"] as const
 
 /**
- * A refund through Daraja's Reversal API. Safaricom answers later at the
- * ResultURL; the Medusa refund is recorded only once it says reversed.
+ * A refund of an M-Pesa payment: the whole payment through Daraja's Reversal
+ * API ("reversed"), or part of it paid back to the shopper's phone by B2C
+ * ("paid_out"). Safaricom answers later at the ResultURL; the Medusa refund
+ * is recorded only once it confirms.
  */
 export const Reversal = model.define("mpesa_reversal", {
   id: model.id({ prefix: "mrev" }).primaryKey(),
   stk_request_id: model.text().index(),
   order_id: model.text().index().nullable(),
   payment_id: model.text().nullable(),
+  method: model.enum([...REFUND_METHODS]).default("reversal"),
+  /** The paid push's receipt (what a reversal reverses). */
   receipt_number: model.text().index(),
   amount_kes: model.number(),
+  /** B2C only: the phone paid back, and Safaricom's receipt for the payout. */
+  msisdn: model.text().nullable(),
+  payout_receipt: model.text().unique().nullable(),
   status: model.enum([...REVERSAL_STATUSES]).default("pending"),
   conversation_id: model.text().unique().nullable(),
   originator_conversation_id: model.text().index().nullable(),

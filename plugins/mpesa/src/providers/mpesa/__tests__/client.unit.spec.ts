@@ -550,3 +550,49 @@ describe("DarajaClient secrets", () => {
     }
   })
 })
+
+describe("DarajaClient.b2cPayment", () => {
+  const payout = (client: DarajaClient, patch: Partial<Parameters<DarajaClient["b2cPayment"]>[0]> = {}) =>
+    client.b2cPayment({
+      originatorConversationId: "mrev_01TESTPAYOUT",
+      phone: "0708374149",
+      amount: 120,
+      resultUrl: `${receiver.url}/b2c/result`,
+      queueTimeoutUrl: `${receiver.url}/b2c/timeout`,
+      remarks: "Partial refund #7",
+      ...patch,
+    })
+
+  it("pays from the B2C shortcode with Daraja's field names, and cannot pay one id twice", async () => {
+    const client = makeClient({ b2cShortcode: "600996" })
+    const ack = await payout(client)
+    expect(ack.originatorConversationId).toBe("mrev_01TESTPAYOUT")
+    expect(lastRequestBody("b2c")).toMatchObject({
+      OriginatorConversationID: "mrev_01TESTPAYOUT",
+      InitiatorName: "testapi",
+      CommandID: "BusinessPayment",
+      Amount: 120,
+      PartyA: "600996",
+      PartyB: "254708374149",
+      Remarks: "Partial refund 7",
+      Occassion: "Refund",
+    })
+    const result = await sim.waitForCallback({ kind: "b2c", conversationId: ack.conversationId, timeoutMs: 5000 })
+    expect(parseInitiatorResult(result.body)).toMatchObject({
+      ok: true,
+      result: { resultCode: "0", success: true, parameters: { TransactionAmount: 120 } },
+    })
+    await expect(payout(client)).rejects.toMatchObject({ errorCode: "500.002.1001" })
+    expect(sim.listLedger().payouts).toHaveLength(1)
+  })
+
+  it.each<[string, Record<string, unknown>, Partial<Parameters<DarajaClient["b2cPayment"]>[0]>, string]>([
+    ["without a B2C shortcode", {}, {}, "Option `b2cShortcode` is required for B2C payments"],
+    ["to a landline", { b2cShortcode: "600996" }, { phone: "0202345678" }, "0202345678 is not a Kenyan mobile number"],
+    ["a fraction of a shilling", { b2cShortcode: "600996" }, { amount: 10.5 }, "whole KES"],
+    ["an id with spaces", { b2cShortcode: "600996" }, { originatorConversationId: "a b" }, "originatorConversationId"],
+  ])("refuses a payout %s before calling Daraja", async (_name, options, patch, message) => {
+    await expect(payout(makeClient(options), patch)).rejects.toThrow(message)
+    expect(sim.listRequests({ endpoint: "b2c" })).toHaveLength(0)
+  })
+})

@@ -90,6 +90,22 @@ describe("validateMpesaOptions", () => {
     })
   })
 
+  it("configures B2C from its own initiator, or falls back to the reversal initiator", () => {
+    expect(validateMpesaOptions({ ...base })).not.toHaveProperty("b2c")
+    expect(
+      validateMpesaOptions({ ...base, initiatorName: "api", securityCredential: "cred", b2cShortcode: 600996 })
+    ).toMatchObject({ b2c: { shortcode: "600996", initiatorName: "api", securityCredential: "cred", commandId: "BusinessPayment" } })
+    expect(
+      validateMpesaOptions({
+        ...base,
+        b2cShortcode: "600996",
+        b2cInitiatorName: "b2capi",
+        b2cSecurityCredential: "b2ccred",
+        b2cCommandId: "PromotionPayment",
+      })
+    ).toMatchObject({ b2c: { initiatorName: "b2capi", securityCredential: "b2ccred", commandId: "PromotionPayment" } })
+  })
+
   it.each<[string, Record<string, unknown>, string]>([
     ["missing consumerKey", { consumerKey: undefined }, "Option `consumerKey` is required"],
     ["blank consumerKey", { consumerKey: "  " }, "Option `consumerKey` is required"],
@@ -151,6 +167,10 @@ describe("validateMpesaOptions", () => {
     ["long transactionDesc", { transactionDesc: "Fourteen chars" }, "Option `transactionDesc` must be at most 13"],
     ["initiator without credential", { initiatorName: "api" }, "Option `securityCredential` is required when initiatorName is set"],
     ["credential without initiator", { securityCredential: "abc" }, "Option `initiatorName` is required when securityCredential is set"],
+    ["B2C shortcode without any initiator", { b2cShortcode: "600996" }, "Option `b2cInitiatorName` (or initiatorName) is required when b2cShortcode is set"],
+    ["B2C initiator without shortcode", { b2cInitiatorName: "b2capi" }, "Option `b2cShortcode` is required when a B2C initiator is set"],
+    ["short B2C shortcode", { b2cShortcode: "12" }, "Option `b2cShortcode` must be 5 to 8 digits"],
+    ["unknown B2C command", { b2cShortcode: "600996", initiatorName: "a", securityCredential: "b", b2cCommandId: "Refund" }, "Option `b2cCommandId` must be one of BusinessPayment, SalaryPayment, PromotionPayment"],
     ["zero reconcile delay", { reconcileAfterSeconds: 0 }, "Option `reconcileAfterSeconds` must be a whole number from 5 to 3600"],
     ["fractional limit", { maxPushesPerPhonePerHour: 2.5 }, "Option `maxPushesPerPhonePerHour` must be a whole number"],
     ["text limit", { maxPushesPerCartPerHour: "ten" }, "Option `maxPushesPerCartPerHour` must be a whole number"],
