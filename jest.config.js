@@ -30,7 +30,8 @@ module.exports = {
   },
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
-  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "/\\.medusa/"],
+  // bench/.work holds copies of the plugins (same package names) while `npm run bench` runs.
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "/\\.medusa/", "<rootDir>/bench/.work/", "<rootDir>/.data/"],
   testPathIgnorePatterns: ["/node_modules/", "/\\.medusa/", "/dist/"],
   setupFiles: ["./integration-tests/setup.js"],
   testMatch,
