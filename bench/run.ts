@@ -102,8 +102,8 @@ function sokoEnv(port: number, prefix: string): Record<string, string> {
     MPESA_BASE_URL: `http://127.0.0.1:${SIM_PORT}`,
     MPESA_CALLBACK_URL: `http://localhost:${port}`,
     MPESA_CALLBACK_SECRET: CALLBACK_SECRET,
-    MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR: "1000000",
-    MPESA_MAX_PUSHES_PER_CART_PER_HOUR: "1000000",
+    MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR: "1000",
+    MPESA_MAX_PUSHES_PER_CART_PER_HOUR: "1000",
     SOKO_STOREFRONT_PORT: "9799",
   }
 }
@@ -432,7 +432,7 @@ function prepareNoHooksApp(): string {
       walk(apiDir, "")
       const ownRoute = (matcher: string) =>
         [...pluginRoutes].some((r) => matcher === r || matcher.replace(/\/\*$/, "") === r.slice(0, matcher.replace(/\/\*$/, "").length))
-      cpSync(mw, path.join(src, "bench-original-middlewares.js"))
+      cpSync(mw, path.join(src, "api", "bench-original-middlewares.js"))
       const cfg = require(mw).default as { routes?: { matcher: string | RegExp }[] }
       for (const r of cfg.routes ?? []) {
         if (!ownRoute(String(r.matcher))) {
@@ -443,7 +443,7 @@ function prepareNoHooksApp(): string {
         mw,
         `"use strict"
 // Written by bench/run.ts: the plugin's middlewares minus those on Medusa's own routes.
-const original = require("../bench-original-middlewares.js").default
+const original = require("./bench-original-middlewares.js").default
 const own = ${JSON.stringify([...pluginRoutes])}
 const ownRoute = (m) => own.some((r) => m === r || r.slice(0, String(m).replace(/\\/\\*$/, "").length) === String(m).replace(/\\/\\*$/, ""))
 exports.default = { ...original, routes: (original.routes || []).filter((r) => ownRoute(String(r.matcher))) }
@@ -476,67 +476,96 @@ module.exports = config
 
 type ConfigResult = { name: string; label: string; scenarios: Record<string, Summary & { rounds: Round[] }> }
 
-async function benchConfig(spec: ConfigSpec, loader: Loader, base: BenchContext, admin: { email: string; password: string }, scenarios: string[]) {
-  log(`── ${spec.name}: starting (${spec.label})`)
-  const started = Date.now()
-  const server = await startServer(spec)
-  log(`${spec.name}: healthy in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-  const result: ConfigResult = { name: spec.name, label: spec.label, scenarios: {} }
+async function measure(server: Server, loader: Loader, ctx: BenchContext, name: string, durationMs: number): Promise<Round> {
+  const scenario = SCENARIOS[name]
+  const before = await sideSnapshot(server)
+  const res = await loader.ask<LoadResult>({
+    type: "run",
+    req: { scenario: name, ctx, durationMs, connections: scenario.connections },
+  })
+  const after = await sideSnapshot(server)
+  let sql = 0
+  let cpuUs = 0
+  let rss = 0
+  for (const [pid, a] of after) {
+    const b = before.get(pid) ?? { sql: 0, cpuUserUs: 0, cpuSystemUs: 0 }
+    sql += a.sql - b.sql
+    cpuUs += a.cpuUserUs + a.cpuSystemUs - b.cpuUserUs - b.cpuSystemUs
+    rss += a.rss
+  }
+  const lat = [...res.latenciesMs].sort((x, y) => x - y)
+  const its = Math.max(res.iterations, 1)
+  return {
+    throughput: (res.iterations / res.elapsedMs) * 1000,
+    p50: q(lat, 50),
+    p95: q(lat, 95),
+    p99: q(lat, 99),
+    sqlPerRequest: sql / Math.max(res.requests, 1),
+    sqlPerIteration: sql / its,
+    cpuMsPerIteration: cpuUs / 1000 / its,
+    rssMb: rss / 1024 / 1024,
+    iterations: res.iterations,
+    requests: res.requests,
+    errors: res.errors,
+    firstError: res.firstError,
+  }
+}
+
+/**
+ * All configurations' servers run side by side (each idle while another is
+ * measured); for every scenario each gets a warm-up, then the measured rounds
+ * alternate between configurations, so a change in the machine's load (it is
+ * shared) hits all of them alike.
+ */
+async function benchAll(
+  specs: ConfigSpec[],
+  loader: Loader,
+  base: BenchContext,
+  admin: { email: string; password: string },
+  scenarios: string[]
+): Promise<ConfigResult[]> {
+  const servers: Server[] = []
   try {
-    const ctx: BenchContext = { ...base, baseUrl: `http://127.0.0.1:${spec.port}` }
-    Object.assign(ctx, await loader.ask<Partial<BenchContext>>({ type: "prepare", ctx, admin }))
+    for (const spec of specs) {
+      log(`── ${spec.name}: starting (${spec.label})`)
+      const started = Date.now()
+      servers.push(await startServer(spec))
+      log(`${spec.name}: healthy in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    }
+    const ctxs: BenchContext[] = []
+    for (const server of servers) {
+      const ctx: BenchContext = { ...base, baseUrl: `http://127.0.0.1:${server.spec.port}` }
+      Object.assign(ctx, await loader.ask<Partial<BenchContext>>({ type: "prepare", ctx, admin }))
+      ctxs.push(ctx)
+    }
+    const results: ConfigResult[] = specs.map((spec) => ({ name: spec.name, label: spec.label, scenarios: {} }))
     for (const name of scenarios) {
       const scenario = SCENARIOS[name]
-      if (spec.vanilla && !scenario.vanilla) {
-        continue
+      const active = servers.map((_, i) => i).filter((i) => !(specs[i].vanilla && !scenario.vanilla))
+      log(`${name}: ${scenario.label}; warm-up ${WARMUP_MS / 1000} s, ${ROUNDS} × ${DURATION_MS / 1000} s each on ${active.map((i) => specs[i].name).join(", ")}`)
+      for (const i of active) {
+        await measure(servers[i], loader, ctxs[i], name, WARMUP_MS)
       }
-      await loader.ask<LoadResult>({ type: "run", req: { scenario: name, ctx, durationMs: WARMUP_MS, connections: scenario.connections } })
-      const rounds: Round[] = []
+      const rounds: Round[][] = servers.map(() => [])
       for (let r = 0; r < ROUNDS; r++) {
-        const before = await sideSnapshot(server)
-        const res = await loader.ask<LoadResult>({
-          type: "run",
-          req: { scenario: name, ctx, durationMs: DURATION_MS, connections: scenario.connections },
-        })
-        const after = await sideSnapshot(server)
-        let sql = 0
-        let cpuUs = 0
-        let rss = 0
-        for (const [pid, a] of after) {
-          const b = before.get(pid) ?? { sql: 0, cpuUserUs: 0, cpuSystemUs: 0 }
-          sql += a.sql - b.sql
-          cpuUs += a.cpuUserUs + a.cpuSystemUs - b.cpuUserUs - b.cpuSystemUs
-          rss += a.rss
+        for (const i of active) {
+          rounds[i].push(await measure(servers[i], loader, ctxs[i], name, DURATION_MS))
         }
-        const lat = [...res.latenciesMs].sort((x, y) => x - y)
-        const its = Math.max(res.iterations, 1)
-        rounds.push({
-          throughput: (res.iterations / res.elapsedMs) * 1000,
-          p50: q(lat, 50),
-          p95: q(lat, 95),
-          p99: q(lat, 99),
-          sqlPerRequest: sql / Math.max(res.requests, 1),
-          sqlPerIteration: sql / its,
-          cpuMsPerIteration: cpuUs / 1000 / its,
-          rssMb: rss / 1024 / 1024,
-          iterations: res.iterations,
-          requests: res.requests,
-          errors: res.errors,
-          firstError: res.firstError,
-        })
       }
-      const s = summarize(rounds)
-      result.scenarios[name] = { ...s, rounds }
-      log(
-        `${spec.name} ${name.padEnd(17)} ${s.throughput.median.toFixed(1).padStart(7)} it/s  p50 ${s.p50.median.toFixed(0)} ms  p95 ${s.p95.median.toFixed(0)} ms  ` +
-          `SQL/req ${s.sqlPerRequest.median.toFixed(1)}  CPU ${s.cpuMsPerIteration.median.toFixed(1)} ms/it  RSS ${s.rssMb.median.toFixed(0)} MB` +
-          (s.errors.median || s.errors.max ? `  errors ${s.errors.max} (${s.firstError})` : "")
-      )
+      for (const i of active) {
+        const s = summarize(rounds[i])
+        results[i].scenarios[name] = { ...s, rounds: rounds[i] }
+        log(
+          `  ${specs[i].name.padEnd(9)} ${s.throughput.median.toFixed(2).padStart(7)} it/s  p50 ${s.p50.median.toFixed(0)} ms  p95 ${s.p95.median.toFixed(0)} ms  ` +
+            `SQL/req ${s.sqlPerRequest.median.toFixed(1)}  CPU ${s.cpuMsPerIteration.median.toFixed(1)} ms/it  RSS ${s.rssMb.median.toFixed(0)} MB` +
+            (s.errors.max ? `  errors ${s.errors.max} (${s.firstError})` : "")
+        )
+      }
     }
+    return results
   } finally {
-    await stopServer(server)
+    await Promise.all(servers.map(stopServer))
   }
-  return result
 }
 
 const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "–")
@@ -551,8 +580,8 @@ function markdown(results: ConfigResult[], meta: Record<string, unknown>, scenar
     `Catalog: ${meta.products} products, ${meta.variants} variants. ${meta.rounds} rounds × ${meta.durationS} s per scenario (after ${meta.warmupS} s warm-up); medians with min–max.`
   )
   lines.push("")
-  lines.push("| Scenario | Config | it/s | p50 ms | p95 ms | p99 ms | SQL/req | CPU ms/it | RSS MB | errors |")
-  lines.push("|---|---|---|---|---|---|---|---|---|---|")
+  lines.push("| Scenario | Config | it/s | p50 ms | p95 ms | p99 ms | SQL/req | SQL/it | CPU ms/it | RSS MB | errors |")
+  lines.push("|---|---|---|---|---|---|---|---|---|---|---|")
   for (const s of scenarios) {
     for (const r of results) {
       const x = r.scenarios[s]
@@ -560,7 +589,7 @@ function markdown(results: ConfigResult[], meta: Record<string, unknown>, scenar
         continue
       }
       lines.push(
-        `| ${s} | ${r.name} | ${range(x.throughput)} | ${fmt(x.p50.median, 0)} | ${fmt(x.p95.median, 0)} | ${fmt(x.p99.median, 0)} | ${fmt(x.sqlPerRequest.median)} | ${fmt(x.cpuMsPerIteration.median)} | ${fmt(x.rssMb.median, 0)} | ${x.errors.max} |`
+        `| ${s} | ${r.name} | ${range(x.throughput)} | ${fmt(x.p50.median, 0)} | ${fmt(x.p95.median, 0)} | ${fmt(x.p99.median, 0)} | ${fmt(x.sqlPerRequest.median)} | ${fmt(x.sqlPerIteration.median, 0)} | ${fmt(x.cpuMsPerIteration.median)} | ${fmt(x.rssMb.median, 0)} | ${x.errors.max} |`
       )
     }
   }
@@ -574,8 +603,8 @@ function markdown(results: ConfigResult[], meta: Record<string, unknown>, scenar
     lines.push("")
     lines.push("Ratios (Soko ÷ other; throughput > 1 and p95 < 1 favour Soko):")
     lines.push("")
-    lines.push("| Scenario | " + pairs.filter(([, r]) => r).map(([n]) => `it/s ÷ ${n} | p95 ÷ ${n} | SQL/req − ${n}`).join(" | ") + " |")
-    lines.push("|---|" + pairs.filter(([, r]) => r).map(() => "---|---|---|").join(""))
+    lines.push("| Scenario | " + pairs.filter(([, r]) => r).map(([n]) => `it/s ÷ ${n} | p95 ÷ ${n} | CPU/it ÷ ${n} | SQL/it − ${n}`).join(" | ") + " |")
+    lines.push("|---|" + pairs.filter(([, r]) => r).map(() => "---|---|---|---|").join(""))
     for (const s of scenarios) {
       const a = soko.scenarios[s]
       if (!a) {
@@ -586,9 +615,9 @@ function markdown(results: ConfigResult[], meta: Record<string, unknown>, scenar
         .map(([, r]) => {
           const b = r!.scenarios[s]
           if (!b) {
-            return "– | – | –"
+            return "– | – | – | –"
           }
-          return `${fmt(a.throughput.median / b.throughput.median, 2)} | ${fmt(a.p95.median / b.p95.median, 2)} | ${fmt(a.sqlPerRequest.median - b.sqlPerRequest.median, 1)}`
+          return `${fmt(a.throughput.median / b.throughput.median, 2)} | ${fmt(a.p95.median / b.p95.median, 2)} | ${fmt(a.cpuMsPerIteration.median / b.cpuMsPerIteration.median, 2)} | ${fmt(a.sqlPerIteration.median - b.sqlPerIteration.median, 1)}`
         })
       lines.push(`| ${s} | ${cells.join(" | ")} |`)
     }
@@ -687,10 +716,7 @@ async function main() {
       callbackSecret: CALLBACK_SECRET,
       products: seed.products,
     }
-    const results: ConfigResult[] = []
-    for (const spec of chosen) {
-      results.push(await benchConfig(spec, loader, base, seed.admin, scenarios))
-    }
+    const results = await benchAll(chosen, loader, base, seed.admin, scenarios)
     const loadAfter = os.loadavg().map((x) => x.toFixed(2)).join(", ")
     const meta = {
       date: new Date().toISOString(),
