@@ -29,7 +29,7 @@ import { SCENARIOS, type BenchContext, type LoadResult } from "./load"
 
 const ROOT = path.resolve(__dirname, "..")
 const BENCH = path.join(ROOT, "bench")
-const WORK = path.join(BENCH, ".work")
+const WORK = path.join(ROOT, ".data", "bench")
 const RESULTS = path.join(BENCH, "results")
 const MEDUSA_CLI = require.resolve("@medusajs/cli/cli.js", { paths: [ROOT] })
 const PRELOAD = path.join(BENCH, "count-sql.js")
@@ -321,7 +321,7 @@ async function ensureBuild() {
     log("production build: .medusa/server is up to date")
     return
   }
-  log("production build: medusa build (log: bench/.work/build.log)…")
+  log("production build: medusa build (log: .data/bench/build.log)…")
   await run(process.execPath, [MEDUSA_CLI, "build"], {
     cwd: ROOT,
     env: baseEnv(),
@@ -341,12 +341,12 @@ async function ensureDatabase(simUrl: string) {
     LOG_LEVEL: "warn",
   }
   if (!exists) {
-    log(`database ${DB_NAME}: creating and migrating (log: bench/.work/seed.log)…`)
+    log(`database ${DB_NAME}: creating and migrating (log: .data/bench/seed.log)…`)
     psql(`create database ${DB_NAME}`)
     await run(process.execPath, [MEDUSA_CLI, "db:migrate"], { cwd: ROOT, env, logFile: path.join(WORK, "seed.log") })
   }
   if (!exists || !existsSync(seedOut) || flag("reseed")) {
-    log("seeding the bench catalog through Medusa's workflows (progress below; log: bench/.work/seed.log)…")
+    log("seeding the bench catalog through Medusa's workflows (progress below; log: .data/bench/seed.log)…")
     const child = spawn(process.execPath, [MEDUSA_CLI, "exec", "./bench/seed.ts"], { cwd: ROOT, env })
     const logStream = require("node:fs").createWriteStream(path.join(WORK, "seed.log"), { flags: "a" })
     child.stdout.on("data", (d: Buffer) => {
@@ -360,7 +360,7 @@ async function ensureDatabase(simUrl: string) {
     child.stderr.pipe(logStream)
     const code = await new Promise((r) => child.on("exit", r))
     if (code !== 0) {
-      throw new Error(`seed failed (${code}); see bench/.work/seed.log`)
+      throw new Error(`seed failed (${code}); see .data/bench/seed.log`)
     }
   } else {
     log(`database ${DB_NAME}: already seeded (--reseed to top up)`)
