@@ -24,6 +24,7 @@ module.exports = defineConfig({
       cookieSecret: env.cookieSecret,
     },
   },
+  featureFlags: { caching: env.caching },
   admin: {
     disable: env.disableAdmin,
     backendUrl: env.backendUrl,

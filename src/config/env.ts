@@ -39,6 +39,12 @@ export type SokoEnv = {
   backendUrl: string
   disableAdmin: boolean
   databaseLogging: boolean
+  /**
+   * Medusa's caching module (regions, price sets, variants, shipping options…
+   * for cart operations, invalidated on change), in Redis when REDIS_URL is
+   * set, else in memory. SOKO_CACHING; off unless set (see README, Performance).
+   */
+  caching: boolean
 }
 
 export class SokoConfigError extends Error {
@@ -192,5 +198,6 @@ export function readSokoEnv(env: Env): SokoEnv {
     backendUrl,
     disableAdmin: readBoolean(env, "DISABLE_ADMIN") || workerMode === "worker",
     databaseLogging: readBoolean(env, "SOKO_DATABASE_LOGGING"),
+    caching: readBoolean(env, "SOKO_CACHING"),
   }
 }

@@ -9,7 +9,7 @@ type ModuleEntry = { resolve: string; key?: string; options?: Record<string, unk
  */
 export function infrastructureModules(env: SokoEnv): ModuleEntry[] {
   if (!env.redisUrl) {
-    return []
+    return env.caching ? [cachingModule(env)] : []
   }
   const { redisUrl, redisPrefix: prefix } = env
   return [
@@ -38,5 +38,29 @@ export function infrastructureModules(env: SokoEnv): ModuleEntry[] {
         ],
       },
     },
+    ...(env.caching ? [cachingModule(env)] : []),
   ]
+}
+
+/**
+ * Medusa's caching module (used by core workflows and routes only when the
+ * `caching` feature flag is on too; medusa-config.ts sets both from
+ * env.caching): Redis shared by every instance, or in memory for one process.
+ */
+export function cachingModule(env: SokoEnv): ModuleEntry {
+  return {
+    resolve: "@medusajs/medusa/caching",
+    options: env.redisUrl
+      ? {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/caching-redis",
+              id: "caching-redis",
+              is_default: true,
+              options: { redisUrl: env.redisUrl, prefix: `${env.redisPrefix}:caching:` },
+            },
+          ],
+        }
+      : { in_memory: { enable: true } },
+  }
 }

@@ -49,6 +49,24 @@ describe("readSokoEnv", () => {
     ])
   })
 
+  it("adds Medusa's caching module only with SOKO_CACHING, in Redis under the shop's prefix or in memory", () => {
+    expect(readSokoEnv({ REDIS_URL: "redis://r" }).caching).toBe(false)
+    const redis = infrastructureModules(readSokoEnv({ REDIS_URL: "redis://r", SOKO_REDIS_PREFIX: "shop1", SOKO_CACHING: "true" }))
+    const caching = redis.find((m) => m.resolve === "@medusajs/medusa/caching")
+    expect(caching?.options).toEqual({
+      providers: [
+        expect.objectContaining({
+          resolve: "@medusajs/medusa/caching-redis",
+          is_default: true,
+          options: { redisUrl: "redis://r", prefix: "shop1:caching:" },
+        }),
+      ],
+    })
+    expect(infrastructureModules(readSokoEnv({ SOKO_CACHING: "1" }))).toEqual([
+      { resolve: "@medusajs/medusa/caching", options: { in_memory: { enable: true } } },
+    ])
+  })
+
   it.each([
     ["server", false],
     ["worker", true],
