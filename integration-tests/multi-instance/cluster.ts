@@ -1,0 +1,445 @@
+/**
+ * Soko as several instances, the way it is deployed to outgrow one process:
+ * N server processes (MEDUSA_WORKER_MODE=server) and one worker process
+ * (MEDUSA_WORKER_MODE=worker) sharing one PostgreSQL database and one Redis,
+ * plus the Daraja simulator, whose callbacks reach the servers through a small
+ * round-robin proxy (as a load balancer in front of the servers would).
+ *
+ * Used by the multi-instance test (./run.ts) and the bench harness:
+ *
+ *   const cluster = await startCluster({ basePort: 9800 })
+ *   cluster.servers      // ["http://localhost:9801", "http://localhost:9802"]
+ *   cluster.simulator    // the in-process Daraja simulator (control API)
+ *   await cluster.killWorker(); await cluster.startWorker()
+ *   await cluster.stop() // stops every process, drops the database, deletes the Redis keys
+ *
+ * The app runs from source like the launcher runs it (`medusa start` in the
+ * repository root, NODE_ENV=development), with the admin disabled
+ * (DISABLE_ADMIN=true) so no process starts the admin's Vite dev server. The
+ * database is a fresh `soko_multi_<random>` on DB_HOST/DB_PORT/DB_USERNAME/
+ * DB_PASSWORD (created and dropped here), or `databaseUrl` when given (then
+ * neither created nor dropped). Redis keys, queues and locks live under a
+ * per-run SOKO_REDIS_PREFIX, so runs never see each other's events.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process"
+import { randomBytes } from "node:crypto"
+import fs from "node:fs"
+import http from "node:http"
+import type { AddressInfo } from "node:net"
+import os from "node:os"
+import path from "node:path"
+import Redis from "ioredis"
+import { Client } from "pg"
+import { silentLogger, startDarajaSimulator, type DarajaSimulator } from "@soko/daraja-simulator"
+
+const root = path.resolve(__dirname, "..", "..")
+const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
+
+export type ClusterOptions = {
+  /** First port of a block of 10: servers at +1.., worker +8, proxy +9, simulator +0. Default 9800. */
+  basePort?: number
+  /** Server processes (default 2, at most 7). */
+  servers?: number
+  /** Required: the Redis every instance shares. Default process.env.REDIS_URL. */
+  redisUrl?: string
+  /** An existing, empty database to use instead of creating soko_multi_<random>. */
+  databaseUrl?: string
+  /** Extra environment for every Medusa process (e.g. MPESA_RECONCILE_AFTER_SECONDS). */
+  env?: NodeJS.ProcessEnv
+  /** Folder for the processes' logs. Default: a new temp folder. */
+  logDir?: string
+  /** Medusa's LOG_LEVEL in the instances. Default "warn". */
+  logLevel?: string
+  /** Progress lines. Default: console.log with a prefix. */
+  log?: (message: string) => void
+  /** How long each process may take to answer /health. Default 300 s. */
+  bootTimeoutMs?: number
+}
+
+export type Instance = {
+  name: string
+  url: string
+  port: number
+  mode: "server" | "worker"
+  logFile: string
+  pid?: number
+}
+
+type HeldCallback = { path: string; body: Buffer; receivedAt: number }
+
+/** A round-robin HTTP forwarder in front of the servers, that can also hold requests. */
+export type CallbackProxy = {
+  url: string
+  /** Requests forwarded to each server so far. */
+  forwarded: number[]
+  /** Hold mode: answer Daraja "Accepted" at once and keep the request instead of forwarding it. */
+  hold: (on: boolean) => void
+  /** The requests held so far (and forget them). */
+  takeHeld: () => HeldCallback[]
+}
+
+export type Cluster = {
+  /** Base URLs of the server processes. */
+  servers: string[]
+  /** Health URL of the worker process (it serves no API). */
+  workerUrl: string
+  /** Where Daraja callbacks should go (the round-robin proxy). */
+  callbackBaseUrl: string
+  /** The callback secret in the STK callback path: `${server}/hooks/daraja/stk/${callbackSecret}`. */
+  callbackSecret: string
+  simulator: DarajaSimulator
+  simulatorUrl: string
+  proxy: CallbackProxy
+  databaseUrl: string
+  redisPrefix: string
+  instances: () => Instance[]
+  /** The prepare script's facts: publishable key, region ids, admin email. */
+  prepared: { publishableKey: string; kenyaRegionId: string; internationalRegionId: string; adminEmail: string }
+  adminPassword: string
+  logDir: string
+  /** SIGKILL the worker (its whole process group): no shutdown hooks run. */
+  killWorker: () => Promise<void>
+  /** Start a (new) worker process and wait until it answers /health. */
+  startWorker: () => Promise<void>
+  /** One SQL query against the cluster's database. */
+  sql: <T = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<T[]>
+  /** Stops everything; `keep` leaves the database and the Redis keys for a post-mortem. */
+  stop: (options?: { keep?: boolean }) => Promise<void>
+  /** Seconds each start-up stage took. */
+  timings: Record<string, number>
+}
+
+function adminDatabaseUrl(database: string): string {
+  const user = process.env.DB_USERNAME || "postgres"
+  const password = process.env.DB_PASSWORD ? `:${encodeURIComponent(process.env.DB_PASSWORD)}` : ""
+  const host = process.env.DB_HOST || "localhost"
+  return `postgres://${user}${password}@${host}:${process.env.DB_PORT || "5432"}/${database}`
+}
+
+async function query<T>(url: string, text: string, values?: unknown[]): Promise<T[]> {
+  const client = new Client({ connectionString: url })
+  await client.connect()
+  try {
+    return (await client.query(text, values as unknown[])).rows as T[]
+  } finally {
+    await client.end()
+  }
+}
+
+/** The app's environment: only what it needs, nothing a developer's shell sets for real providers. */
+function baseEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {}
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(MPESA_|STRIPE_|SENDGRID_|SMS_|DATABASE_URL$|REDIS_URL$|SOKO_REDIS_PREFIX$|MEDUSA_WORKER_MODE$|PORT$|DB_)/.test(key)) {
+      continue
+    }
+    env[key] = value
+  }
+  return { ...env, ...extra }
+}
+
+function runStep(args: string[], env: NodeJS.ProcessEnv, logFile: string) {
+  const result = spawnSync(medusaBin, args, { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+  fs.writeFileSync(logFile, `${result.stdout ?? ""}\n${result.stderr ?? ""}`)
+  if (result.status !== 0) {
+    throw new Error(`medusa ${args.join(" ")} failed (exit ${result.status}); log: ${logFile}\n${(result.stderr ?? "").slice(-2000)}`)
+  }
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, logFile: string) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${url} exited (${child.exitCode ?? child.signalCode}) before answering; log: ${logFile}\n${tail(logFile)}`)
+    }
+    try {
+      if ((await fetch(`${url}/health`)).ok) {
+        return
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`${url} did not answer /health within ${Math.round(timeoutMs / 1000)} s; log: ${logFile}\n${tail(logFile)}`)
+}
+
+function tail(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8").split("\n").slice(-30).join("\n")
+  } catch {
+    return ""
+  }
+}
+
+function startProxy(port: number, targets: string[]): Promise<CallbackProxy & { close: () => Promise<void> }> {
+  let next = 0
+  let holding = false
+  let held: HeldCallback[] = []
+  const forwarded = targets.map(() => 0)
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on("data", (c: Buffer) => chunks.push(c))
+    req.on("end", () => {
+      const body = Buffer.concat(chunks)
+      if (holding) {
+        held.push({ path: req.url ?? "/", body, receivedAt: Date.now() })
+        res.writeHead(200, { "content-type": "application/json" })
+        res.end(JSON.stringify({ ResultCode: 0, ResultDesc: "Accepted" }))
+        return
+      }
+      const index = next++ % targets.length
+      forwarded[index]++
+      const target = new URL(req.url ?? "/", targets[index])
+      const upstream = http.request(
+        target,
+        { method: req.method, headers: { ...req.headers, host: target.host }, agent },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers)
+          answer.pipe(res)
+        }
+      )
+      upstream.on("error", (error) => {
+        res.writeHead(502, { "content-type": "application/json" })
+        res.end(JSON.stringify({ message: `proxy: ${error.message}` }))
+      })
+      upstream.end(body)
+    })
+  })
+  return new Promise((resolve, reject) => {
+    server.once("error", reject)
+    server.listen(port, "127.0.0.1", () => {
+      const { port: bound } = server.address() as AddressInfo
+      resolve({
+        url: `http://localhost:${bound}`,
+        forwarded,
+        hold: (on) => {
+          holding = on
+        },
+        takeHeld: () => {
+          const out = held
+          held = []
+          return out
+        },
+        close: () =>
+          new Promise<void>((done) => {
+            agent.destroy()
+            server.closeAllConnections?.()
+            server.close(() => done())
+          }),
+      })
+    })
+  })
+}
+
+async function deleteRedisKeys(redisUrl: string, prefix: string) {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 })
+  try {
+    await redis.connect()
+    let cursor = "0"
+    do {
+      const [nextCursor, keys] = await redis.scan(cursor, "MATCH", `*${prefix}*`, "COUNT", 1000)
+      cursor = nextCursor
+      if (keys.length) {
+        await redis.del(...keys)
+      }
+    } while (cursor !== "0")
+  } finally {
+    redis.disconnect()
+  }
+}
+
+export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
+  const say = options.log ?? ((m: string) => console.log(`[multi-instance] ${m}`))
+  const redisUrl = options.redisUrl ?? process.env.REDIS_URL
+  if (!redisUrl) {
+    throw new Error("startCluster needs Redis (REDIS_URL): several processes share events, workflows and locks only through it")
+  }
+  const basePort = options.basePort ?? 9800
+  const serverCount = options.servers ?? 2
+  if (serverCount < 1 || serverCount > 7) {
+    throw new Error("servers must be between 1 and 7")
+  }
+  const runId = randomBytes(4).toString("hex")
+  const logDir = options.logDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "soko-multi-"))
+  fs.mkdirSync(logDir, { recursive: true })
+  const timings: Record<string, number> = {}
+  const timed = async <T>(label: string, fn: () => Promise<T> | T): Promise<T> => {
+    const started = Date.now()
+    const value = await fn()
+    timings[label] = Math.round((Date.now() - started) / 100) / 10
+    say(`${label}: ${timings[label]} s`)
+    return value
+  }
+
+  const ownDatabase = !options.databaseUrl
+  const databaseName = `soko_multi_${runId}`
+  const databaseUrl = options.databaseUrl ?? adminDatabaseUrl(databaseName)
+  const redisPrefix = `soko-multi-${runId}`
+  const callbackSecret = randomBytes(24).toString("hex")
+  const adminPassword = "supersecret"
+
+  const children: { instance: Instance; child: ChildProcess }[] = []
+  let simulator: DarajaSimulator | undefined
+  let proxy: (CallbackProxy & { close: () => Promise<void> }) | undefined
+  let stopped = false
+
+  const killGroup = (child: ChildProcess, signal: NodeJS.Signals) => {
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid, signal)
+      } catch {
+        // already gone
+      }
+    }
+  }
+  const exited = (child: ChildProcess) =>
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => child.once("exit", () => resolve()))
+
+  const stop = async ({ keep = false }: { keep?: boolean } = {}) => {
+    if (stopped) {
+      return
+    }
+    stopped = true
+    await Promise.all(
+      children.map(async ({ child }) => {
+        killGroup(child, "SIGTERM")
+        const timer = setTimeout(() => killGroup(child, "SIGKILL"), 10_000)
+        await exited(child)
+        clearTimeout(timer)
+      })
+    )
+    await proxy?.close().catch(() => undefined)
+    await simulator?.stop().catch(() => undefined)
+    if (keep) {
+      say(`kept for a post-mortem: database ${databaseUrl.replace(/:[^:@/]+@/, ":***@")}, Redis keys *${redisPrefix}*`)
+      return
+    }
+    if (ownDatabase) {
+      await query(adminDatabaseUrl("postgres"), `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`).catch((e) =>
+        say(`could not drop ${databaseName}: ${(e as Error).message}`)
+      )
+    }
+    await deleteRedisKeys(redisUrl, redisPrefix).catch((e) => say(`could not delete Redis keys ${redisPrefix}*: ${(e as Error).message}`))
+  }
+  const onExit = () => {
+    for (const { child } of children) {
+      killGroup(child, "SIGKILL")
+    }
+  }
+  process.once("exit", onExit)
+
+  try {
+    simulator = await startDarajaSimulator({
+      port: basePort,
+      host: "127.0.0.1",
+      callbackDelayMs: 0,
+      autoApprove: false,
+      promptTimeoutMs: 30 * 60 * 1000,
+      ruleLimitWindowMs: 0,
+      callbackRetries: 3,
+      callbackRetryDelayMs: 1000,
+      logger: silentLogger,
+    })
+    const serverPorts = Array.from({ length: serverCount }, (_, i) => basePort + 1 + i)
+    const workerPort = basePort + 8
+    const servers = serverPorts.map((p) => `http://localhost:${p}`)
+    proxy = await startProxy(basePort + 9, servers)
+
+    const env = baseEnv({
+      NODE_ENV: "development",
+      DISABLE_ADMIN: "true",
+      MEDUSA_DISABLE_TELEMETRY: "true",
+      LOG_LEVEL: options.logLevel ?? "warn",
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      SOKO_REDIS_PREFIX: redisPrefix,
+      MPESA_BASE_URL: simulator.url,
+      MPESA_CALLBACK_URL: proxy.url,
+      MPESA_CALLBACK_SECRET: callbackSecret,
+      MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR: "1000",
+      MPESA_MAX_PUSHES_PER_CART_PER_HOUR: "1000",
+      SOKO_ADMIN_PASSWORD: adminPassword,
+      ...options.env,
+    })
+
+    if (ownDatabase) {
+      await timed("create database", () => query(adminDatabaseUrl("postgres"), `CREATE DATABASE "${databaseName}"`))
+    }
+    await timed("migrate", () => runStep(["db:migrate"], env, path.join(logDir, "migrate.log")))
+    const preparedFile = path.join(logDir, "prepare.json")
+    await timed("seed (prepare.ts)", () =>
+      runStep(["exec", "./src/scripts/prepare.ts"], { ...env, SOKO_PREPARE_OUTPUT: preparedFile }, path.join(logDir, "prepare.log"))
+    )
+    const prepared = JSON.parse(fs.readFileSync(preparedFile, "utf8")) as Cluster["prepared"]
+
+    const launch = (instance: Instance) => {
+      const out = fs.openSync(instance.logFile, "a")
+      const child = spawn(medusaBin, ["start", "--port", String(instance.port)], {
+        cwd: root,
+        env: { ...env, PORT: String(instance.port), MEDUSA_WORKER_MODE: instance.mode },
+        stdio: ["ignore", out, out],
+        detached: true,
+      })
+      fs.closeSync(out)
+      instance.pid = child.pid
+      children.push({ instance, child })
+      return child
+    }
+    const bootTimeout = options.bootTimeoutMs ?? 300_000
+    const instances: Instance[] = [
+      ...serverPorts.map((port, i) => ({
+        name: `server-${i + 1}`,
+        url: servers[i],
+        port,
+        mode: "server" as const,
+        logFile: path.join(logDir, `server-${i + 1}.log`),
+      })),
+      { name: "worker", url: `http://localhost:${workerPort}`, port: workerPort, mode: "worker" as const, logFile: path.join(logDir, "worker.log") },
+    ]
+    await timed(`boot ${serverCount} servers + 1 worker`, () =>
+      Promise.all(instances.map((instance) => waitForHealth(instance.url, launch(instance), bootTimeout, instance.logFile)))
+    )
+
+    const workerChild = () => [...children].reverse().find((c) => c.instance.mode === "worker")
+    const sim = simulator
+    const prox = proxy
+    return {
+      servers,
+      workerUrl: `http://localhost:${workerPort}`,
+      callbackBaseUrl: prox.url,
+      callbackSecret,
+      simulator: sim,
+      simulatorUrl: sim.url,
+      proxy: prox,
+      databaseUrl,
+      redisPrefix,
+      prepared,
+      adminPassword,
+      logDir,
+      timings,
+      instances: () => children.map((c) => c.instance),
+      sql: (text, values) => query(databaseUrl, text, values),
+      killWorker: async () => {
+        const worker = workerChild()
+        if (!worker) {
+          return
+        }
+        killGroup(worker.child, "SIGKILL")
+        await exited(worker.child)
+      },
+      startWorker: async () => {
+        const instance = instances[instances.length - 1]
+        const child = launch({ ...instance })
+        await waitForHealth(instance.url, child, bootTimeout, instance.logFile)
+      },
+      stop,
+    }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
