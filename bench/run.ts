@@ -17,7 +17,9 @@
  *
  * Options: --duration <s> (per round, 4) --rounds <n> (3) --warmup <s> (2)
  *          --configs vanilla,no-hooks,soko --scenarios a,b,... --build
- *          --profile <name>=<env json>  (extra config to compare, e.g. one change)
+ *          --profile <name>=<env json>  (Soko with extra env, to measure one change;
+ *            BENCH_CLUSTER=n starts it with --cluster n, BENCH_NODE_OPTIONS adds
+ *            node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
  */
 import { execFileSync, fork, spawn, type ChildProcess } from "node:child_process"
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
@@ -145,7 +147,13 @@ async function startServer(spec: ConfigSpec): Promise<Server> {
   const out = require("node:fs").openSync(logFile, "a")
   const child = spawn(process.execPath, args, {
     cwd: spec.cwd,
-    env: { ...baseEnv(), ...spec.env, PORT: String(spec.port), NODE_OPTIONS: `-r ${PRELOAD}`, BENCH_SIDE_DIR: sideDir },
+    env: {
+      ...baseEnv(),
+      ...spec.env,
+      PORT: String(spec.port),
+      NODE_OPTIONS: `-r ${PRELOAD} ${spec.env.BENCH_NODE_OPTIONS ?? ""}`.trim(),
+      BENCH_SIDE_DIR: sideDir,
+    },
     stdio: ["ignore", out, out],
     detached: true,
   })
