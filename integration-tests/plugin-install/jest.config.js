@@ -1,0 +1,22 @@
+// The plugin install tests (see README.md here): one scratch Medusa app per
+// plugin, so they run in band with generous timeouts. Not part of the root
+// jest config's layers; scripts/test.ts runs this config as its own stage.
+const path = require("node:path")
+
+module.exports = {
+  rootDir: path.resolve(__dirname, "..", ".."),
+  testMatch: ["<rootDir>/integration-tests/plugin-install/**/*.install.spec.ts"],
+  transform: {
+    "^.+\\.[jt]s$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" } },
+    ],
+  },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "json"],
+  modulePathIgnorePatterns: ["<rootDir>/.medusa/", "/\\.medusa/", "<rootDir>/bench/", "<rootDir>/dist/"],
+  testPathIgnorePatterns: ["/node_modules/", "/\\.medusa/", "/dist/"],
+  globalSetup: "<rootDir>/integration-tests/plugin-install/global-setup.ts",
+  // Generating, migrating, building and booting an app takes minutes on a busy 2-core machine.
+  testTimeout: 10 * 60 * 1000,
+}
