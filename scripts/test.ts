@@ -1,5 +1,6 @@
 /**
- * `npm test`: typecheck, lint, then the jest layers (unit, module, HTTP) against
+ * `npm test`: typecheck, lint, then the jest layers (unit, module, HTTP) and the
+ * plugin install tests (integration-tests/plugin-install) against
  * real PostgreSQL: the one in DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD when set,
  * otherwise an embedded PostgreSQL started here and removed afterwards.
  * Ends with one line: "N passed, N failed, N skipped".
@@ -187,6 +188,16 @@ async function main() {
     // --silent keeps Medusa's and knex's console chatter out; failures still print in full.
     await jest("integration:modules", ["--silent", "--runInBand", "--forceExit"], env)
     await jest("integration:http", ["--silent", "--runInBand", "--forceExit"], env)
+    if (!args.includes("--no-plugin-install")) {
+      // Plugin install tests: each plugin packed (npm run pack:plugins) and installed from its
+      // tarball into a scratch Medusa 2.21.2 app that is migrated, built, started and driven over HTTP.
+      log.step("plugin install tests (integration-tests/plugin-install)")
+      await jest(
+        "plugin-install",
+        ["--config", path.join(root, "integration-tests", "plugin-install", "jest.config.js"), "--runInBand", "--forceExit"],
+        env
+      )
+    }
   } finally {
     await pg?.stop()
   }
