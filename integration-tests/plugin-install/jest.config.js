@@ -14,7 +14,7 @@ module.exports = {
   },
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "json"],
-  modulePathIgnorePatterns: ["<rootDir>/.medusa/", "/\\.medusa/", "<rootDir>/bench/", "<rootDir>/dist/"],
+  modulePathIgnorePatterns: ["<rootDir>/.medusa/", "/\\.medusa/", "<rootDir>/bench/", "<rootDir>/.data/", "<rootDir>/dist/"],
   testPathIgnorePatterns: ["/node_modules/", "/\\.medusa/", "/dist/"],
   globalSetup: "<rootDir>/integration-tests/plugin-install/global-setup.ts",
   // Generating, migrating, building and booting an app takes minutes on a busy 2-core machine.

@@ -18,6 +18,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process"
 import fs from "node:fs"
+import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
@@ -70,6 +71,19 @@ async function adminQuery(sql: string) {
     await client.query(sql)
   } finally {
     await client.end()
+  }
+}
+
+/** A server already on the port would answer /health for us: refuse to start instead. */
+async function assertPortFree(port: number) {
+  const inUse = await new Promise<boolean>((resolve) => {
+    const server = net.createServer()
+    server.once("error", () => resolve(true))
+    server.once("listening", () => server.close(() => resolve(false)))
+    server.listen(port)
+  })
+  if (inUse) {
+    throw new Error(`port ${port} is in use; the install tests use 9601-9603 and 9610 (find the process with \`lsof -i :${port}\`)`)
   }
 }
 
@@ -308,6 +322,7 @@ export class ScratchApp {
 
   /** `medusa start` from the build, until /health answers. */
   async start() {
+    await assertPortFree(this.options.port)
     await timed(`${this.options.dir}: medusa start`, async () => {
       const logFile = path.join(this.logs, "server.log")
       const out = fs.openSync(logFile, "a")
