@@ -127,6 +127,44 @@ async function e2e(env: NodeJS.ProcessEnv) {
   }
 }
 
+/**
+ * Soko as 2 servers + 1 worker over PostgreSQL and Redis (integration-tests/multi-instance):
+ * exactly-once orders, captures, notifications and timers, also across a worker SIGKILL.
+ * Skipped (one skipped test) without REDIS_URL. Reads its "N passed, N failed, N skipped" line.
+ */
+async function multiInstance(env: NodeJS.ProcessEnv) {
+  log.step("multi-instance test (2 servers + 1 worker, Redis)")
+  let output = ""
+  const started = Date.now()
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, ["-r", "ts-node/register", path.join(root, "integration-tests", "multi-instance", "run.ts")], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "inherit"],
+    })
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString()
+      process.stdout.write(chunk)
+    })
+    child.once("exit", (c) => resolve(c ?? 1))
+  })
+  const summary = output.match(/^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/m)
+  if (summary) {
+    totals.passed += Number(summary[1])
+    totals.failed += Number(summary[2])
+    totals.skipped += Number(summary[3] ?? 0)
+  } else if (code !== 0) {
+    totals.failed += 1
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  if (code !== 0) {
+    failures.push("multi-instance test")
+    log.error(`multi-instance test failed (${seconds} s)`)
+  } else {
+    log.ok(`multi-instance test (${seconds} s)`)
+  }
+}
+
 async function database(env: NodeJS.ProcessEnv): Promise<RunningPostgres | undefined> {
   if (env.DB_HOST === "127.0.0.1" || env.DB_HOST === "::1") {
     // @medusajs/test-utils turns on SSL for any database URL without
@@ -197,6 +235,9 @@ async function main() {
         ["--config", path.join(root, "integration-tests", "plugin-install", "jest.config.js"), "--runInBand", "--forceExit"],
         env
       )
+    }
+    if (!args.includes("--no-multi-instance")) {
+      await multiInstance(env)
     }
   } finally {
     await pg?.stop()
