@@ -251,27 +251,45 @@ export class ScratchApp {
     }
   }
 
-  /** Runs a command to completion; its output goes to logs/<label>.log, the tail is in the error. */
-  exec(command: string, args: string[], label: string, cwd = this.root): Promise<string> {
+  /**
+   * Runs a command to completion; its output goes to logs/<label>.log as it comes, the tail is in
+   * the error. A step that has not finished after `timeoutMs` is stopped (with everything it
+   * started) and reported with its log, instead of leaving jest to time out without a clue.
+   */
+  exec(command: string, args: string[], label: string, cwd = this.root, timeoutMs = 8 * 60_000): Promise<string> {
     const logFile = path.join(this.logs, `${label}.log`)
+    const log = fs.createWriteStream(logFile)
     return new Promise((resolve, reject) => {
-      const child = spawn(command, args, { cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] })
+      const child = spawn(command, args, { cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"], detached: true })
       let out = ""
-      let all = ""
       child.stdout.on("data", (c: Buffer) => {
         out += c.toString()
-        all += c.toString()
+        log.write(c)
       })
-      child.stderr.on("data", (c: Buffer) => (all += c.toString()))
-      child.once("error", reject)
-      child.once("exit", (code) => {
-        fs.writeFileSync(logFile, all)
-        if (code === 0) {
-          resolve(out)
-        } else {
-          const tail = all.trim().split("\n").slice(-40).join("\n")
-          reject(new Error(`\`${path.basename(command)} ${args.join(" ")}\` failed (exit ${code}) in ${cwd}:\n${tail}`))
+      child.stderr.on("data", (c: Buffer) => log.write(c))
+      let timedOut = false
+      const timer = setTimeout(() => {
+        timedOut = true
+        try {
+          process.kill(-child.pid!, "SIGKILL")
+        } catch {
+          // already gone
         }
+      }, timeoutMs)
+      child.once("error", (error) => {
+        clearTimeout(timer)
+        reject(error)
+      })
+      child.once("exit", (code) => {
+        clearTimeout(timer)
+        log.end(() => {
+          if (code === 0 && !timedOut) {
+            resolve(out)
+            return
+          }
+          const why = timedOut ? `did not finish within ${timeoutMs / 1000} s` : `failed (exit ${code})`
+          reject(new Error(`\`${path.basename(command)} ${args.join(" ")}\` ${why} in ${cwd}. Last lines of ${logFile}:\n${this.tail(logFile)}`))
+        })
       })
     })
   }
