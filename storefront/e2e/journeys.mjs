@@ -24,6 +24,16 @@ async function backendFetch(url, init) {
   }
 }
 
+/** Opens a page and waits until React has hydrated it (clicks before that are replayed, which tests should not rely on). */
+async function go(page, url) {
+  await page.goto(url)
+  await hydrated(page)
+}
+
+async function hydrated(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true")
+}
+
 /** Waits until a soft navigation has rendered (no loading skeleton left). */
 async function settled(page) {
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'))
@@ -67,6 +77,21 @@ async function ensurePromotion(stack) {
   assert.equal(res.status, 200, `creating promotion ${PROMO}`)
 }
 
+/** The simulator's open prompt for a phone (254…), once the backend has sent it. */
+async function waitForPrompt(stack, msisdn) {
+  const deadline = Date.now() + 30_000
+  while (Date.now() < deadline) {
+    const prompts = await (await backendFetch(`${stack.simulatorUrl}/__simulator/prompts`)).json()
+    const list = Array.isArray(prompts) ? prompts : (prompts.prompts ?? [])
+    const found = list.filter((p) => String(p.phoneNumber ?? p.partyA ?? "").endsWith(msisdn.slice(-9))).at(-1)
+    if (found) {
+      return found.checkoutRequestId ?? found.CheckoutRequestID ?? found.id
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`No M-Pesa prompt reached ${msisdn}`)
+}
+
 /** Prices as numbers from the product cards on the page, in order. */
 async function cardPrices(page) {
   return page.getByTestId("product-price").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-amount"))))
@@ -84,7 +109,7 @@ async function openFilters(page) {
 }
 
 async function addToCart(page, base, handle, choose = {}) {
-  await page.goto(`${base}/ke/products/${handle}`)
+  await go(page, `${base}/ke/products/${handle}`)
   for (const [, value] of Object.entries(choose)) {
     await page.getByRole("radio", { name: new RegExp(`^${value}`) }).check()
   }
@@ -106,7 +131,7 @@ async function fillKenyanAddress(page, { email, phone, first = "Akinyi", last = 
 
 /** From the cart to the review step, paying with `method` ("mpesa" | "manual"). */
 async function checkout(page, base, { email, phone, method, mpesaPhone, shot }) {
-  await page.goto(`${base}/ke/checkout`)
+  await go(page, `${base}/ke/checkout`)
   await page.getByTestId("address-form").waitFor()
   await fillKenyanAddress(page, { email, phone })
   await shot?.("checkout-1-address")
@@ -138,7 +163,7 @@ export const journeys = [
   {
     name: "catalog: search, filter and sort find the right products",
     async run({ page, base, stack, shot, log }) {
-      await page.goto(`${base}/ke`)
+      await go(page, `${base}/ke`)
       await page.getByRole("heading", { level: 1 }).waitFor()
       await shot("home")
 
@@ -146,15 +171,17 @@ export const journeys = [
       await page.getByRole("searchbox", { name: "Search products" }).fill("coffee")
       await page.getByRole("searchbox", { name: "Search products" }).press("Enter")
       await page.waitForURL(/\/ke\/store\?q=coffee/)
+      await hydrated(page)
       assert.deepEqual(await cardTitles(page), ["Kenya AA Coffee"])
-      await page.goto(`${base}/ke/store?q=kikapu-that-does-not-exist`)
+      await go(page, `${base}/ke/store?q=kikapu-that-does-not-exist`)
       await page.getByTestId("empty-results").waitFor()
 
       // Category filter through the filter form.
-      await page.goto(`${base}/ke/store`)
+      await go(page, `${base}/ke/store`)
       await openFilters(page)
       await page.getByRole("checkbox", { name: "Electronics" }).check()
       await page.waitForURL(/category=electronics/)
+      await hydrated(page)
       assert.deepEqual((await cardTitles(page)).sort(), ["Power Bank 10,000 mAh", "Solar Lantern"])
 
       // Sort by price across the whole catalog, continued on page 2.
@@ -165,9 +192,10 @@ export const journeys = [
       const expected = products
         .map((p) => ({ title: p.title, price: Math.min(...p.variants.map((v) => v.calculated_price.calculated_amount)) }))
         .sort((a, b) => a.price - b.price)
-      await page.goto(`${base}/ke/store`)
+      await go(page, `${base}/ke/store`)
       await page.getByTestId("sort").selectOption("price_asc")
       await page.waitForURL(/sort=price_asc/)
+      await hydrated(page)
       const first = await cardPrices(page)
       assert.ok(first.length > 0 && first.length <= 12)
       assert.deepEqual(first, [...first].sort((a, b) => a - b), "page 1 is in price order")
@@ -181,23 +209,24 @@ export const journeys = [
         assert.ok(second[0] >= first.at(-1), "page 2 continues where page 1 ended")
         assert.equal(second.at(-1), expected.at(-1).price, "the dearest product is last")
       }
-      await page.goto(`${base}/ke/store?sort=price_desc`)
+      await go(page, `${base}/ke/store?sort=price_desc`)
       assert.equal((await cardPrices(page))[0], expected.at(-1).price)
 
       // Price range and option filters.
-      await page.goto(`${base}/ke/store?min=1000&max=2000&sort=price_asc`)
+      await go(page, `${base}/ke/store?min=1000&max=2000&sort=price_asc`)
       const ranged = await cardPrices(page)
       assert.ok(ranged.length > 0 && ranged.every((p) => p >= 1000 && p <= 2000), `prices in range: ${ranged}`)
       assert.equal(ranged.length, expected.filter((e) => e.price >= 1000 && e.price <= 2000).length)
-      await page.goto(`${base}/ke/store`)
+      await go(page, `${base}/ke/store`)
       await openFilters(page)
       await page.getByRole("checkbox", { name: "Red", exact: true }).check()
       await page.waitForURL(/opt=Color%3ARed/)
+      await hydrated(page)
       assert.deepEqual(await cardTitles(page), ["Maasai Shuka Blanket"])
       await shot("catalog-filtered")
 
       // Product page: variants, stock state, sold-out variant.
-      await page.goto(`${base}/ke/products/power-bank`)
+      await go(page, `${base}/ke/products/power-bank`)
       await page.getByTestId("buy-box").waitFor()
       await page.getByRole("radio", { name: /^White/ }).check()
       assert.match(await page.getByTestId("stock-state").textContent(), /Sold out/)
@@ -215,7 +244,7 @@ export const journeys = [
       await ensurePromotion(stack)
       await addToCart(page, base, "kenya-aa-coffee", { Grind: "Ground" })
       await addToCart(page, base, "maasai-shuka", { Color: "Blue" })
-      await page.goto(`${base}/ke/cart`)
+      await go(page, `${base}/ke/cart`)
       assert.equal(await page.getByTestId("line-item").count(), 2)
       assert.equal((await page.getByTestId("cart-count").textContent()).trim(), "2")
       await page.getByLabel("Promo code").fill(PROMO)
@@ -279,10 +308,43 @@ export const journeys = [
   },
 
   {
+    name: "M-Pesa: shopper leaves the check-your-phone page, pays on the phone, comes back to a paid order",
+    async run({ page, base, stack, shot, log }) {
+      // A fresh number each run: Daraja refuses the same phone + amount twice within two minutes.
+      const digits = String(Math.floor(100000 + Math.random() * 899999))
+      const phone = `0711 ${digits.slice(0, 3)} ${digits.slice(3)}`
+      await addToCart(page, base, "beaded-bracelet", { Color: "Rainbow" })
+      await checkout(page, base, { email: `later-${Date.now()}@example.com`, phone, method: "mpesa" })
+      await page.getByTestId("place-order").click()
+      await page.waitForURL(/\/pay$/, { timeout: 60_000 })
+      const payUrl = page.url()
+      await page.locator('[data-testid="mpesa-status"][data-status="pending"]').waitFor()
+      assert.match(await page.getByTestId("mpesa-status").textContent(), /Look for the M-Pesa prompt/)
+      await shot("mpesa-check-your-phone")
+
+      // The shopper wanders off; the prompt waits on the (simulated) phone.
+      await go(page, `${base}/ke`)
+      const prompt = await waitForPrompt(stack, `254711${digits}`)
+      const approved = await backendFetch(`${stack.simulatorUrl}/__simulator/prompts/${prompt}/approve`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ pin: "1234" }),
+      })
+      assert.equal(approved.status, 200, "the simulator took the PIN")
+      log("paid on the phone")
+
+      // Back on the payment page later: it knows, and moves on to the confirmation.
+      await go(page, payUrl)
+      await page.waitForURL(/\/confirmed$/, { timeout: 60_000 })
+      assert.match(await page.getByTestId("payment-state").textContent(), /Paid KES [\d,]+ with M-Pesa/)
+    },
+  },
+
+  {
     name: "shopper registers, buys, and finds the order in their account",
     async run({ page, base, shot, log }) {
       const email = `shopper-${Date.now()}@example.com`
-      await page.goto(`${base}/ke/account/register`)
+      await go(page, `${base}/ke/account/register`)
       await shot("account-register")
       await page.getByLabel("First name").fill("Wanjiru")
       await page.getByLabel("Last name").fill("Njoroge")
@@ -294,7 +356,7 @@ export const journeys = [
       assert.match(await page.getByRole("heading", { level: 1 }).textContent(), /Wanjiru/)
 
       await addToCart(page, base, "kikoi-wrap", { Color: "Sunset" })
-      await page.goto(`${base}/ke/checkout`)
+      await go(page, `${base}/ke/checkout`)
       await page.getByTestId("address-form").waitFor()
       assert.equal(await page.getByLabel("Email").count(), 0, "a signed-in shopper isn't asked for their email")
       assert.equal(await page.getByLabel("First name").inputValue(), "Wanjiru")
@@ -309,15 +371,15 @@ export const journeys = [
       const number = await orderNumber(page)
       log(`order #${number} placed`)
 
-      await page.goto(`${base}/ke/account/orders`)
+      await go(page, `${base}/ke/account/orders`)
       await page.getByTestId(`order-${number}`).click()
       await page.waitForURL(/\/ke\/account\/orders\/.+/)
       assert.match(await page.getByRole("heading", { level: 1 }).textContent(), new RegExp(`#${number}`))
       await shot("account-order")
-      await page.goto(`${base}/ke/account/addresses`)
+      await go(page, `${base}/ke/account/addresses`)
       // The checkout address was saved to the account.
       await page.locator("address", { hasText: "Waiyaki Way" }).first().waitFor()
-      await page.goto(`${base}/ke/account`)
+      await go(page, `${base}/ke/account`)
       await shot("account")
       await page.getByRole("button", { name: "Sign out" }).click()
       await page.waitForURL(/\/ke\/account\/login/)

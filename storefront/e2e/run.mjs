@@ -111,6 +111,7 @@ async function main() {
       }
     } catch (e) {
       error = e
+      error.message += `\n    (page was at ${page.url()})`
       await screenshot(page, `FAILED-${journey.name}`).catch(() => undefined)
     }
     await context.close()
@@ -134,6 +135,13 @@ function watch(context, stack) {
       problems.push(`request to a third-party host: ${request.url()}`)
     }
   })
+  if (process.env.E2E_TRACE) {
+    const t0 = Date.now()
+    const at = () => `${((Date.now() - t0) / 1000).toFixed(2)}s`
+    context.on("request", (r) => r.method() === "POST" && console.log(`    ${at()} → POST ${r.url()}`))
+    context.on("response", (r) => r.request().method() === "POST" && console.log(`    ${at()} ← ${r.status()} ${r.url()} ${r.headers()["x-action-redirect"] ?? ""}`))
+    context.on("requestfailed", (r) => console.log(`    ${at()} ✗ ${r.method()} ${r.url()} ${r.failure()?.errorText}`))
+  }
   context.on("page", (page) => {
     page.on("pageerror", (e) => problems.push(`page error on ${page.url()}: ${e.message}`))
     page.on("console", (m) => {

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next"
+import { HydratedMarker } from "@/components/hydrated-marker"
 import "./globals.css"
 
 export const metadata: Metadata = {
@@ -21,6 +22,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         {children}
+        <HydratedMarker />
       </body>
     </html>
   )
