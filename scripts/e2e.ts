@@ -26,9 +26,8 @@ type Journey = { name: string; command: string; args: string[]; cwd: string; env
 
 function journeys(stackEnv: NodeJS.ProcessEnv): Journey[] {
   const list: Journey[] = []
-  // The storefront's journeys gate CI once they are reliable (see issue notes);
-  // until then they run with SOKO_E2E_STOREFRONT=1 or `npm --prefix storefront run test:e2e`.
-  if (fs.existsSync(path.join(root, "storefront", "package.json")) && process.env.SOKO_E2E_STOREFRONT === "1") {
+  // The storefront's shopper journeys (storefront/e2e), against the same stack.
+  if (fs.existsSync(path.join(root, "storefront", "package.json"))) {
     list.push({ name: "storefront journeys", command: "npm", args: ["run", "test:e2e", "--silent"], cwd: path.join(root, "storefront"), env: stackEnv })
   }
   const dir = path.join(root, "integration-tests", "e2e")
