@@ -42,7 +42,8 @@ export type SokoEnv = {
   /**
    * Medusa's caching module (regions, price sets, variants, shipping options…
    * for cart operations, invalidated on change), in Redis when REDIS_URL is
-   * set, else in memory. SOKO_CACHING; off unless set (see README, Performance).
+   * set, else in memory. SOKO_CACHING; default on in production with Redis
+   * (measured in the README's Performance section), off otherwise.
    */
   caching: boolean
 }
@@ -198,6 +199,6 @@ export function readSokoEnv(env: Env): SokoEnv {
     backendUrl,
     disableAdmin: readBoolean(env, "DISABLE_ADMIN") || workerMode === "worker",
     databaseLogging: readBoolean(env, "SOKO_DATABASE_LOGGING"),
-    caching: readBoolean(env, "SOKO_CACHING"),
+    caching: nonEmpty(env, "SOKO_CACHING") === undefined ? production && !!redisUrl : readBoolean(env, "SOKO_CACHING"),
   }
 }

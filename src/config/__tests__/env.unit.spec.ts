@@ -49,8 +49,13 @@ describe("readSokoEnv", () => {
     ])
   })
 
-  it("adds Medusa's caching module only with SOKO_CACHING, in Redis under the shop's prefix or in memory", () => {
+  it("adds Medusa's caching module in production with Redis or with SOKO_CACHING, in Redis under the shop's prefix or in memory", () => {
     expect(readSokoEnv({ REDIS_URL: "redis://r" }).caching).toBe(false)
+    expect(readSokoEnv({ NODE_ENV: "test", REDIS_URL: "redis://r" }).caching).toBe(false)
+    const prod = { NODE_ENV: "production", DATABASE_URL: "postgres://u:p@db/shop", JWT_SECRET: STRONG, COOKIE_SECRET: STRONG }
+    expect(readSokoEnv(prod).caching).toBe(false)
+    expect(readSokoEnv({ ...prod, REDIS_URL: "redis://r" }).caching).toBe(true)
+    expect(readSokoEnv({ ...prod, REDIS_URL: "redis://r", SOKO_CACHING: "false" }).caching).toBe(false)
     const redis = infrastructureModules(readSokoEnv({ REDIS_URL: "redis://r", SOKO_REDIS_PREFIX: "shop1", SOKO_CACHING: "true" }))
     const caching = redis.find((m) => m.resolve === "@medusajs/medusa/caching")
     expect(caching?.options).toEqual({
