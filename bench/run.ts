@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: seeds a larger catalog once, then runs the same scenarios
- * against three configurations, one after another, on the same database:
+ * against three configurations in one run on the same database (their
+ * servers side by side, measured rounds alternating between them):
  *
  *   vanilla   Medusa 2.21.2 defaults (bench/vanilla/medusa-config.js), no Soko
  *             plugins, no Redis, NODE_ENV=production
@@ -112,6 +113,21 @@ function sokoEnv(port: number, prefix: string): Record<string, string> {
 
 type Server = { child: ChildProcess; sideDir: string; spec: ConfigSpec }
 
+/** Servers this run started, stopped on Ctrl-C too (each runs in its own process group). */
+const running = new Set<ChildProcess>()
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    for (const child of running) {
+      try {
+        process.kill(-child.pid!, "SIGTERM")
+      } catch {
+        // already gone
+      }
+    }
+    process.exit(130)
+  })
+}
+
 async function waitHealth(port: number, child: ChildProcess, logFile: string) {
   const deadline = Date.now() + 240_000
   while (Date.now() < deadline) {
@@ -157,6 +173,8 @@ async function startServer(spec: ConfigSpec): Promise<Server> {
     stdio: ["ignore", out, out],
     detached: true,
   })
+  running.add(child)
+  child.once("exit", () => running.delete(child))
   await waitHealth(spec.port, child, logFile)
   return { child, sideDir, spec }
 }
