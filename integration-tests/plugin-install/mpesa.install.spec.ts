@@ -4,7 +4,7 @@
  * against the Daraja simulator (packages/daraja-simulator) on port 9610.
  */
 import path from "node:path"
-import { packagingAndAdminTests } from "./helpers/common-tests"
+import { packagingAndAdminTests, ranFromTarballTest } from "./helpers/common-tests"
 import { installPlugin, type Installed } from "./helpers/install"
 import { ROOT } from "./helpers/scratch-app"
 import { cartReadyForPayment, eventually } from "./helpers/shop"
@@ -88,4 +88,6 @@ describe("@soko/medusa-plugin-mpesa installed from its tarball into a new Medusa
     const { order: mpesa } = await admin.get(`/admin/orders/${orderId}/mpesa`).then((body) => ({ order: body }))
     expect(JSON.stringify(mpesa)).toContain(status.receipt)
   })
+
+  ranFromTarballTest(() => installed)
 })

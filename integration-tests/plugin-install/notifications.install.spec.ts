@@ -3,7 +3,7 @@
  * Medusa 2.21.2 app (nothing else of Soko), registered as its README says
  * (with the plugin's capture provider for email and SMS).
  */
-import { packagingAndAdminTests } from "./helpers/common-tests"
+import { packagingAndAdminTests, ranFromTarballTest } from "./helpers/common-tests"
 import { installPlugin, type Installed } from "./helpers/install"
 import { eventually, placeOrderWithSystemPayment } from "./helpers/shop"
 
@@ -50,4 +50,6 @@ describe("@soko/medusa-plugin-notifications installed from its tarball into a ne
     const recorded = notifications.filter((n: { to: string }) => n.to === email || n.to === "+254712345678")
     expect(recorded.map((n: { channel: string }) => n.channel).sort()).toEqual(["email", "sms"])
   })
+
+  ranFromTarballTest(() => installed)
 })

@@ -2,7 +2,7 @@
  * @soko/medusa-plugin-order-rules, installed from its tarball into a new
  * Medusa 2.21.2 app (nothing else of Soko), registered as its README says.
  */
-import { packagingAndAdminTests } from "./helpers/common-tests"
+import { packagingAndAdminTests, ranFromTarballTest } from "./helpers/common-tests"
 import { installPlugin, type Installed } from "./helpers/install"
 import { eventually, placeOrderWithSystemPayment } from "./helpers/shop"
 
@@ -65,4 +65,6 @@ describe("@soko/medusa-plugin-order-rules installed from its tarball into a new 
     const wrongEmail = await store.raw("POST", "/store/order-tracking", { display_id: order.display_id, email: "someone@else.test" })
     expect(wrongEmail.status).toBe(404)
   })
+
+  ranFromTarballTest(() => installed)
 })

@@ -243,7 +243,12 @@ export class ScratchApp {
       SOKO_INSTALL_GUARD_FORBIDDEN: [path.join(ROOT, "plugins") + path.sep, path.join(ROOT, "packages") + path.sep].join(
         path.delimiter
       ),
-      SOKO_INSTALL_GUARD_EXPECTED: (fs.existsSync(this.pluginDir) ? fs.realpathSync(this.pluginDir) : this.pluginDir) + path.sep,
+      // The plugin as the app in the root sees it, and as the production server in .medusa/server
+      // sees it through its node_modules link (--preserve-symlinks keeps that path).
+      SOKO_INSTALL_GUARD_EXPECTED: [
+        this.pluginDir + path.sep,
+        path.join(this.serverDir, "node_modules", ...this.options.packageName.split("/")) + path.sep,
+      ].join(path.delimiter),
       SOKO_INSTALL_GUARD_VIOLATIONS: this.violationsLog,
       SOKO_INSTALL_GUARD_LOADED: this.loadedLog,
       ...this.options.env,
