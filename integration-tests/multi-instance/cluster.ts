@@ -8,7 +8,7 @@
  * Used by the multi-instance test (./run.ts) and the bench harness:
  *
  *   const cluster = await startCluster({ basePort: 9800 })
- *   cluster.servers      // ["http://localhost:9801", "http://localhost:9802"]
+ *   cluster.servers      // ["http://localhost:9801", "http://localhost:9802"]; worker on 9803
  *   cluster.simulator    // the in-process Daraja simulator (control API)
  *   await cluster.killWorker(); await cluster.startWorker()
  *   await cluster.stop() // stops every process, drops the database, deletes the Redis keys
@@ -36,10 +36,12 @@ const root = path.resolve(__dirname, "..", "..")
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
 
 export type ClusterOptions = {
-  /** First port of a block of 10: servers at +1.., worker +8, proxy +9, simulator +0. Default 9800. */
+  /** First port of a block of 10: simulator +0, servers +1.., then workers, proxy +9. Default 9800. */
   basePort?: number
   /** Server processes (default 2, at most 7). */
   servers?: number
+  /** Worker processes (default 1); servers + workers ≤ 8. */
+  workers?: number
   /** Required: the Redis every instance shares. Default process.env.REDIS_URL. */
   redisUrl?: string
   /** An existing, empty database to use instead of creating soko_multi_<random>. */
@@ -81,7 +83,7 @@ export type CallbackProxy = {
 export type Cluster = {
   /** Base URLs of the server processes. */
   servers: string[]
-  /** Health URL of the worker process (it serves no API). */
+  /** Health URL of the first worker process (it serves no API). */
   workerUrl: string
   /** Where Daraja callbacks should go (the round-robin proxy). */
   callbackBaseUrl: string
@@ -97,10 +99,10 @@ export type Cluster = {
   prepared: { publishableKey: string; kenyaRegionId: string; internationalRegionId: string; adminEmail: string }
   adminPassword: string
   logDir: string
-  /** SIGKILL the worker (its whole process group): no shutdown hooks run. */
-  killWorker: () => Promise<void>
-  /** Start a (new) worker process and wait until it answers /health. */
-  startWorker: () => Promise<void>
+  /** SIGKILL a worker (default the first; its whole process group): no shutdown hooks run. */
+  killWorker: (index?: number) => Promise<void>
+  /** Start that worker again (a new process) and wait until it answers /health. */
+  startWorker: (index?: number) => Promise<void>
   /** One SQL query against the cluster's database. */
   sql: <T = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<T[]>
   /** Stops everything; `keep` leaves the database and the Redis keys for a post-mortem. */
@@ -258,8 +260,9 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   }
   const basePort = options.basePort ?? 9800
   const serverCount = options.servers ?? 2
-  if (serverCount < 1 || serverCount > 7) {
-    throw new Error("servers must be between 1 and 7")
+  const workerCount = options.workers ?? 1
+  if (serverCount < 1 || workerCount < 1 || serverCount + workerCount > 8) {
+    throw new Error("servers and workers must be at least 1 each and at most 8 together")
   }
   const runId = randomBytes(4).toString("hex")
   const logDir = options.logDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "soko-multi-"))
@@ -345,7 +348,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       logger: silentLogger,
     })
     const serverPorts = Array.from({ length: serverCount }, (_, i) => basePort + 1 + i)
-    const workerPort = basePort + 8
+    const workerPorts = Array.from({ length: workerCount }, (_, i) => basePort + 1 + serverCount + i)
     const servers = serverPorts.map((p) => `http://localhost:${p}`)
     proxy = await startProxy(basePort + 9, servers)
 
@@ -398,18 +401,25 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         mode: "server" as const,
         logFile: path.join(logDir, `server-${i + 1}.log`),
       })),
-      { name: "worker", url: `http://localhost:${workerPort}`, port: workerPort, mode: "worker" as const, logFile: path.join(logDir, "worker.log") },
+      ...workerPorts.map((port, i) => ({
+        name: i ? `worker-${i + 1}` : "worker",
+        url: `http://localhost:${port}`,
+        port,
+        mode: "worker" as const,
+        logFile: path.join(logDir, i ? `worker-${i + 1}.log` : "worker.log"),
+      })),
     ]
-    await timed(`boot ${serverCount} servers + 1 worker`, () =>
+    await timed(`boot ${serverCount} servers + ${workerCount} worker(s)`, () =>
       Promise.all(instances.map((instance) => waitForHealth(instance.url, launch(instance), bootTimeout, instance.logFile)))
     )
 
-    const workerChild = () => [...children].reverse().find((c) => c.instance.mode === "worker")
+    const workerInstance = (index: number) => instances.filter((i) => i.mode === "worker")[index]
+    const workerChild = (index: number) => [...children].reverse().find((c) => c.instance.name === workerInstance(index)?.name)
     const sim = simulator
     const prox = proxy
     return {
       servers,
-      workerUrl: `http://localhost:${workerPort}`,
+      workerUrl: `http://localhost:${workerPorts[0]}`,
       callbackBaseUrl: prox.url,
       callbackSecret,
       simulator: sim,
@@ -423,16 +433,19 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       timings,
       instances: () => children.map((c) => c.instance),
       sql: (text, values) => query(databaseUrl, text, values),
-      killWorker: async () => {
-        const worker = workerChild()
+      killWorker: async (index = 0) => {
+        const worker = workerChild(index)
         if (!worker) {
           return
         }
         killGroup(worker.child, "SIGKILL")
         await exited(worker.child)
       },
-      startWorker: async () => {
-        const instance = instances[instances.length - 1]
+      startWorker: async (index = 0) => {
+        const instance = workerInstance(index)
+        if (!instance) {
+          throw new Error(`no worker ${index}`)
+        }
         const child = launch({ ...instance })
         await waitForHealth(instance.url, child, bootTimeout, instance.logFile)
       },
