@@ -197,34 +197,54 @@ async function checkout(ctx: BenchContext, n: Counter, provider: "system" | "mpe
 
 type Iteration = (ctx: BenchContext, n: Counter, worker: number) => Promise<void>
 
-export const SCENARIOS: Record<string, { label: string; connections: number; run: Iteration; vanilla: boolean }> = {
+type Scenario = {
+  label: string
+  connections: number
+  run: Iteration
+  vanilla: boolean
+  /**
+   * Every distinct store GET the scenario makes, requested once before the
+   * warm-up so every configuration starts measuring with the same (full)
+   * cache, whatever its speed during the warm-up.
+   */
+  prime?: (ctx: BenchContext) => string[]
+}
+
+const listPath = (ctx: BenchContext, offset: number) =>
+  `/store/products?limit=20&offset=${offset}&region_id=${ctx.regionId}&fields=${PRICE_FIELDS}`
+const pagePath = (ctx: BenchContext, handle: string) =>
+  `/store/products?handle=${handle}&region_id=${ctx.regionId}&fields=${PRICE_FIELDS},+variants.inventory_quantity`
+const searchPath = (ctx: BenchContext, word: string) =>
+  `/store/products?q=${word}&limit=12&region_id=${ctx.regionId}&fields=${PRICE_FIELDS}`
+const PAGES = 25
+
+export const SCENARIOS: Record<string, Scenario> = {
   "product-list": {
     label: "Product list, 20 with calculated prices",
     connections: 10,
     vanilla: true,
     run: async (ctx, n) => {
-      const offset = 20 * Math.floor(Math.random() * 25)
-      await store(ctx, n).get(`/store/products?limit=20&offset=${offset}&region_id=${ctx.regionId}&fields=${PRICE_FIELDS}`)
+      await store(ctx, n).get(listPath(ctx, 20 * Math.floor(Math.random() * PAGES)))
     },
+    prime: (ctx) => Array.from({ length: PAGES }, (_, i) => listPath(ctx, 20 * i)),
   },
   "product-page": {
     label: "Product page (by handle, prices, stock)",
     connections: 10,
     vanilla: true,
     run: async (ctx, n) => {
-      const p = pick(ctx.products)
-      await store(ctx, n).get(
-        `/store/products?handle=${p.handle}&region_id=${ctx.regionId}&fields=${PRICE_FIELDS},+variants.inventory_quantity`
-      )
+      await store(ctx, n).get(pagePath(ctx, pick(ctx.products).handle))
     },
+    prime: (ctx) => ctx.products.map((p) => pagePath(ctx, p.handle)),
   },
   search: {
     label: "Search (q=, 12 results with prices)",
     connections: 10,
     vanilla: true,
     run: async (ctx, n) => {
-      await store(ctx, n).get(`/store/products?q=${pick(WORDS)}&limit=12&region_id=${ctx.regionId}&fields=${PRICE_FIELDS}`)
+      await store(ctx, n).get(searchPath(ctx, pick(WORDS)))
     },
+    prime: (ctx) => WORDS.map((w) => searchPath(ctx, w)),
   },
   "cart-add": {
     label: "Cart create + add line item",
@@ -329,6 +349,21 @@ export async function runLoad(req: LoadRequest): Promise<LoadResult> {
   }
 }
 
+/** Requests each of the scenario's distinct GETs once (see Scenario.prime). */
+export async function prime(req: LoadRequest): Promise<number> {
+  const paths = SCENARIOS[req.scenario]?.prime?.(req.ctx) ?? []
+  const n = { requests: 0 }
+  const queue = [...paths]
+  await Promise.all(
+    Array.from({ length: req.connections }, async () => {
+      for (let path = queue.shift(); path; path = queue.shift()) {
+        await store(req.ctx, n).get(path)
+      }
+    })
+  )
+  return paths.length
+}
+
 /** Prepares what scenarios need from the running server (admin token, carts). */
 export async function prepare(ctx: BenchContext, admin: { email: string; password: string }) {
   const login = await call(ctx, "POST", "/auth/user/emailpass", admin)
@@ -343,7 +378,9 @@ export async function prepare(ctx: BenchContext, admin: { email: string; passwor
 if (require.main === module && process.send) {
   process.on("message", async (msg: { type: string; req?: LoadRequest; ctx?: BenchContext; admin?: { email: string; password: string } }) => {
     try {
-      if (msg.type === "run" && msg.req) {
+      if (msg.type === "prime" && msg.req) {
+        process.send!({ ok: true, result: await prime(msg.req) })
+      } else if (msg.type === "run" && msg.req) {
         process.send!({ ok: true, result: await runLoad(msg.req) })
       } else if (msg.type === "prepare" && msg.ctx && msg.admin) {
         process.send!({ ok: true, result: await prepare(msg.ctx, msg.admin) })

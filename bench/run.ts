@@ -570,6 +570,10 @@ async function benchAll(
       const active = servers.map((_, i) => i).filter((i) => !(specs[i].vanilla && !scenario.vanilla))
       log(`${name}: ${scenario.label}; warm-up ${WARMUP_MS / 1000} s, ${ROUNDS} × ${DURATION_MS / 1000} s each on ${active.map((i) => specs[i].name).join(", ")}`)
       for (const i of active) {
+        await loader.ask<number>({
+          type: "prime",
+          req: { scenario: name, ctx: ctxs[i], durationMs: 0, connections: scenario.connections },
+        })
         await measure(servers[i], loader, ctxs[i], name, WARMUP_MS)
       }
       const rounds: Round[][] = servers.map(() => [])
