@@ -5,6 +5,8 @@ const path = require("node:path")
 
 module.exports = {
   rootDir: path.resolve(__dirname, "..", ".."),
+  // Only this folder is crawled (the repository root holds storefront/, bench copies, .data/…).
+  roots: ["<rootDir>/integration-tests/plugin-install"],
   testMatch: ["<rootDir>/integration-tests/plugin-install/**/*.install.spec.ts"],
   transform: {
     "^.+\\.[jt]s$": [
