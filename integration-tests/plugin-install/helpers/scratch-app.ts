@@ -57,7 +57,8 @@ export function readmeMedusaConfig(readme: string): string {
 
 function dbEnv() {
   return {
-    host: process.env.DB_HOST || "localhost",
+    // Medusa turns SSL on for database hosts other than "localhost"; a loopback server has none.
+    host: !process.env.DB_HOST || ["127.0.0.1", "::1"].includes(process.env.DB_HOST) ? "localhost" : process.env.DB_HOST,
     port: Number(process.env.DB_PORT || 5432),
     user: process.env.DB_USERNAME || "postgres",
     password: process.env.DB_PASSWORD || "",
