@@ -368,10 +368,7 @@ export async function prime(req: LoadRequest): Promise<number> {
 export async function prepare(ctx: BenchContext, admin: { email: string; password: string }) {
   const login = await call(ctx, "POST", "/auth/user/emailpass", admin)
   const n = { requests: 0 }
-  const carts: string[] = []
-  for (let i = 0; i < 10; i++) {
-    carts.push(await readyCart(ctx, n))
-  }
+  const carts = await Promise.all(Array.from({ length: 10 }, () => readyCart(ctx, n)))
   return { adminToken: (login.body as Json).token as string, shippingCarts: carts }
 }
 

@@ -16,7 +16,7 @@
  * the bench/count-sql.js preload. Results: bench/results/<stamp>.{json,md}
  * (git-ignored) and a table on stdout.
  *
- * Options: --duration <s> (per round, 4) --rounds <n> (3) --warmup <s> (2)
+ * Options: --duration <s> (per round, 3) --rounds <n> (3) --warmup <s> (2)
  *          --configs vanilla,no-hooks,soko --scenarios a,b,... --build
  *          --profile <name>=<env json>  (Soko with extra env, to measure one change;
  *            BENCH_CLUSTER=n starts it with --cluster n, BENCH_NODE_OPTIONS adds
@@ -43,7 +43,7 @@ function arg(name: string, fallback?: string): string | undefined {
 }
 const flag = (name: string) => process.argv.includes(`--${name}`)
 
-const DURATION_MS = Number(arg("duration", "4")) * 1000
+const DURATION_MS = Number(arg("duration", "3")) * 1000
 const ROUNDS = Number(arg("rounds", "3"))
 const WARMUP_MS = Number(arg("warmup", "2")) * 1000
 const DB_NAME = process.env.BENCH_DB || "soko_bench_main"
