@@ -2,8 +2,9 @@ import Link from "next/link"
 import { ProductGrid } from "@/components/product-card"
 import { listCategories, listCollections, listProducts } from "@/lib/data/catalog"
 import { getRegion } from "@/lib/data/regions"
+import { Streamed } from "@/components/page-skeleton"
 
-export default async function HomePage({ params }: { params: Promise<{ country: string }> }) {
+async function HomePageContent({ params }: { params: Promise<{ country: string }> }) {
   const { country } = await params
   const region = await getRegion(country)
   if (!region) {
@@ -75,5 +76,13 @@ export default async function HomePage({ params }: { params: Promise<{ country: 
         </ul>
       </section>
     </div>
+  )
+}
+
+export default function HomePage(props: { params: Promise<{ country: string }> }) {
+  return (
+    <Streamed>
+      <HomePageContent {...props} />
+    </Streamed>
   )
 }

@@ -6,6 +6,7 @@ import { catalogQuery, type CatalogParams, hasFilters, parseCatalogParams, SORT_
 import { listCatalog, listCategories, listCollections, listOptionFacets } from "@/lib/data/catalog"
 import { getRegion } from "@/lib/data/regions"
 import { formatMoney } from "@/lib/util/money"
+import { Streamed } from "@/components/page-skeleton"
 
 type Props = {
   params: Promise<{ country: string }>
@@ -17,7 +18,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return { title: p.q ? `Search: ${p.q}` : "Shop all products" }
 }
 
-export default async function StorePage({ params, searchParams }: Props) {
+async function StorePageContent({ params, searchParams }: Props) {
   const { country } = await params
   const p = parseCatalogParams(await searchParams)
   const region = await getRegion(country)
@@ -276,5 +277,13 @@ function Pagination({ page, pageCount, link }: { page: number; pageCount: number
         ) : null}
       </ul>
     </nav>
+  )
+}
+
+export default function StorePage(props: Props) {
+  return (
+    <Streamed>
+      <StorePageContent {...props} />
+    </Streamed>
   )
 }

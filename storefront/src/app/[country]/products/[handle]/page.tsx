@@ -7,6 +7,7 @@ import { type BuyBoxProduct, BuyBox } from "@/components/buy-box"
 import { getProduct, listProducts } from "@/lib/data/catalog"
 import { getRegion } from "@/lib/data/regions"
 import { maxQuantity, stockState, variantOptions, variantPrice } from "@/lib/util/product"
+import { Streamed } from "@/components/page-skeleton"
 
 type Props = { params: Promise<{ country: string; handle: string }> }
 
@@ -17,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return product ? { title: product.title, description: product.description ?? product.subtitle ?? undefined } : { title: "Product" }
 }
 
-export default async function ProductPage({ params }: Props) {
+async function ProductPageContent({ params }: Props) {
   const { country, handle } = await params
   const region = await getRegion(country)
   if (!region) {
@@ -106,5 +107,13 @@ export default async function ProductPage({ params }: Props) {
         </section>
       ) : null}
     </div>
+  )
+}
+
+export default function ProductPage(props: Props) {
+  return (
+    <Streamed>
+      <ProductPageContent {...props} />
+    </Streamed>
   )
 }

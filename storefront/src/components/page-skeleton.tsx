@@ -1,0 +1,31 @@
+import { Suspense } from "react"
+
+/** What shows while a page streams in on a first visit: its rough shape, so nothing jumps. */
+export function PageSkeleton() {
+  return (
+    <div className="container page" aria-busy="true">
+      <p className="visually-hidden" role="status">
+        Loading…
+      </p>
+      <div className="skeleton skeleton--line" style={{ width: "45%", height: "2rem" }} />
+      <div className="skeleton skeleton--line" style={{ width: "70%" }} />
+      <div className="skeleton" style={{ height: 240, marginTop: 20 }} />
+    </div>
+  )
+}
+
+/**
+ * A long page (home, catalog, product) streams in inside its own Suspense
+ * boundary: React hydrates a boundary only once its HTML is complete. As part
+ * of the shell, a long page could start hydrating before the browser had
+ * parsed all of it when the scripts came from the cache: hydration error #418
+ * and a client re-render, in about one load in twenty in the browser tests.
+ *
+ * Only these pages: with one boundary around every page (loading.js or a
+ * Suspense in the layout), Next 15.5's router intermittently never commits the
+ * navigation after a form action's redirect (vercel/next.js#86151, #96295),
+ * and the checkout and account steps are form actions that redirect.
+ */
+export function Streamed({ children }: { children: React.ReactNode }) {
+  return <Suspense fallback={<PageSkeleton />}>{children}</Suspense>
+}
