@@ -20,7 +20,7 @@
  *          --configs vanilla,no-hooks,soko --scenarios a,b,... --build
  *          --profile <name>=<env json>  (Soko with extra env, to measure one change;
  *            BENCH_CLUSTER=n starts it with --cluster n, BENCH_NODE_OPTIONS adds
- *            node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
+ *            node flags to the server's main process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
  */
 import { execFileSync, fork, spawn, type ChildProcess } from "node:child_process"
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
@@ -161,13 +161,15 @@ async function startServer(spec: ConfigSpec): Promise<Server> {
     args.push("--cluster", String(spec.cluster))
   }
   const out = require("node:fs").openSync(logFile, "a")
-  const child = spawn(process.execPath, args, {
+  // Flags such as --cpu-prof are refused in NODE_OPTIONS: they go on the command line (main process only).
+  const nodeFlags = (spec.env.BENCH_NODE_OPTIONS ?? "").split(/\s+/).filter(Boolean)
+  const child = spawn(process.execPath, [...nodeFlags, ...args], {
     cwd: spec.cwd,
     env: {
       ...baseEnv(),
       ...spec.env,
       PORT: String(spec.port),
-      NODE_OPTIONS: `-r ${PRELOAD} ${spec.env.BENCH_NODE_OPTIONS ?? ""}`.trim(),
+      NODE_OPTIONS: `-r ${PRELOAD}`,
       BENCH_SIDE_DIR: sideDir,
     },
     stdio: ["ignore", out, out],
