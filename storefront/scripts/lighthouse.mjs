@@ -99,6 +99,7 @@ try {
     const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100)
     const scripts = (lhr.audits["network-requests"]?.details?.items ?? []).filter((i) => i.resourceType === "Script")
     const jsBytes = scripts.reduce((n, i) => n + (i.transferSize ?? 0), 0)
+    const jsRaw = scripts.reduce((n, i) => n + (i.resourceSize ?? 0), 0)
     rows.push({
       page: name,
       performance: score("performance"),
@@ -109,7 +110,8 @@ try {
       LCP: lhr.audits["largest-contentful-paint"].displayValue,
       CLS: lhr.audits["cumulative-layout-shift"].displayValue,
       TBT: lhr.audits["total-blocking-time"].displayValue,
-      "JS (gzip)": `${(jsBytes / 1024).toFixed(1)} KiB`,
+      "JS (gzip)": `${jsBytes} B`,
+      "JS (raw)": `${jsRaw} B`,
     })
     const failing = Object.values(lhr.audits).filter(
       (a) => a.score !== null && a.score < 1 && lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id)
