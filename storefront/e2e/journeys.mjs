@@ -228,6 +228,11 @@ export const journeys = [
       // Product page: variants, stock state, sold-out variant.
       await go(page, `${base}/ke/products/power-bank`)
       await page.getByTestId("buy-box").waitFor()
+      // Pictures come from the shop's own origin and load (a 404 is only a console warning).
+      await page.waitForLoadState("load")
+      const pictures = await page.locator("main img").evaluateAll((imgs) => imgs.map((i) => ({ src: i.getAttribute("src"), ok: !i.complete || i.naturalWidth > 0 })))
+      assert.ok(pictures.length > 0 && pictures.every((p) => p.src.startsWith("/")), `same-origin pictures: ${JSON.stringify(pictures)}`)
+      assert.deepEqual(pictures.filter((p) => !p.ok), [], "every loaded picture decodes")
       await page.getByRole("radio", { name: /^White/ }).check()
       assert.match(await page.getByTestId("stock-state").textContent(), /Sold out/)
       assert.equal(await page.getByTestId("add-to-cart").isDisabled(), true)
