@@ -11,8 +11,9 @@
  *
  * Without REDIS_URL it prints a SKIPPED line and exits 0. Ends with
  * "N passed, N failed, N skipped" (one per check), exit 1 on any failure.
- * Sizes: SOKO_MULTI_LATENCY_PAYMENTS (default 100), SOKO_MULTI_BURST_PAYMENTS
- * (50, each callback sent 3× across the servers), SOKO_MULTI_KILL_PAYMENTS (24),
+ * Sizes: SOKO_MULTI_LATENCY_PAYMENTS (default 100; 40 with --quick, which npm test
+ * passes), SOKO_MULTI_BURST_PAYMENTS (50; 30, each callback sent 3× across the
+ * servers), SOKO_MULTI_KILL_PAYMENTS (24; 18),
  * SOKO_MULTI_CONCURRENCY (8 checkouts in flight), SOKO_MULTI_BASE_PORT (9800),
  * SOKO_MULTI_WORKERS (1; with more, the first one is killed and restarted).
  * SOKO_MULTI_KEEP=1 keeps the database and Redis keys when a check fails.
@@ -31,10 +32,12 @@ const num = (name: string, fallback: number) => {
   const value = Number(process.env[name])
   return Number.isInteger(value) && value > 0 ? value : fallback
 }
-const LATENCY_PAYMENTS = num("SOKO_MULTI_LATENCY_PAYMENTS", 100)
-const BURST_PAYMENTS = num("SOKO_MULTI_BURST_PAYMENTS", 50)
+/** `--quick` (the npm test stage): fewer payments, same checks; the full run gives the figures over 100. */
+const QUICK = process.argv.includes("--quick")
+const LATENCY_PAYMENTS = num("SOKO_MULTI_LATENCY_PAYMENTS", QUICK ? 40 : 100)
+const BURST_PAYMENTS = num("SOKO_MULTI_BURST_PAYMENTS", QUICK ? 30 : 50)
 const BURST_COPIES = 3
-const KILL_PAYMENTS = num("SOKO_MULTI_KILL_PAYMENTS", 24)
+const KILL_PAYMENTS = num("SOKO_MULTI_KILL_PAYMENTS", QUICK ? 18 : 24)
 const SYSTEM_CHECKOUTS = 10
 const RACE_PAYMENTS = 8
 const REPLAYED_PAYMENTS = 30
@@ -151,6 +154,7 @@ async function main() {
   const os = await import("node:os")
   const measurements: Record<string, unknown> = {
     date: new Date().toISOString(),
+    quick: QUICK,
     host: { cpus: os.cpus().length, loadavg_at_start: os.loadavg().map((l) => Math.round(l * 100) / 100) },
   }
   say(`starting 2 servers + ${num("SOKO_MULTI_WORKERS", 1)} worker(s) (Redis ${process.env.REDIS_URL}, PostgreSQL ${process.env.DB_HOST ?? "localhost"}:${process.env.DB_PORT ?? 5432})`)
