@@ -137,7 +137,7 @@ async function multiInstance(env: NodeJS.ProcessEnv) {
   let output = ""
   const started = Date.now()
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, ["-r", "ts-node/register", path.join(root, "integration-tests", "multi-instance", "run.ts")], {
+    const child = spawn(process.execPath, ["-r", "ts-node/register", path.join(root, "integration-tests", "multi-instance", "run.ts"), "--quick"], {
       cwd: root,
       env,
       stdio: ["ignore", "pipe", "inherit"],
