@@ -276,6 +276,7 @@ async function main() {
       approvedOrders.push(orderOf(p))
     }
     await allCaptured(cluster, latencyOrders, 180_000, "the latency payments to be captured")
+    await waitFor("the poller to see the last capture", async () => (observed.size === latencyOrders.length ? true : undefined), 10_000, 50)
     polling = false
     await poller
     const captured = await capturedAt(cluster, latencyOrders)
