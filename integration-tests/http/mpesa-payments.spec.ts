@@ -3,6 +3,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { startDarajaSimulator } from "@soko/daraja-simulator"
 import { runSeed } from "../../src/scripts/seed/run-seed"
 import { reconcileMpesaPayments } from "@soko/medusa-plugin-mpesa/lib/reconcile"
+import { logged } from "../../plugins/notifications/integration-tests/http-helpers"
 import { adminHeaders } from "../helpers/admin"
 import { cartReadyForPayment, eventually } from "../helpers/store-checkout"
 
@@ -118,6 +119,39 @@ medusaIntegrationTestRunner({
           return data.order.payment_status === "captured" ? data.order : undefined
         })
         expect(order.payment_status).toBe("captured")
+      })
+
+      it("a callback that arrives before the shopper places the order: one order, captured once, announced once", async () => {
+        const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
+        await pushSession(paymentCollectionId, "0708374149")
+        const paid = await settled(`cart_id=${cartId}`)
+        expect(paid.status).toBe("paid")
+
+        const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+        expect(completed.type).toBe("order")
+        const orderId = completed.order.id
+        const admin = await adminHeaders(getContainer(), api)
+        const order = await eventually(async () => {
+          const { data } = await api.get(
+            `/admin/orders/${orderId}?fields=id,payment_status,payment_collections.payments.id,payment_collections.payments.captures.id`,
+            admin
+          )
+          return data.order.payment_status === "captured" ? data.order : undefined
+        })
+        const payment = order.payment_collections[0].payments[0]
+        expect(payment.captures).toHaveLength(1)
+
+        // Cart completion captured it (no capture workflow ran), so the ledger settles and announces it.
+        const view = await eventually(async () => {
+          const { data } = await api.get(`/admin/orders/${orderId}/mpesa`, admin)
+          return data.transactions[0]?.captured_at ? data : undefined
+        })
+        expect(view.transactions).toEqual([expect.objectContaining({ status: "paid", receipt_number: paid.receipt })])
+        const received = await eventually(async () => {
+          const rows = await logged(getContainer(), { template: "payment-received", order_id: orderId })
+          return rows.length >= 2 ? rows : undefined
+        })
+        expect(received.map((m) => m.channel).sort()).toEqual(["email", "sms"])
       })
 
       it("a cancelled prompt fails with the reason; a retry on the same cart pays it; one order", async () => {
@@ -279,6 +313,36 @@ medusaIntegrationTestRunner({
         const { data } = await api.get(`/admin/orders/${orderId}?fields=id,payment_status`, admin)
         expect(data.order.payment_status).toBe("captured")
         expect((await status(`order_id=${orderId}`)).status).toBe("paid")
+
+        // The callback turns up after all: only it carries the receipt, which is kept; nothing is captured again.
+        const entry = sim.listLedger().payments.find((e: any) => e.checkoutRequestId === checkoutId)!
+        const late = await api.post("/hooks/daraja/stk/dev-callback", {
+          Body: {
+            stkCallback: {
+              MerchantRequestID: sim.getTransaction(checkoutId)!.merchantRequestId,
+              CheckoutRequestID: checkoutId,
+              ResultCode: 0,
+              ResultDesc: "The service request is processed successfully.",
+              CallbackMetadata: {
+                Item: [
+                  { Name: "Amount", Value: entry.amount },
+                  { Name: "MpesaReceiptNumber", Value: entry.receipt },
+                  { Name: "Balance" },
+                  { Name: "TransactionDate", Value: 20261121101010 },
+                  { Name: "PhoneNumber", Value: 254708374149 },
+                ],
+              },
+            },
+          },
+        })
+        expect(late.status).toBe(200)
+        const withReceipt = await eventually(async () => {
+          const [row] = await (getContainer().resolve("mpesa") as any).listStkRequests({ checkout_request_id: checkoutId })
+          return row.receipt_number ? row : undefined
+        })
+        expect(withReceipt).toEqual(expect.objectContaining({ status: "paid", receipt_number: entry.receipt }))
+        const { data: after } = await api.get(`/admin/orders/${orderId}?fields=id,payment_collections.payments.captures.id`, admin)
+        expect(after.order.payment_collections[0].payments[0].captures).toHaveLength(1)
       })
 
       it("shows the merchant the ledger: order timeline, filters, unmatched callbacks, check now", async () => {

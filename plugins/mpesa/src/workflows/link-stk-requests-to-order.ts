@@ -28,11 +28,17 @@ const linkStkRequestsToOrderStep = createStep(
       .flatMap((pc) => pc?.payment_sessions ?? [])
       .filter((s): s is Session => !!s && s.provider_id.startsWith("pp_mpesa"))
     let linked = 0
+    // Paid while the shopper was placing the order: cart completion captured
+    // them, so the ledger still has to settle (and announce) the capture.
+    const paidUncaptured: string[] = []
     for (const session of sessions) {
       const { request } = await ensureStkRequest(container, session)
       linked += request ? 1 : 0
+      if (request?.status === "paid" && !request.captured_at) {
+        paidUncaptured.push(request.checkout_request_id)
+      }
     }
-    return new StepResponse({ linked })
+    return new StepResponse({ linked, paid_uncaptured: paidUncaptured })
   }
 )
 

@@ -1,5 +1,5 @@
 import { acquireLockStep, emitEventStep, processPaymentWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { PaymentActions } from "@medusajs/framework/utils"
+import { PaymentActions, PaymentEvents } from "@medusajs/framework/utils"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { applyStkDecisionStep } from "./steps/apply-stk-decision"
 import { decideStkOutcomeStep } from "./steps/decide-stk-outcome"
@@ -60,6 +60,16 @@ export const settleStkRequestWorkflow = createWorkflow(
     })
     when("mpesa-mark-captured", { capture }, ({ capture }) => !!capture && capture.route !== "cart").then(() => {
       markStkCapturedStep({ request_id: transform({ toCapture }, ({ toCapture }) => toCapture!.request_id!) })
+    })
+    // Captured without our processPaymentWorkflow run announcing it: by cart
+    // completion (the callback won the race with "place order"), or by a run
+    // whose worker died before its events were released. The ledger learns of
+    // it here once (captured_at was empty), so this is the one announcement.
+    when("mpesa-announce-capture", { capture }, ({ capture }) => capture?.route === "done" && !!capture.payment_id).then(() => {
+      emitEventStep({
+        eventName: PaymentEvents.CAPTURED,
+        data: transform({ capture }, ({ capture }) => ({ id: capture!.payment_id! })),
+      }).config({ name: "announce-mpesa-capture" })
     })
 
     const failed = transform({ decision }, ({ decision }) => (decision.action === "fail" ? decision : undefined))

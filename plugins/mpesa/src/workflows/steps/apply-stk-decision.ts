@@ -25,7 +25,8 @@ export const applyStkDecisionStep = createStep(
         detail: decision.note,
       })
     }
-    if (decision.request_id && decision.action !== "none" && decision.action !== "capture") {
+    const writesRequest = decision.action !== "none" && (decision.action !== "capture" || !!decision.receipt_number)
+    if (decision.request_id && writesRequest) {
       const before = await mpesa.retrieveStkRequest(decision.request_id)
       snapshot.request = {
         id: before.id,
@@ -46,7 +47,7 @@ export const applyStkDecisionStep = createStep(
         ...(decision.result_code !== undefined ? { result_code: decision.result_code } : {}),
         ...(decision.result_desc !== undefined ? { result_desc: decision.result_desc } : {}),
         ...(decision.shopper_message !== undefined ? { shopper_message: decision.shopper_message } : {}),
-        ...(decision.receipt_number && decision.action === "pay" ? { receipt_number: decision.receipt_number } : {}),
+        ...(decision.receipt_number && decision.action !== "flag" ? { receipt_number: decision.receipt_number } : {}),
         ...(decision.flag ? { flag: decision.flag } : {}),
         ...(decision.raw_callback ? { raw_callback: decision.raw_callback, callback_received_at: now } : {}),
         ...(decision.status ? { settled_at: now } : {}),

@@ -11,7 +11,7 @@ import type { StkRequestRecord } from "./ensure-stk-request"
 
 /** What to do with an STK request, decided from a callback and/or STK Query. */
 export type StkDecision = {
-  action: "none" | "pay" | "fail" | "flag" | "capture"
+  action: "none" | "pay" | "fail" | "flag" | "capture" | "receipt"
   /** Why, in words for the log and the merchant. */
   note: string
   request_id?: string
@@ -68,11 +68,26 @@ export const decideStkOutcomeStep = createStep(
     const base = { request_id: request.id, session_id: request.payment_session_id, raw_callback: rawCallback }
 
     if (request.status === "paid") {
-      return decide(
-        request.captured_at
-          ? { ...base, action: "none", note: "duplicate: already paid and captured" }
-          : { ...base, action: "capture", note: "paid earlier; capturing in Medusa", capture: true }
-      )
+      // STK Query (reconciliation) can settle a payment before its callback, and
+      // only the callback carries the receipt: keep it when it comes.
+      const lateReceipt =
+        !request.receipt_number && callback?.success && callback.metadata && callbackAmountMatches(callback, request.amount_kes)
+          ? callback.metadata.receipt
+          : undefined
+      if (request.captured_at) {
+        return decide(
+          lateReceipt
+            ? { ...base, action: "receipt", receipt_number: lateReceipt, note: "already paid and captured; receipt taken from the callback" }
+            : { ...base, action: "none", note: "duplicate: already paid and captured" }
+        )
+      }
+      return decide({
+        ...base,
+        action: "capture",
+        note: "paid earlier; capturing in Medusa",
+        capture: true,
+        ...(lateReceipt ? { receipt_number: lateReceipt } : {}),
+      })
     }
     if (SETTLED.includes(request.status as StkRequestStatus)) {
       if (callback?.success) {

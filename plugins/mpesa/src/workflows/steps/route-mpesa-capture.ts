@@ -20,6 +20,8 @@ export type MpesaCaptureRoute = {
    */
   route: "order" | "cart" | "complete" | "done"
   amount: number
+  /** The captured Medusa payment, for "done". */
+  payment_id?: string
 }
 
 export const routeMpesaCaptureStepId = "route-mpesa-capture"
@@ -36,7 +38,7 @@ export const routeMpesaCaptureStep = createStep(
     const payment = container.resolve(Modules.PAYMENT)
     const { data: sessions } = await query.graph({
       entity: "payment_session",
-      fields: ["id", "amount", "currency_code", "data", "payment_collection_id", "payment.captured_at"],
+      fields: ["id", "amount", "currency_code", "data", "payment_collection_id", "payment.id", "payment.captured_at"],
       filters: { id: input.session_id },
     })
     const session = sessions[0] as
@@ -46,7 +48,7 @@ export const routeMpesaCaptureStep = createStep(
           currency_code: string
           data: MpesaSessionData | null
           payment_collection_id: string
-          payment?: { captured_at?: string | null } | null
+          payment?: { id: string; captured_at?: string | null } | null
         }
       | undefined
     if (!session) {
@@ -75,7 +77,7 @@ export const routeMpesaCaptureStep = createStep(
         })
       }
       if (session.payment?.captured_at) {
-        return { route: "done", amount: session.amount }
+        return { route: "done", amount: session.amount, payment_id: session.payment.id }
       }
       if (!cartId) {
         return { route: "order", amount: session.amount }
