@@ -21,6 +21,8 @@
  *          --profile <name>=<env json>  (Soko with extra env, to measure one change;
  *            BENCH_CLUSTER=n starts it with --cluster n, BENCH_NODE_OPTIONS adds
  *            node flags to the server's main process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
+ *          --multi  also run the multi-instance check (2 servers + 1 worker over Redis,
+ *            bench/multi.ts) and add its section to the report; --only-multi runs just that
  */
 import { execFileSync, fork, spawn, type ChildProcess } from "node:child_process"
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
@@ -29,6 +31,7 @@ import os from "node:os"
 import path from "node:path"
 import { startDarajaSimulator } from "@soko/daraja-simulator"
 import { SCENARIOS, type BenchContext, type LoadResult } from "./load"
+import { runMultiInstance } from "./multi"
 
 const ROOT = path.resolve(__dirname, "..")
 const BENCH = path.join(ROOT, "bench")
@@ -668,6 +671,14 @@ function markdown(results: ConfigResult[], meta: Record<string, unknown>, scenar
 async function main() {
   mkdirSync(WORK, { recursive: true })
   mkdirSync(RESULTS, { recursive: true })
+  if (flag("only-multi")) {
+    const multi = await runMultiInstance(log)
+    const stamp = new Date().toISOString().replace(/[:.]/g, "-")
+    writeFileSync(path.join(RESULTS, `${stamp}-multi.md`), multi.markdown + "\n")
+    console.log(multi.markdown)
+    process.exitCode = multi.ok ? 0 : 1
+    return
+  }
   const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(", ")
   log(`load average ${loadBefore} on ${os.cpus().length} cores`)
   const scenarios = (arg("scenarios") ?? Object.keys(SCENARIOS).join(",")).split(",")
@@ -765,8 +776,17 @@ async function main() {
       totalS: Math.round((Date.now() - t0) / 1000),
       configs: chosen.map((c) => ({ name: c.name, label: c.label, cluster: c.cluster ?? null, env: { ...c.env, DATABASE_URL: undefined } })),
     }
-    const md = markdown(results, meta, scenarios)
-    writeFileSync(path.join(RESULTS, `${stamp}.json`), JSON.stringify({ meta, results }, null, 2))
+    let md = markdown(results, meta, scenarios)
+    let multi: Awaited<ReturnType<typeof runMultiInstance>> | undefined
+    if (flag("multi")) {
+      // The bench's own servers are still up but idle; the cluster uses its own ports and database.
+      multi = await runMultiInstance(log)
+      md += "\n" + multi.markdown + "\n"
+      if (!multi.ok) {
+        process.exitCode = 1
+      }
+    }
+    writeFileSync(path.join(RESULTS, `${stamp}.json`), JSON.stringify({ meta, results, multiInstance: multi?.measurements ?? null }, null, 2))
     writeFileSync(path.join(RESULTS, `${stamp}.md`), md)
     writeFileSync(path.join(RESULTS, "latest.md"), md)
     console.log("\n" + md)
