@@ -382,6 +382,7 @@ if (require.main === module && process.send) {
       } else if (msg.type === "prepare" && msg.ctx && msg.admin) {
         process.send!({ ok: true, result: await prepare(msg.ctx, msg.admin) })
       } else if (msg.type === "exit") {
+        // The harness is done with this load process (not a test: the bench has no test cases).
         process.exit(0)
       }
     } catch (e) {

@@ -127,6 +127,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
         // already gone
       }
     }
+    // Ctrl-C: the servers are stopped above; 130 is the shell's code for SIGINT.
     process.exit(130)
   })
 }
@@ -799,5 +800,6 @@ async function main() {
 
 main().catch((e) => {
   console.error(e)
+  // A bench that could not finish must not look like a finished one.
   process.exit(1)
 })

@@ -98,46 +98,16 @@ async function storefrontUnit(env: NodeJS.ProcessEnv) {
   log[code === 0 ? "ok" : "error"]("storefront unit tests")
 }
 
-/** Browser journeys against one running stack (scripts/e2e.ts); reads its "N passed, N failed" line. */
-async function e2e(env: NodeJS.ProcessEnv) {
-  log.step("browser e2e tests")
-  let output = ""
-  const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, ["-r", "ts-node/register", path.join(root, "scripts", "e2e.ts")], {
-      cwd: root,
-      env,
-      stdio: ["ignore", "pipe", "inherit"],
-    })
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString()
-      process.stdout.write(chunk)
-    })
-    child.once("exit", (c) => resolve(c ?? 1))
-  })
-  const summary = output.match(/^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/m)
-  if (summary) {
-    totals.passed += Number(summary[1])
-    totals.failed += Number(summary[2])
-    totals.skipped += Number(summary[3] ?? 0)
-  } else if (code !== 0) {
-    totals.failed += 1
-  }
-  if (code !== 0) {
-    failures.push("browser e2e tests")
-  }
-}
-
 /**
- * Soko as 2 servers + 1 worker over PostgreSQL and Redis (integration-tests/multi-instance):
- * exactly-once orders, captures, notifications and timers, also across a worker SIGKILL.
- * Skipped (one skipped test) without REDIS_URL. Reads its "N passed, N failed, N skipped" line.
+ * Runs a Node script that ends with "N passed, N failed[, N skipped]" and adds
+ * those counts to the totals (one failure when it dies without the line).
  */
-async function multiInstance(env: NodeJS.ProcessEnv) {
-  log.step("multi-instance test (2 servers + 1 worker, Redis)")
+async function summarised(label: string, script: string[], env: NodeJS.ProcessEnv) {
+  log.step(label)
   let output = ""
   const started = Date.now()
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, ["-r", "ts-node/register", path.join(root, "integration-tests", "multi-instance", "run.ts"), "--quick"], {
+    const child = spawn(process.execPath, ["-r", "ts-node/register", ...script], {
       cwd: root,
       env,
       stdio: ["ignore", "pipe", "inherit"],
@@ -158,12 +128,22 @@ async function multiInstance(env: NodeJS.ProcessEnv) {
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   if (code !== 0) {
-    failures.push("multi-instance test")
-    log.error(`multi-instance test failed (${seconds} s)`)
+    failures.push(label)
+    log.error(`${label} failed (${seconds} s)`)
   } else {
-    log.ok(`multi-instance test (${seconds} s)`)
+    log.ok(`${label} (${seconds} s)`)
   }
 }
+
+/** Browser journeys against one running stack (scripts/e2e.ts). */
+const e2e = (env: NodeJS.ProcessEnv) => summarised("browser e2e tests", [path.join(root, "scripts", "e2e.ts")], env)
+
+/**
+ * Soko as 2 servers + 1 worker over PostgreSQL and Redis (integration-tests/multi-instance):
+ * exactly-once orders, captures, notifications and timers. Skipped (one skipped test) without REDIS_URL.
+ */
+const multiInstance = (env: NodeJS.ProcessEnv) =>
+  summarised("multi-instance test", [path.join(root, "integration-tests", "multi-instance", "run.ts"), "--quick"], env)
 
 async function database(env: NodeJS.ProcessEnv): Promise<RunningPostgres | undefined> {
   if (env.DB_HOST === "127.0.0.1" || env.DB_HOST === "::1") {

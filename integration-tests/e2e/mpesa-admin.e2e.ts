@@ -113,5 +113,6 @@ async function main() {
 
 main().catch((error) => {
   console.error(`[mpesa e2e] FAILED: ${(error as Error).stack ?? error}`)
+  // A failed journey is a failed test: the e2e runner counts a non-zero exit.
   process.exit(1)
 })
