@@ -5,6 +5,7 @@ import { MPESA_MODULE } from "../modules/mpesa"
 import type MpesaModuleService from "../modules/mpesa/service"
 import { callbackSecret } from "../providers/mpesa/callback-urls"
 import { parseInitiatorResult } from "../utils/initiator-result"
+import { CALLBACK_EVENT_OPTIONS } from "./callback-event-options"
 import { mpesaProviderOptions } from "./provider-options"
 
 /** Emitted for every accepted Reversal or B2C result; the settle workflow applies it. */
@@ -48,6 +49,7 @@ export function initiatorResultHook(kind: "reversal" | "b2c") {
     await req.scope.resolve(Modules.EVENT_BUS).emit({
       name: REFUND_RESULT_RECEIVED_EVENT,
       data: { callback_log_id: log.id },
+      options: { ...CALLBACK_EVENT_OPTIONS },
     })
     res.json({ ResultCode: 0, ResultDesc: "Accepted" })
   }

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
+import { CALLBACK_EVENT_OPTIONS } from "../../../../../lib/callback-event-options"
 import { mpesaProviderOptions } from "../../../../../lib/provider-options"
 import { MPESA_MODULE } from "../../../../../modules/mpesa"
 import type MpesaModuleService from "../../../../../modules/mpesa/service"
@@ -81,6 +82,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   await req.scope.resolve(Modules.EVENT_BUS).emit({
     name: STK_CALLBACK_RECEIVED_EVENT,
     data: { callback_log_id: log.id, checkout_request_id: parsed.callback.checkoutRequestId },
+    options: { ...CALLBACK_EVENT_OPTIONS },
   })
   res.json({ ResultCode: 0, ResultDesc: "Accepted" })
 }

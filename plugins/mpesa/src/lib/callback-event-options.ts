@@ -1,0 +1,14 @@
+/**
+ * Job options for the events a Daraja callback starts. Safaricom sends a
+ * callback once, so losing its event loses the payment until reconciliation.
+ * Medusa's Redis event bus gives a job one attempt unless asked for more; a
+ * settle that fails for a reason that passes (the lock a worker held when it
+ * was killed, held until its TTL lapses; a dropped database connection) must
+ * run again. Six attempts ten seconds apart outlast the settle lock's TTL plus
+ * its wait. Subscribers that already succeeded are not run again, and the
+ * in-memory event bus ignores these options.
+ */
+export const CALLBACK_EVENT_OPTIONS = {
+  attempts: 6,
+  backoff: { type: "fixed", delay: 10_000 },
+} as const
