@@ -46,6 +46,11 @@ export type SokoEnv = {
    * (measured in the README's Performance section), off otherwise.
    */
   caching: boolean
+  /**
+   * How many events one process handles at once from the Redis event bus
+   * (BullMQ worker concurrency). SOKO_EVENT_CONCURRENCY; Medusa's default is 1.
+   */
+  eventConcurrency: number
 }
 
 export class SokoConfigError extends Error {
@@ -59,6 +64,9 @@ export class SokoConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>
+
+/** See the README's Performance section for how it was chosen. */
+const DEFAULT_EVENT_CONCURRENCY = 1
 
 const WEAK_SECRETS = new Set(["supersecret", "secret", "changeme", ""])
 
@@ -77,6 +85,17 @@ export function readPort(env: Env, name: string, fallback: number): number {
       name,
       `must be a port number between 1 and 65535 (got "${raw}")`
     )
+  }
+  return Number(raw)
+}
+
+function readCount(env: Env, name: string, fallback: number, max: number): number {
+  const raw = nonEmpty(env, name)
+  if (raw === undefined) {
+    return fallback
+  }
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
+    throw new SokoConfigError(name, `must be a whole number from 1 to ${max} (got "${raw}")`)
   }
   return Number(raw)
 }
@@ -200,5 +219,6 @@ export function readSokoEnv(env: Env): SokoEnv {
     disableAdmin: readBoolean(env, "DISABLE_ADMIN") || workerMode === "worker",
     databaseLogging: readBoolean(env, "SOKO_DATABASE_LOGGING"),
     caching: nonEmpty(env, "SOKO_CACHING") === undefined ? production && !!redisUrl : readBoolean(env, "SOKO_CACHING"),
+    eventConcurrency: readCount(env, "SOKO_EVENT_CONCURRENCY", DEFAULT_EVENT_CONCURRENCY, 64),
   }
 }

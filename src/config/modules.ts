@@ -15,7 +15,7 @@ export function infrastructureModules(env: SokoEnv): ModuleEntry[] {
   return [
     {
       resolve: "@medusajs/medusa/event-bus-redis",
-      options: { redisUrl, queueName: `${prefix}-events` },
+      options: { redisUrl, queueName: `${prefix}-events`, workerOptions: { concurrency: env.eventConcurrency } },
     },
     {
       resolve: "@medusajs/medusa/workflow-engine-redis",

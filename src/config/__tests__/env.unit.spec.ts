@@ -49,6 +49,20 @@ describe("readSokoEnv", () => {
     ])
   })
 
+  it.each([
+    [undefined, 1],
+    ["4", 4],
+    ["64", 64],
+  ])("SOKO_EVENT_CONCURRENCY=%p sets the Redis event bus worker's concurrency to %p", (value, concurrency) => {
+    const env = readSokoEnv({ REDIS_URL: "redis://r", SOKO_EVENT_CONCURRENCY: value })
+    const bus = infrastructureModules(env).find((m) => m.resolve === "@medusajs/medusa/event-bus-redis")
+    expect(bus?.options?.workerOptions).toEqual({ concurrency })
+  })
+
+  it.each(["0", "-1", "2.5", "65", "many"])("rejects SOKO_EVENT_CONCURRENCY=%p with a message naming it", (value) => {
+    expect(() => readSokoEnv({ SOKO_EVENT_CONCURRENCY: value })).toThrow(/SOKO_EVENT_CONCURRENCY: must be a whole number from 1 to 64/)
+  })
+
   it("adds Medusa's caching module in production with Redis or with SOKO_CACHING, in Redis under the shop's prefix or in memory", () => {
     expect(readSokoEnv({ REDIS_URL: "redis://r" }).caching).toBe(false)
     expect(readSokoEnv({ NODE_ENV: "test", REDIS_URL: "redis://r" }).caching).toBe(false)
