@@ -155,6 +155,31 @@ async function checkout(page, base, { email, phone, method, mpesaPhone, shot }) 
   await shot?.("checkout-4-review")
 }
 
+/**
+ * Places the order and waits for the page it leads to. If the form shows an
+ * error instead (e.g. M-Pesa refused the prompt), fails at once with it.
+ */
+async function placeOrder(page, next, { timeout = 60_000 } = {}) {
+  await page.getByTestId("place-order").click()
+  const error = page.getByTestId("form-error")
+  const moved = page.waitForURL(next, { timeout }).then(
+    () => "moved",
+    (e) => e
+  )
+  const refused = error.waitFor({ timeout }).then(
+    () => "refused",
+    () => "no error"
+  )
+  const first = await Promise.race([moved, refused])
+  if (first === "refused" && !next.test(page.url())) {
+    throw new Error(`placing the order failed: ${(await error.textContent()).trim()}`)
+  }
+  const outcome = first === "moved" ? first : await moved
+  if (outcome instanceof Error) {
+    throw outcome
+  }
+}
+
 async function orderNumber(page) {
   return (await page.getByTestId("order-number").textContent()).replace(/\D/g, "")
 }
@@ -261,8 +286,7 @@ export const journeys = [
       const email = `guest-${Date.now()}@example.com`
       await checkout(page, base, { email, phone: "0708 374 149", method: "mpesa", shot })
       assert.match(await page.getByTestId("place-order").textContent(), /with M-Pesa/)
-      await page.getByTestId("place-order").click()
-      await page.waitForURL(/\/order\/[^/]+\/(pay|confirmed)$/, { timeout: 60_000 })
+      await placeOrder(page, /\/order\/[^/]+\/(pay|confirmed)$/)
       if (page.url().endsWith("/pay")) {
         // The simulator may approve before the page is even drawn; then it moves on by itself.
         const shown = await page
@@ -299,8 +323,7 @@ export const journeys = [
     async run({ page, base, shot }) {
       await addToCart(page, base, "kericho-gold-tea", { Pack: "100 bags" })
       await checkout(page, base, { email: `retry-${Date.now()}@example.com`, phone: "0712 345 678", mpesaPhone: CANCELS, method: "mpesa" })
-      await page.getByTestId("place-order").click()
-      await page.waitForURL(/\/pay$/, { timeout: 60_000 })
+      await placeOrder(page, /\/pay$/)
       await page.locator('[data-testid="mpesa-status"][data-status="cancelled"]').waitFor({ timeout: 60_000 })
       assert.match(await page.getByTestId("mpesa-headline").textContent(), /cancelled/i)
       assert.match(await page.getByTestId("mpesa-message").textContent(), /cancel/i)
@@ -320,8 +343,7 @@ export const journeys = [
       const phone = `0711 ${digits.slice(0, 3)} ${digits.slice(3)}`
       await addToCart(page, base, "beaded-bracelet", { Color: "Rainbow" })
       await checkout(page, base, { email: `later-${Date.now()}@example.com`, phone, method: "mpesa" })
-      await page.getByTestId("place-order").click()
-      await page.waitForURL(/\/pay$/, { timeout: 60_000 })
+      await placeOrder(page, /\/pay$/)
       const payUrl = page.url()
       await page.locator('[data-testid="mpesa-status"][data-status="pending"]').waitFor()
       assert.match(await page.getByTestId("mpesa-status").textContent(), /Look for the M-Pesa prompt/)
@@ -370,8 +392,8 @@ export const journeys = [
       await page.getByTestId("delivery-continue").click()
       await page.locator("#pay-manual").check()
       await page.getByTestId("payment-continue").click()
-      await page.getByTestId("place-order").click()
-      await page.getByTestId("order-confirmed").waitFor({ timeout: 60_000 })
+      await placeOrder(page, /\/order\/[^/]+\/confirmed$/)
+      await page.getByTestId("order-confirmed").waitFor()
       assert.match(await page.getByTestId("payment-state").textContent(), /Pay on delivery/)
       const number = await orderNumber(page)
       log(`order #${number} placed`)

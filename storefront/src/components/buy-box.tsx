@@ -1,12 +1,11 @@
 "use client"
 
 import Link from "next/link"
-import { useActionState, useMemo, useState } from "react"
-import { useFormStatus } from "react-dom"
-import type { ActionState } from "@/lib/data/action-state"
+import { useMemo, useState } from "react"
 import { addToCart } from "@/lib/data/cart-actions"
 import { formatMoney } from "@/lib/util/money"
 import type { PriceInfo, StockState } from "@/lib/util/product"
+import { useFormAction } from "./action-form"
 
 export type BuyBoxProduct = {
   id: string
@@ -28,8 +27,7 @@ function initialSelection(product: BuyBoxProduct): Record<string, string> {
   return first ? { ...first.options } : {}
 }
 
-function AddButton({ disabled, label }: { disabled: boolean; label: string }) {
-  const { pending } = useFormStatus()
+function AddButton({ disabled, label, pending }: { disabled: boolean; label: string; pending: boolean }) {
   return (
     <button className="btn" type="submit" disabled={disabled || pending} aria-disabled={disabled || pending} data-testid="add-to-cart">
       {pending ? "Adding…" : label}
@@ -40,7 +38,7 @@ function AddButton({ disabled, label }: { disabled: boolean; label: string }) {
 export function BuyBox({ product, country, taxNote }: { product: BuyBoxProduct; country: string; taxNote?: string }) {
   const [selected, setSelected] = useState<Record<string, string>>(() => initialSelection(product))
   const [quantity, setQuantity] = useState(1)
-  const [state, action] = useActionState<ActionState, FormData>(addToCart, {})
+  const { state, pending, formProps } = useFormAction(addToCart)
 
   const variant = useMemo(
     () => product.variants.find((v) => product.options.every((o) => v.options[o.id] === selected[o.id])),
@@ -60,7 +58,7 @@ export function BuyBox({ product, country, taxNote }: { product: BuyBoxProduct; 
     )
 
   return (
-    <form action={action} className="buy-box" data-testid="buy-box">
+    <form {...formProps} className="buy-box" data-testid="buy-box">
       <p className="product__price price" data-testid="variant-price">
         {price ? (
           <>
@@ -149,7 +147,7 @@ export function BuyBox({ product, country, taxNote }: { product: BuyBoxProduct; 
             +
           </button>
         </div>
-        <AddButton disabled={!variant || soldOut} label={soldOut ? "Sold out" : "Add to cart"} />
+        <AddButton disabled={!variant || soldOut} label={soldOut ? "Sold out" : "Add to cart"} pending={pending} />
       </div>
 
       <div aria-live="polite" style={{ minHeight: "3.2em", marginTop: 10 }}>

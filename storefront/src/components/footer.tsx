@@ -3,6 +3,7 @@ import { Suspense } from "react"
 import { listCollections } from "@/lib/data/catalog"
 import { switchCountry } from "@/lib/data/region-actions"
 import { listCountries } from "@/lib/data/regions"
+import { ActionForm } from "./action-form"
 import { AutoSubmit } from "./auto-submit"
 import { CurrentPath } from "./current-path"
 
@@ -40,7 +41,7 @@ export async function Footer({ country }: { country: string }) {
         </div>
         <div>
           <h2 className="h3">Ship to</h2>
-          <form action={switchCountry} className="stack">
+          <ActionForm action={switchCountry} className="stack">
             <label htmlFor="country-picker" className="visually-hidden">
               Country
             </label>
@@ -58,7 +59,7 @@ export async function Footer({ country }: { country: string }) {
               Change country
             </button>
             <AutoSubmit hideButtonId="country-submit" />
-          </form>
+          </ActionForm>
           <p className="small muted" style={{ marginTop: 12 }}>
             Prices in Kenya include 16% VAT. Pay with M-Pesa.
           </p>

@@ -10,6 +10,7 @@ export function SubmitButton({
   secondary = false,
   testId,
   disabled = false,
+  pending: running = false,
 }: {
   children: React.ReactNode
   pendingLabel: string
@@ -17,8 +18,11 @@ export function SubmitButton({
   secondary?: boolean
   testId?: string
   disabled?: boolean
+  /** The form's action is running (forms that run it themselves, see action-form.tsx). */
+  pending?: boolean
 }) {
-  const { pending } = useFormStatus()
+  const status = useFormStatus()
+  const pending = running || status.pending
   return (
     <button
       className={`btn${block ? " btn--block" : ""}${secondary ? " btn--secondary" : ""}`}

@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event"
 import { describe, expect, it, vi } from "vitest"
 import { BuyBox, type BuyBoxProduct } from "../buy-box"
 
+vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn(), refresh: vi.fn() }) }))
 vi.mock("@/lib/data/cart-actions", () => ({ addToCart: vi.fn(async () => ({ ok: true, message: "Added to your cart." })) }))
 
 const powerBank: BuyBoxProduct = {

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from "vitest"
 import { availablePaymentMethods } from "@/lib/payments"
 import { PaymentForm } from "../checkout/payment-form"
 
+vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn(), refresh: vi.fn() }) }))
 vi.mock("@/lib/data/checkout-actions", () => ({ savePayment: vi.fn(async () => ({})) }))
 
 describe("PaymentForm", () => {

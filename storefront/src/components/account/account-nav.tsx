@@ -3,6 +3,7 @@
 import Link from "next/link"
 import { usePathname } from "next/navigation"
 import { logout } from "@/lib/data/account-actions"
+import { ActionForm } from "../action-form"
 
 export function AccountNav({ country }: { country: string }) {
   const pathname = usePathname()
@@ -26,10 +27,10 @@ export function AccountNav({ country }: { country: string }) {
           )
         })}
         <li>
-          <form action={logout}>
+          <ActionForm action={logout}>
             <input type="hidden" name="country" value={country} />
             <button type="submit">Sign out</button>
-          </form>
+          </ActionForm>
         </li>
       </ul>
     </nav>

@@ -1,23 +1,22 @@
 "use client"
 
 import Link from "next/link"
-import { useActionState } from "react"
-import type { ActionState } from "@/lib/data/action-state"
 import { login, register, requestPasswordReset, resetPassword } from "@/lib/data/account-actions"
 import { FormError, TextField } from "../field"
+import { useFormAction } from "../action-form"
 import { SubmitButton } from "../submit-button"
 
 export function LoginForm({ country, next }: { country: string; next?: string }) {
-  const [state, action] = useActionState<ActionState, FormData>(login, {})
+  const { state, pending, formProps } = useFormAction(login)
   const f = state.fields ?? {}
   return (
-    <form action={action} noValidate data-testid="login-form">
+    <form {...formProps} noValidate data-testid="login-form">
       <FormError message={state.error} />
       <input type="hidden" name="country" value={country} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <TextField name="email" label="Email" type="email" autoComplete="email" inputMode="email" required error={f.email} />
       <TextField name="password" label="Password" type="password" autoComplete="current-password" required error={f.password} />
-      <SubmitButton pendingLabel="Signing in…" testId="login-submit">
+      <SubmitButton pending={pending} pendingLabel="Signing in…" testId="login-submit">
         Sign in
       </SubmitButton>
       <p className="small" style={{ marginTop: 12 }}>
@@ -28,10 +27,10 @@ export function LoginForm({ country, next }: { country: string; next?: string })
 }
 
 export function RegisterForm({ country, next }: { country: string; next?: string }) {
-  const [state, action] = useActionState<ActionState, FormData>(register, {})
+  const { state, pending, formProps } = useFormAction(register)
   const f = state.fields ?? {}
   return (
-    <form action={action} noValidate data-testid="register-form">
+    <form {...formProps} noValidate data-testid="register-form">
       <FormError message={state.error} />
       <input type="hidden" name="country" value={country} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
@@ -59,7 +58,7 @@ export function RegisterForm({ country, next }: { country: string; next?: string
         error={f.password}
         hint="At least 8 characters."
       />
-      <SubmitButton pendingLabel="Creating your account…" testId="register-submit">
+      <SubmitButton pending={pending} pendingLabel="Creating your account…" testId="register-submit">
         Create account
       </SubmitButton>
     </form>
@@ -67,7 +66,7 @@ export function RegisterForm({ country, next }: { country: string; next?: string
 }
 
 export function ResetRequestForm() {
-  const [state, action] = useActionState<ActionState, FormData>(requestPasswordReset, {})
+  const { state, pending, formProps } = useFormAction(requestPasswordReset)
   if (state.ok) {
     return (
       <p className="notice notice--success" role="status" data-testid="reset-sent">
@@ -76,18 +75,18 @@ export function ResetRequestForm() {
     )
   }
   return (
-    <form action={action} noValidate data-testid="reset-request-form">
+    <form {...formProps} noValidate data-testid="reset-request-form">
       <FormError message={state.error} />
       <TextField name="email" label="Email" type="email" autoComplete="email" inputMode="email" required error={state.fields?.email} />
-      <SubmitButton pendingLabel="Sending…">Email me a link</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="Sending…">Email me a link</SubmitButton>
     </form>
   )
 }
 
 export function ResetPasswordForm({ country, token, email }: { country: string; token: string; email: string }) {
-  const [state, action] = useActionState<ActionState, FormData>(resetPassword, {})
+  const { state, pending, formProps } = useFormAction(resetPassword)
   return (
-    <form action={action} noValidate data-testid="reset-form">
+    <form {...formProps} noValidate data-testid="reset-form">
       <FormError message={state.error} />
       <input type="hidden" name="country" value={country} />
       <input type="hidden" name="token" value={token} />
@@ -107,7 +106,7 @@ export function ResetPasswordForm({ country, token, email }: { country: string; 
         error={state.fields?.password}
         hint="At least 8 characters."
       />
-      <SubmitButton pendingLabel="Saving…">Save new password</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="Saving…">Save new password</SubmitButton>
     </form>
   )
 }

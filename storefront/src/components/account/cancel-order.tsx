@@ -1,12 +1,12 @@
 "use client"
 
-import { useActionState, useState } from "react"
-import type { ActionState } from "@/lib/data/action-state"
+import { useState } from "react"
 import { cancelOrder } from "@/lib/data/order-actions"
+import { useFormAction } from "../action-form"
 import { SubmitButton } from "../submit-button"
 
 export function CancelOrder({ orderId }: { orderId: string }) {
-  const [state, action] = useActionState<ActionState, FormData>(cancelOrder, {})
+  const { state, pending, formProps } = useFormAction(cancelOrder)
   const [confirming, setConfirming] = useState(false)
   const [key] = useState(() => `cancel-${orderId}-${Date.now()}`)
   if (state.ok) {
@@ -20,12 +20,12 @@ export function CancelOrder({ orderId }: { orderId: string }) {
         </p>
       ) : null}
       {confirming ? (
-        <form action={action} className="stack">
+        <form {...formProps} className="stack">
           <input type="hidden" name="order_id" value={orderId} />
           <input type="hidden" name="key" value={key} />
           <p style={{ margin: 0 }}>Cancel this order? This can&apos;t be undone.</p>
           <div className="row">
-            <SubmitButton pendingLabel="Cancelling…" block={false}>
+            <SubmitButton pending={pending} pendingLabel="Cancelling…" block={false}>
               Yes, cancel the order
             </SubmitButton>
             <button className="btn btn--secondary" type="button" onClick={() => setConfirming(false)}>

@@ -1,17 +1,16 @@
 "use client"
 
-import { useActionState } from "react"
-import type { ActionState } from "@/lib/data/action-state"
 import { updateProfile } from "@/lib/data/account-actions"
 import { displayKenyanPhone } from "@/lib/util/phone"
 import { FormError, TextField } from "../field"
+import { useFormAction } from "../action-form"
 import { SubmitButton } from "../submit-button"
 
 export function ProfileForm({ firstName, lastName, phone, email }: { firstName: string; lastName: string; phone: string; email: string }) {
-  const [state, action] = useActionState<ActionState, FormData>(updateProfile, {})
+  const { state, pending, formProps } = useFormAction(updateProfile)
   const f = state.fields ?? {}
   return (
-    <form action={action} noValidate data-testid="profile-form">
+    <form {...formProps} noValidate data-testid="profile-form">
       <FormError message={state.error} />
       <div aria-live="polite">{state.ok ? <p className="notice notice--success">{state.message}</p> : null}</div>
       <div className="field-grid">
@@ -29,7 +28,7 @@ export function ProfileForm({ firstName, lastName, phone, email }: { firstName: 
         />
       </div>
       <p className="small muted">Email: {email}</p>
-      <SubmitButton pendingLabel="Saving…" block={false}>
+      <SubmitButton pending={pending} pendingLabel="Saving…" block={false}>
         Save
       </SubmitButton>
     </form>

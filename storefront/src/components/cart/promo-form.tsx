@@ -1,16 +1,23 @@
 "use client"
 
-import { useActionState } from "react"
-import type { ActionState } from "@/lib/data/action-state"
+import { useEffect, useRef } from "react"
 import { applyPromotion } from "@/lib/data/cart-actions"
+import { useFormAction } from "../action-form"
 
 export function PromoForm() {
-  const [state, action, pending] = useActionState<ActionState, FormData>(applyPromotion, {})
+  const { state, pending, formProps } = useFormAction(applyPromotion)
+  const input = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (state.ok && input.current) {
+      input.current.value = ""
+    }
+  }, [state])
   return (
-    <form action={action} className="stack" data-testid="promo-form">
+    <form {...formProps} className="stack" data-testid="promo-form">
       <label htmlFor="promo-code">Promo code</label>
       <div className="row" style={{ flexWrap: "nowrap" }}>
         <input
+          ref={input}
           id="promo-code"
           name="code"
           type="text"

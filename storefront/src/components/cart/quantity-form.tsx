@@ -1,17 +1,16 @@
 "use client"
 
-import { useActionState } from "react"
-import type { ActionState } from "@/lib/data/action-state"
 import { updateLineItem } from "@/lib/data/cart-actions"
+import { useFormAction } from "../action-form"
 import { AutoSubmit } from "../auto-submit"
 
 /** Quantity of one cart line; applies on change (or with the Update button without JavaScript). */
 export function QuantityForm({ lineId, quantity, max, title }: { lineId: string; quantity: number; max: number; title: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(updateLineItem, {})
+  const { state, pending, formProps } = useFormAction(updateLineItem)
   const top = Math.max(max, quantity)
   const id = `qty-${lineId}`
   return (
-    <form action={action} className="row" style={{ gap: 6 }}>
+    <form {...formProps} className="row" style={{ gap: 6 }}>
       <input type="hidden" name="line_id" value={lineId} />
       <label htmlFor={id} className="visually-hidden">
         Quantity of {title}

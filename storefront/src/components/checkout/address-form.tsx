@@ -1,11 +1,12 @@
 "use client"
 
-import { useActionState, useRef, useState } from "react"
+import { useRef, useState } from "react"
 import type { ActionState } from "@/lib/data/action-state"
 import { saveAddress } from "@/lib/data/checkout-actions"
 import { KENYAN_COUNTIES, countyName } from "@/lib/util/kenya"
 import { displayKenyanPhone } from "@/lib/util/phone"
 import { FormError, SelectField, TextField } from "../field"
+import { useFormAction } from "../action-form"
 import { SubmitButton } from "../submit-button"
 
 export type AddressValues = {
@@ -48,7 +49,7 @@ export function AddressForm({
   isDefault = false,
 }: Props) {
   const account = mode === "account"
-  const [state, action] = useActionState<ActionState, FormData>(serverAction, {})
+  const { state, pending, formProps } = useFormAction(serverAction)
   const [values, setValues] = useState<AddressValues>(() => ({
     ...initial,
     country_code: initial.country_code || (countries.some((c) => c.code === country) ? country : countries[0]?.code),
@@ -67,7 +68,7 @@ export function AddressForm({
   }
 
   return (
-    <form ref={formRef} action={action} noValidate data-testid="address-form" key={version}>
+    <form ref={formRef} {...formProps} noValidate data-testid="address-form" key={version}>
       <FormError message={state.error} />
       <input type="hidden" name="country" value={country} />
       {addressId ? <input type="hidden" name="address_id" value={addressId} /> : null}
@@ -182,7 +183,7 @@ export function AddressForm({
           <input type="checkbox" name="is_default" defaultChecked={isDefault} /> Use as my default delivery address
         </label>
       ) : null}
-      <SubmitButton pendingLabel="Saving…" testId="address-continue">
+      <SubmitButton pending={pending} pendingLabel="Saving…" testId="address-continue">
         {submitLabel}
       </SubmitButton>
     </form>

@@ -1,10 +1,9 @@
 "use client"
 
-import { useActionState } from "react"
-import type { ActionState } from "@/lib/data/action-state"
 import { saveDelivery } from "@/lib/data/checkout-actions"
 import { formatMoney } from "@/lib/util/money"
 import { FormError } from "../field"
+import { useFormAction } from "../action-form"
 import { SubmitButton } from "../submit-button"
 
 export type DeliveryOption = { id: string; name: string; amount: number | null; description?: string; unavailable?: boolean }
@@ -20,10 +19,10 @@ export function DeliveryForm({
   currency: string
   selected?: string
 }) {
-  const [state, action] = useActionState<ActionState, FormData>(saveDelivery, {})
+  const { state, pending, formProps } = useFormAction(saveDelivery)
   const firstAvailable = options.find((o) => !o.unavailable)?.id
   return (
-    <form action={action} data-testid="delivery-form">
+    <form {...formProps} data-testid="delivery-form">
       <FormError message={state.error} />
       <input type="hidden" name="country" value={country} />
       <fieldset className="fieldset">
@@ -51,7 +50,7 @@ export function DeliveryForm({
           ))}
         </div>
       </fieldset>
-      <SubmitButton pendingLabel="Saving…" testId="delivery-continue">
+      <SubmitButton pending={pending} pendingLabel="Saving…" testId="delivery-continue">
         Continue to payment
       </SubmitButton>
     </form>

@@ -1,11 +1,11 @@
 "use client"
 
-import { useActionState, useState } from "react"
-import type { ActionState } from "@/lib/data/action-state"
+import { useState } from "react"
 import { savePayment } from "@/lib/data/checkout-actions"
 import type { PaymentMethod } from "@/lib/payments"
 import { displayKenyanPhone } from "@/lib/util/phone"
 import { FormError, TextField } from "../field"
+import { useFormAction } from "../action-form"
 import { SubmitButton } from "../submit-button"
 
 export function PaymentForm({
@@ -20,7 +20,7 @@ export function PaymentForm({
   /** Pre-filled M-Pesa number: the last one used, else the delivery phone. */
   phone?: string
 }) {
-  const [state, action] = useActionState<ActionState, FormData>(savePayment, {})
+  const { state, pending, formProps } = useFormAction(savePayment)
   const [choice, setChoice] = useState(selected && methods.some((m) => m.providerId === selected) ? selected : methods[0]?.providerId)
   const f = state.fields ?? {}
   if (!methods.length) {
@@ -31,7 +31,7 @@ export function PaymentForm({
     )
   }
   return (
-    <form action={action} data-testid="payment-form" noValidate>
+    <form {...formProps} data-testid="payment-form" noValidate>
       <FormError message={state.error} />
       <input type="hidden" name="country" value={country} />
       <fieldset className="fieldset">
@@ -75,7 +75,7 @@ export function PaymentForm({
           ))}
         </div>
       </fieldset>
-      <SubmitButton pendingLabel="Saving…" testId="payment-continue">
+      <SubmitButton pending={pending} pendingLabel="Saving…" testId="payment-continue">
         Continue to review
       </SubmitButton>
     </form>

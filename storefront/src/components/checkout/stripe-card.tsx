@@ -1,8 +1,8 @@
 "use client"
 
-import { useActionState, useEffect, useRef, useState, startTransition } from "react"
-import type { ActionState } from "@/lib/data/action-state"
+import { useEffect, useRef, useState } from "react"
 import { placeOrder } from "@/lib/data/checkout-actions"
+import { useFormAction } from "../action-form"
 import { FormError } from "../field"
 
 /* Minimal typings for the parts of Stripe.js used here. */
@@ -57,7 +57,7 @@ export function StripeCardPayment({
   const [ready, setReady] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
-  const [state, action] = useActionState<ActionState, FormData>(placeOrder, {})
+  const { state, submit } = useFormAction(placeOrder)
 
   useEffect(() => {
     let element: StripeElement | undefined
@@ -110,7 +110,7 @@ export function StripeCardPayment({
     }
     const form = new FormData()
     form.set("country", country)
-    startTransition(() => action(form))
+    submit(form)
   }
 
   return (

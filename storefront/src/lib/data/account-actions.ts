@@ -1,11 +1,10 @@
 "use server"
 
-import { revalidatePath } from "next/cache"
-import { redirect } from "next/navigation"
 import { readAddress, toStoreAddress, validateAddress } from "../checkout"
 import { sdk } from "../sdk"
 import { shopperMessage, statusOf } from "../util/errors"
 import { normalizeKenyanPhone } from "../util/phone"
+import { goTo } from "./action-result"
 import type { ActionState } from "./action-state"
 import { authHeaders, clearAuthToken, clearCartId, getCartId, setAuthToken } from "./cookies"
 import { storeFetch } from "./fetch"
@@ -62,8 +61,7 @@ export async function login(_prev: ActionState, formData: FormData): Promise<Act
   } catch (error) {
     return { error: shopperMessage(error, "We couldn't sign you in. Check your email and password.") }
   }
-  revalidatePath("/", "layout")
-  redirect(safeNext(formData.get("next"), `/${country}/account`))
+  return goTo(safeNext(formData.get("next"), `/${country}/account`), { refreshLayout: true })
 }
 
 export async function register(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -107,17 +105,15 @@ export async function register(_prev: ActionState, formData: FormData): Promise<
   } catch (error) {
     return { error: shopperMessage(error, "We couldn't create your account. Please try again.") }
   }
-  revalidatePath("/", "layout")
-  redirect(safeNext(formData.get("next"), `/${country}/account`))
+  return goTo(safeNext(formData.get("next"), `/${country}/account`), { refreshLayout: true })
 }
 
-export async function logout(formData: FormData): Promise<void> {
+export async function logout(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const country = String(formData.get("country") ?? "ke")
   await clearAuthToken()
   // The cart belongs to the account now; the next visitor on this device starts fresh.
   await clearCartId()
-  revalidatePath("/", "layout")
-  redirect(`/${country}/account/login`)
+  return goTo(`/${country}/account/login`, { refreshLayout: true })
 }
 
 export async function requestPasswordReset(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -155,7 +151,7 @@ export async function resetPassword(_prev: ActionState, formData: FormData): Pro
           : shopperMessage(error, "We couldn't change your password. Please try again."),
     }
   }
-  redirect(`/${country}/account/login?reset=1`)
+  return goTo(`/${country}/account/login?reset=1`)
 }
 
 export async function updateProfile(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -186,7 +182,6 @@ export async function updateProfile(_prev: ActionState, formData: FormData): Pro
   } catch (error) {
     return { error: shopperMessage(error, "We couldn't save your details. Please try again.") }
   }
-  revalidatePath("/", "layout")
   return { ok: true, message: "Saved." }
 }
 
@@ -210,16 +205,17 @@ export async function saveCustomerAddress(_prev: ActionState, formData: FormData
   } catch (error) {
     return { error: shopperMessage(error, "We couldn't save the address. Please try again.") }
   }
-  revalidatePath("/", "layout")
-  redirect(`/${country}/account/addresses`)
+  return goTo(`/${country}/account/addresses`)
 }
 
-export async function deleteCustomerAddress(formData: FormData): Promise<void> {
-  const country = String(formData.get("country") ?? "ke")
+export async function deleteCustomerAddress(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const addressId = String(formData.get("address_id") ?? "")
   if (addressId) {
-    await storeFetch(`/store/customers/me/addresses/${addressId}`, { method: "DELETE", headers: await authHeaders() }).catch(() => undefined)
+    try {
+      await storeFetch(`/store/customers/me/addresses/${addressId}`, { method: "DELETE", headers: await authHeaders() })
+    } catch (error) {
+      return { error: shopperMessage(error, "We couldn't remove the address. Please try again.") }
+    }
   }
-  revalidatePath("/", "layout")
-  redirect(`/${country}/account/addresses`)
+  return { ok: true }
 }

@@ -1,7 +1,6 @@
 "use server"
 
 import type { HttpTypes } from "@medusajs/types"
-import { revalidatePath } from "next/cache"
 import { shopperMessage } from "../util/errors"
 import type { ActionState } from "./action-state"
 import { type Cart, CART_FIELDS, loadCart } from "./cart"
@@ -42,10 +41,6 @@ export async function cartForCountry(countryCode: string): Promise<Cart> {
   return cart
 }
 
-function refresh() {
-  revalidatePath("/", "layout")
-}
-
 export async function addToCart(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const variantId = String(formData.get("variant_id") ?? "")
   const country = String(formData.get("country") ?? "ke")
@@ -61,7 +56,6 @@ export async function addToCart(_prev: ActionState, formData: FormData): Promise
       query: { fields: "id" },
       headers: await authHeaders(),
     })
-    refresh()
     return { ok: true, message: quantity > 1 ? `Added ${quantity} to your cart.` : "Added to your cart." }
   } catch (error) {
     return { error: shopperMessage(error, "We couldn't add that to your cart. Please try again.") }
@@ -86,22 +80,23 @@ export async function updateLineItem(_prev: ActionState, formData: FormData): Pr
         headers: await authHeaders(),
       })
     }
-    refresh()
     return { ok: true }
   } catch (error) {
     return { error: shopperMessage(error, "We couldn't update that item. Please try again.") }
   }
 }
 
-export async function removeLineItem(formData: FormData): Promise<void> {
+export async function removeLineItem(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const lineId = String(formData.get("line_id") ?? "")
   const cart = await loadCart()
   if (cart && lineId) {
-    await storeFetch(`/store/carts/${cart.id}/line-items/${lineId}`, { method: "DELETE", headers: await authHeaders() }).catch(
-      () => undefined
-    )
+    try {
+      await storeFetch(`/store/carts/${cart.id}/line-items/${lineId}`, { method: "DELETE", headers: await authHeaders() })
+    } catch (error) {
+      return { error: shopperMessage(error, "We couldn't remove that item. Please try again.") }
+    }
   }
-  refresh()
+  return { ok: true }
 }
 
 export async function applyPromotion(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -124,23 +119,26 @@ export async function applyPromotion(_prev: ActionState, formData: FormData): Pr
     if (!updated.promotions?.some((p) => p.code?.toLowerCase() === code.toLowerCase())) {
       return { error: "That promo code isn't valid. Check the spelling or try another one." }
     }
-    refresh()
     return { ok: true, message: `Promo code ${code.toUpperCase()} applied.` }
   } catch (error) {
     return { error: shopperMessage(error, "That promo code isn't valid. Check the spelling or try another one.") }
   }
 }
 
-export async function removePromotion(formData: FormData): Promise<void> {
+export async function removePromotion(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const code = String(formData.get("code") ?? "")
   const cart = await loadCart()
   if (cart && code) {
-    await storeFetch(`/store/carts/${cart.id}/promotions`, {
-      method: "DELETE",
-      body: { promo_codes: [code] },
-      query: { fields: "id" },
-      headers: await authHeaders(),
-    }).catch(() => undefined)
+    try {
+      await storeFetch(`/store/carts/${cart.id}/promotions`, {
+        method: "DELETE",
+        body: { promo_codes: [code] },
+        query: { fields: "id" },
+        headers: await authHeaders(),
+      })
+    } catch (error) {
+      return { error: shopperMessage(error, "We couldn't remove that promo code. Please try again.") }
+    }
   }
-  refresh()
+  return { ok: true }
 }

@@ -1,13 +1,12 @@
 "use server"
 
 import type { HttpTypes } from "@medusajs/types"
-import { revalidatePath } from "next/cache"
-import { redirect } from "next/navigation"
 import { MPESA_PHONE_KEY, PAYMENT_PROVIDER_KEY, paymentChoice, readAddress, toStoreAddress, validateAddress } from "../checkout"
 import { stripePublishableKey } from "../config"
 import { availablePaymentMethods, isManual, isMpesa, isStripe } from "../payments"
 import { shopperMessage } from "../util/errors"
 import { normalizeKenyanPhone } from "../util/phone"
+import { goTo } from "./action-result"
 import type { ActionState } from "./action-state"
 import { CART_FIELDS, listPaymentProviders, loadCart } from "./cart"
 import { authHeaders, clearCartId } from "./cookies"
@@ -66,8 +65,7 @@ export async function saveAddress(_prev: ActionState, formData: FormData): Promi
   } catch (error) {
     return { error: shopperMessage(error, "We couldn't save your address. Please try again.") }
   }
-  revalidatePath("/", "layout")
-  redirect(checkoutUrl(country, "delivery"))
+  return goTo(checkoutUrl(country, "delivery"))
 }
 
 export async function saveDelivery(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -90,8 +88,7 @@ export async function saveDelivery(_prev: ActionState, formData: FormData): Prom
   } catch (error) {
     return { error: shopperMessage(error, "That delivery option isn't available for your address. Choose another one.") }
   }
-  revalidatePath("/", "layout")
-  redirect(checkoutUrl(country, "payment"))
+  return goTo(checkoutUrl(country, "payment"))
 }
 
 export async function savePayment(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -127,8 +124,7 @@ export async function savePayment(_prev: ActionState, formData: FormData): Promi
   } catch (error) {
     return { error: shopperMessage(error, "We couldn't save your payment choice. Please try again.") }
   }
-  revalidatePath("/", "layout")
-  redirect(checkoutUrl(country, "review"))
+  return goTo(checkoutUrl(country, "review"))
 }
 
 /**
@@ -172,6 +168,6 @@ export async function placeOrder(_prev: ActionState, formData: FormData): Promis
     return { error: shopperMessage(error, "We couldn't place your order. Please try again.") }
   }
   await clearCartId()
-  revalidatePath("/", "layout")
-  redirect(isMpesa(providerId) ? `/${country}/order/${orderId}/pay` : `/${country}/order/${orderId}/confirmed`)
+  // The header's cart count goes back to 0.
+  return goTo(isMpesa(providerId) ? `/${country}/order/${orderId}/pay` : `/${country}/order/${orderId}/confirmed`, { refreshLayout: true })
 }

@@ -1,7 +1,6 @@
 "use server"
 
 import { randomUUID } from "node:crypto"
-import { revalidatePath } from "next/cache"
 import { shopperMessage } from "../util/errors"
 import type { ActionState } from "./action-state"
 import { authHeaders } from "./cookies"
@@ -22,6 +21,5 @@ export async function cancelOrder(_prev: ActionState, formData: FormData): Promi
   } catch (error) {
     return { error: shopperMessage(error, "This order can't be cancelled any more. Contact us if you need help.") }
   }
-  revalidatePath("/", "layout")
   return { ok: true, message: "Your order is cancelled." }
 }

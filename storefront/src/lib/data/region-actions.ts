@@ -1,18 +1,20 @@
 "use server"
 
-import { redirect } from "next/navigation"
+import { goTo } from "./action-result"
+import type { ActionState } from "./action-state"
 import { authHeaders, setCountryCookie } from "./cookies"
 import { loadCart, CART_FIELDS } from "./cart"
 import { storeFetch } from "./fetch"
 import { getRegion } from "./regions"
 
 /** Moves the shopper (and their cart) to another country's region, on the same page. */
-export async function switchCountry(formData: FormData): Promise<void> {
+export async function switchCountry(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const to = String(formData.get("country") ?? "").toLowerCase()
-  const path = String(formData.get("path") ?? "/")
+  const raw = String(formData.get("path") ?? "/")
+  const path = raw.startsWith("/") && !raw.startsWith("//") ? raw : "/"
   const region = /^[a-z]{2}$/.test(to) ? await getRegion(to) : null
   if (!region) {
-    redirect(path.startsWith("/") ? path : "/")
+    return goTo(path)
   }
   await setCountryCookie(to)
   const cart = await loadCart()
@@ -25,5 +27,5 @@ export async function switchCountry(formData: FormData): Promise<void> {
     }).catch(() => undefined)
   }
   const rest = path.replace(/^\/[a-z]{2}(?=\/|$)/, "")
-  redirect(`/${to}${rest.startsWith("/") || rest === "" ? rest : `/${rest}`}`)
+  return goTo(`/${to}${rest.startsWith("/") || rest === "" ? rest : `/${rest}`}`, { refreshLayout: true })
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next"
 import Link from "next/link"
+import { ActionForm } from "@/components/action-form"
 import { PromoForm } from "@/components/cart/promo-form"
 import { QuantityForm } from "@/components/cart/quantity-form"
 import { MediaImage } from "@/components/media-image"
@@ -67,12 +68,12 @@ export default async function CartPage({ params }: { params: Promise<{ country: 
                       max={maxQuantity(item.variant as Parameters<typeof maxQuantity>[0])}
                       title={item.product_title ?? item.title}
                     />
-                    <form action={removeLineItem}>
+                    <ActionForm action={removeLineItem} pendingLabel="Removing…">
                       <input type="hidden" name="line_id" value={item.id} />
                       <button className="link-button link-button--danger" type="submit">
                         Remove<span className="visually-hidden"> {item.product_title ?? item.title}</span>
                       </button>
-                    </form>
+                    </ActionForm>
                   </div>
                 </div>
               </li>
@@ -90,13 +91,13 @@ export default async function CartPage({ params }: { params: Promise<{ country: 
             <ul className="chips" aria-label="Promo codes applied">
               {codes.map((p) => (
                 <li key={p.id}>
-                  <form action={removePromotion}>
+                  <ActionForm action={removePromotion}>
                     <input type="hidden" name="code" value={p.code!} />
                     <button className="chip" type="submit" style={{ border: 0, cursor: "pointer" }} data-testid="applied-promo">
                       {p.code} <span aria-hidden="true">×</span>
                       <span className="visually-hidden">(remove promo code)</span>
                     </button>
-                  </form>
+                  </ActionForm>
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next"
 import Link from "next/link"
 import { retrieveCustomer } from "@/lib/data/customer"
+import { ActionForm } from "@/components/action-form"
 import { deleteCustomerAddress } from "@/lib/data/account-actions"
 import { countryName, countyName } from "@/lib/util/kenya"
 import { displayKenyanPhone } from "@/lib/util/phone"
@@ -37,13 +38,13 @@ export default async function AddressesPage({ params }: { params: Promise<{ coun
                 <Link href={`/${country}/account/addresses/${a.id}`}>
                   Edit<span className="visually-hidden"> {a.address_1}</span>
                 </Link>
-                <form action={deleteCustomerAddress}>
+                <ActionForm action={deleteCustomerAddress} pendingLabel="Deleting…">
                   <input type="hidden" name="country" value={country} />
                   <input type="hidden" name="address_id" value={a.id} />
                   <button className="link-button link-button--danger" type="submit">
                     Delete<span className="visually-hidden"> {a.address_1}</span>
                   </button>
-                </form>
+                </ActionForm>
               </div>
             </li>
           ))}
