@@ -17,7 +17,7 @@ export function OrderList({ orders, country }: { orders: HttpTypes.StoreOrder[];
                 <span className={`badge ${status.tone}`}>{status.label}</span>
               </span>
               <span className="small muted">
-                {new Date(o.created_at as string).toLocaleDateString("en-KE", { day: "numeric", month: "short", year: "numeric" })} ·{" "}
+                {new Date(o.created_at as string).toLocaleDateString("en-KE", { day: "numeric", month: "short", year: "numeric", timeZone: "Africa/Nairobi" })} ·{" "}
                 {count} {count === 1 ? "item" : "items"} · {formatMoney(o.total, o.currency_code)}
               </span>
             </Link>
