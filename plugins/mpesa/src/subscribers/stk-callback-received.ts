@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { settleStkRequestWorkflow } from "../workflows/settle-stk-request"
 
 // A callback can beat the push's own database write by a few milliseconds;
@@ -11,10 +12,21 @@ export default async function stkCallbackReceivedHandler({
   container,
 }: SubscriberArgs<{ callback_log_id: string; checkout_request_id: string }>) {
   for (let attempt = 1; attempt <= MATCH_ATTEMPTS; attempt++) {
-    const { result } = await settleStkRequestWorkflow(container).run({
-      input: { checkout_request_id: data.checkout_request_id, callback_log_id: data.callback_log_id },
-    })
-    if (result.request_id || attempt === MATCH_ATTEMPTS) {
+    let request_id: string | undefined
+    try {
+      const { result } = await settleStkRequestWorkflow(container).run({
+        input: { checkout_request_id: data.checkout_request_id, callback_log_id: data.callback_log_id },
+      })
+      request_id = result.request_id
+    } catch (error) {
+      // Medusa's event bus logs a workflow error as "[object Object]"; say which payment, then
+      // let the bus run this again (CALLBACK_EVENT_OPTIONS).
+      container
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .warn(`M-Pesa callback for ${data.checkout_request_id} not settled yet: ${(error as Error).message ?? error}`)
+      throw error
+    }
+    if (request_id || attempt === MATCH_ATTEMPTS) {
       return
     }
     await new Promise((resolve) => setTimeout(resolve, MATCH_PAUSE_MS * attempt))
