@@ -17,6 +17,12 @@ export type BenchContext = {
   products: { id: string; handle: string; variantIds: string[] }[]
   /** One ready cart (item + address) per connection, for the shipping-options scenario. */
   shippingCarts?: string[]
+  /**
+   * Ask cart and payment mutations for `fields=id`, as Soko's storefront does
+   * (it renders the cart from one GET with the fields it shows). Without it a
+   * mutation answers with Medusa's default store cart, totals recomputed.
+   */
+  leanResponses?: boolean
 }
 
 export type LoadRequest = {
@@ -132,14 +138,18 @@ function store(ctx: BenchContext, n: Counter) {
 
 const PRICE_FIELDS = "*variants.calculated_price"
 
+/** A mutation's path, asking only for the id back when the client is lean (BenchContext.leanResponses). */
+const mutation = (ctx: BenchContext, path: string) =>
+  ctx.leanResponses ? `${path}${path.includes("?") ? "&" : "?"}fields=id` : path
+
 /** Cart with one item and an address, ready for shipping. Returns its id. */
 export async function readyCart(ctx: BenchContext, n: Counter): Promise<string> {
   const s = store(ctx, n)
   const product = pick(ctx.products)
-  const { body: created } = await s.post("/store/carts", { region_id: ctx.regionId })
+  const { body: created } = await s.post(mutation(ctx, "/store/carts"), { region_id: ctx.regionId })
   const cartId = (created as Json).cart.id as string
-  await s.post(`/store/carts/${cartId}/line-items`, { variant_id: pick(product.variantIds), quantity: 1 })
-  await s.post(`/store/carts/${cartId}`, {
+  await s.post(mutation(ctx, `/store/carts/${cartId}/line-items`), { variant_id: pick(product.variantIds), quantity: 1 })
+  await s.post(mutation(ctx, `/store/carts/${cartId}`), {
     email: `bench-${randomUUID().slice(0, 8)}@example.com`,
     shipping_address: ADDRESS,
     billing_address: ADDRESS,
@@ -158,19 +168,19 @@ async function checkout(ctx: BenchContext, n: Counter, provider: "system" | "mpe
     throw new HttpError("no shipping option for the cart")
   }
   // 5: shipping method
-  await s.post(`/store/carts/${cartId}/shipping-methods`, { option_id: option.id })
+  await s.post(mutation(ctx, `/store/carts/${cartId}/shipping-methods`), { option_id: option.id })
   // 6: payment collection
-  const { body: pc } = await s.post("/store/payment-collections", { cart_id: cartId })
+  const { body: pc } = await s.post(mutation(ctx, "/store/payment-collections"), { cart_id: cartId })
   const pcId = (pc as Json).payment_collection.id
   // 7: payment session
   await s.post(
-    `/store/payment-collections/${pcId}/payment-sessions`,
+    mutation(ctx, `/store/payment-collections/${pcId}/payment-sessions`),
     provider === "system"
       ? { provider_id: "pp_system_default" }
       : { provider_id: "pp_mpesa_mpesa", data: { phone: phoneFor(worker) } }
   )
   // 8: place the order
-  const { body: done } = await s.post(`/store/carts/${cartId}/complete`, {})
+  const { body: done } = await s.post(mutation(ctx, `/store/carts/${cartId}/complete`), {})
   if ((done as Json).type !== "order") {
     throw new HttpError(`cart not completed: ${JSON.stringify(done).slice(0, 300)}`)
   }
@@ -202,6 +212,12 @@ type Scenario = {
   connections: number
   run: Iteration
   vanilla: boolean
+  /**
+   * Shortest measured round, for scenarios whose iterations take seconds: a
+   * 3-s round of 4 checkouts holds one iteration per connection, too few for
+   * a median to mean anything.
+   */
+  minRoundMs?: number
   /**
    * Every distinct store GET the scenario makes, requested once before the
    * warm-up so every configuration starts measuring with the same (full)
@@ -252,8 +268,8 @@ export const SCENARIOS: Record<string, Scenario> = {
     vanilla: true,
     run: async (ctx, n) => {
       const s = store(ctx, n)
-      const { body } = await s.post("/store/carts", { region_id: ctx.regionId })
-      await s.post(`/store/carts/${(body as Json).cart.id}/line-items`, {
+      const { body } = await s.post(mutation(ctx, "/store/carts"), { region_id: ctx.regionId })
+      await s.post(mutation(ctx, `/store/carts/${(body as Json).cart.id}/line-items`), {
         variant_id: pick(pick(ctx.products).variantIds),
         quantity: 1,
       })
@@ -271,12 +287,14 @@ export const SCENARIOS: Record<string, Scenario> = {
   "checkout-system": {
     label: "Full checkout, system provider (8 calls)",
     connections: 4,
+    minRoundMs: 12_000,
     vanilla: true,
     run: (ctx, n, worker) => checkout(ctx, n, "system", worker),
   },
   "checkout-mpesa": {
     label: "Full checkout, M-Pesa until paid (8 calls + status polls)",
     connections: 4,
+    minRoundMs: 12_000,
     vanilla: false,
     run: (ctx, n, worker) => checkout(ctx, n, "mpesa", worker),
   },

@@ -11,6 +11,11 @@
  *             Medusa routes)
  *   soko      Soko's production build and profile as shipped
  *
+ * The load is the same for all three but for one thing Soko ships: its
+ * storefront asks cart and payment mutations for `fields=id` and renders the
+ * cart from one GET, so the load does that against no-hooks and soko; against
+ * vanilla it takes Medusa's default responses.
+ *
  * Load comes from a second process (bench/load.ts) on loopback. SQL
  * statements, CPU time and RSS come from the servers' own processes through
  * the bench/count-sql.js preload. Results: bench/results/<stamp>.{json,md}
@@ -20,7 +25,8 @@
  *          --configs vanilla,no-hooks,soko --scenarios a,b,... --build
  *          --profile <name>=<env json>  (Soko with extra env, to measure one change;
  *            BENCH_CLUSTER=n starts it with --cluster n, BENCH_NODE_OPTIONS adds
- *            node flags to the server's main process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
+ *            node flags to the server's main process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof",
+ *            BENCH_FULL_RESPONSES=1 has the load ask for Medusa's default responses as vanilla's does)
  *          --multi  also run the multi-instance check (2 servers + 1 worker over Redis,
  *            bench/multi.ts) and add its section to the report; --only-multi runs just that
  */
@@ -67,6 +73,8 @@ type ConfigSpec = {
   env: Record<string, string>
   cluster?: number
   vanilla?: boolean
+  /** The load asks mutations for `fields=id` as Soko's storefront does (BenchContext.leanResponses). */
+  leanResponses?: boolean
 }
 
 // ---------------------------------------------------------------- processes
@@ -566,7 +574,11 @@ async function benchAll(
     }
     const ctxs: BenchContext[] = []
     for (const server of servers) {
-      const ctx: BenchContext = { ...base, baseUrl: `http://127.0.0.1:${server.spec.port}` }
+      const ctx: BenchContext = {
+        ...base,
+        baseUrl: `http://127.0.0.1:${server.spec.port}`,
+        leanResponses: !!server.spec.leanResponses,
+      }
       Object.assign(ctx, await loader.ask<Partial<BenchContext>>({ type: "prepare", ctx, admin }))
       ctxs.push(ctx)
     }
@@ -574,7 +586,7 @@ async function benchAll(
     for (const name of scenarios) {
       const scenario = SCENARIOS[name]
       const active = servers.map((_, i) => i).filter((i) => !(specs[i].vanilla && !scenario.vanilla))
-      log(`${name}: ${scenario.label}; warm-up ${WARMUP_MS / 1000} s, ${ROUNDS} × ${DURATION_MS / 1000} s each on ${active.map((i) => specs[i].name).join(", ")}`)
+      log(`${name}: ${scenario.label}; warm-up ${WARMUP_MS / 1000} s, ${ROUNDS} × ${Math.max(DURATION_MS, scenario.minRoundMs ?? 0) / 1000} s each on ${active.map((i) => specs[i].name).join(", ")}`)
       for (const i of active) {
         await loader.ask<number>({
           type: "prime",
@@ -585,7 +597,7 @@ async function benchAll(
       const rounds: Round[][] = servers.map(() => [])
       for (let r = 0; r < ROUNDS; r++) {
         for (const i of active) {
-          rounds[i].push(await measure(servers[i], loader, ctxs[i], name, DURATION_MS))
+          rounds[i].push(await measure(servers[i], loader, ctxs[i], name, Math.max(DURATION_MS, scenario.minRoundMs ?? 0)))
         }
       }
       for (const i of active) {
@@ -720,6 +732,7 @@ async function main() {
         label: "Soko production profile, plugins without their hooks",
         cwd: "",
         port: 9730,
+        leanResponses: true,
         env: sokoEnv(9730, `${prefix}-nh`),
       },
       {
@@ -727,6 +740,7 @@ async function main() {
         label: "Soko production profile as shipped",
         cwd: path.join(ROOT, ".medusa", "server"),
         port: 9740,
+        leanResponses: true,
         env: { ...sokoEnv(9740, `${prefix}-s`), DISABLE_ADMIN: "true" },
       },
     ]
@@ -736,13 +750,16 @@ async function main() {
         const [name, json] = process.argv[i + 1].split(/=(.*)/s)
         const extra = JSON.parse(json) as Record<string, string>
         const cluster = extra.BENCH_CLUSTER ? Number(extra.BENCH_CLUSTER) : undefined
+        const leanResponses = extra.BENCH_FULL_RESPONSES !== "1"
         delete extra.BENCH_CLUSTER
+        delete extra.BENCH_FULL_RESPONSES
         configs.push({
           name,
-          label: `soko + ${JSON.stringify(extra)}${cluster ? ` --cluster ${cluster}` : ""}`,
+          label: `soko + ${JSON.stringify(extra)}${cluster ? ` --cluster ${cluster}` : ""}${leanResponses ? "" : ", full responses"}`,
           cwd: path.join(ROOT, ".medusa", "server"),
           port: 9750 + configs.length,
           cluster,
+          leanResponses,
           env: { ...sokoEnv(9750 + configs.length, `${prefix}-${name}`), DISABLE_ADMIN: "true", ...extra },
         })
       }
