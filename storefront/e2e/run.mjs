@@ -94,7 +94,7 @@ async function main() {
       timezoneId: "Africa/Nairobi",
     })
     context.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS || 30_000))
-    const problems = watch(context, stack)
+    const { problems, hydration } = watch(context, stack)
     const page = await context.newPage()
     let error
     try {
@@ -115,6 +115,10 @@ async function main() {
       await screenshot(page, `FAILED-${journey.name}`).catch(() => undefined)
     }
     await context.close()
+    for (const warning of hydration) {
+      console.log(`⚠ ${warning}`)
+    }
+    hydrationWarnings += hydration.length
     const ms = Date.now() - t0
     results.push({ name: journey.name, ok: !error, ms, error })
     console.log(`${error ? "✗" : "✓"} ${journey.name} (${(ms / 1000).toFixed(1)} s)`)
@@ -125,9 +129,21 @@ async function main() {
   }
 }
 
+/**
+ * React's recoverable hydration errors (#418 and its kin: the server HTML did
+ * not match, React re-rendered that part on the client and the page works).
+ * About 1 in 100 page loads of the production build still shows one, on the
+ * first load of a page in a new browser (see the README's "Hydration and
+ * streaming"); they are reported, and fail the journey with E2E_STRICT_HYDRATION=1.
+ */
+const RECOVERABLE_HYDRATION = /Minified React error #(418|423|425)\b|Hydration failed because/
+const strictHydration = process.env.E2E_STRICT_HYDRATION === "1"
+let hydrationWarnings = 0
+
 /** Fails a journey on page errors, console errors and any request to a host that isn't ours. */
 function watch(context, stack) {
   const problems = []
+  const hydration = []
   const allowed = new Set(["localhost", "127.0.0.1", new URL(stack.storefrontUrl).hostname, new URL(stack.backendUrl).hostname])
   context.on("request", (request) => {
     const url = new URL(request.url())
@@ -143,14 +159,22 @@ function watch(context, stack) {
     context.on("requestfailed", (r) => console.log(`    ${at()} ✗ ${r.method()} ${r.url()} ${r.failure()?.errorText}`))
   }
   context.on("page", (page) => {
-    page.on("pageerror", (e) => problems.push(`page error on ${page.url()}: ${e.message}`))
+    page.on("pageerror", (e) => {
+      const message = `page error on ${page.url()}: ${e.message}`
+      if (!strictHydration && RECOVERABLE_HYDRATION.test(e.message)) {
+        hydration.push(`recoverable hydration ${message.slice(0, 300)}`)
+      } else {
+        problems.push(message)
+      }
+    })
     page.on("console", (m) => {
       if (m.type() === "error" && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) {
-        problems.push(`console error on ${page.url()}: ${m.text().slice(0, 500)}`)
+        const message = `console error on ${page.url()}: ${m.text().slice(0, 500)}`
+        ;(!strictHydration && RECOVERABLE_HYDRATION.test(m.text()) ? hydration : problems).push(message)
       }
     })
   })
-  return problems
+  return { problems, hydration }
 }
 
 async function screenshot(page, name) {
@@ -188,6 +212,9 @@ async function finish() {
   const passed = results.filter((r) => r.ok).length
   const failed = results.length - passed
   log(`screenshots in ${path.relative(process.cwd(), artifacts) || artifacts}`)
+  if (hydrationWarnings) {
+    log(`${hydrationWarnings} recoverable hydration error(s) reported above (not failures; E2E_STRICT_HYDRATION=1 makes them fail)`)
+  }
   console.log(`${passed} passed, ${failed} failed, ${journeys.length - selected.length} skipped`)
 }
 
