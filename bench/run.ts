@@ -625,7 +625,7 @@ function markdown(results: ConfigResult[], meta: Record<string, unknown>, scenar
   const lines: string[] = []
   lines.push(`Run ${meta.date} on ${meta.host} (${meta.cpus} cores), commit ${meta.commit}, load average before ${meta.loadBefore}, after ${meta.loadAfter}.`)
   lines.push(
-    `Catalog: ${meta.products} products, ${meta.variants} variants. ${meta.rounds} rounds × ${meta.durationS} s per scenario (checkouts ${Math.max(meta.durationS, CHECKOUT_MIN_ROUND_MS / 1000)} s) after a ${meta.warmupS}-s warm-up; medians with min–max.`
+    `Catalog: ${meta.products} products, ${meta.variants} variants. ${meta.rounds} rounds × ${meta.durationS} s per scenario (checkouts ${Math.max(Number(meta.durationS), CHECKOUT_MIN_ROUND_MS / 1000)} s) after a ${meta.warmupS}-s warm-up; medians with min–max.`
   )
   lines.push("")
   lines.push("| Scenario | Config | it/s | p50 ms | p95 ms | p99 ms | SQL/req | SQL/it | CPU ms/it | RSS MB | errors |")
