@@ -30,13 +30,23 @@ async function go(page, url) {
   await hydrated(page)
 }
 
+/**
+ * React has hydrated the page: the shell (html[data-hydrated]) and, on streamed
+ * pages, the page's own Suspense boundary, which hydrates later and apart from
+ * the shell (a click before that may be swallowed or replayed).
+ */
 async function hydrated(page) {
-  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true")
+  await page.waitForFunction(
+    () =>
+      document.documentElement.dataset.hydrated === "true" &&
+      !document.querySelector('.page[aria-busy="true"]') &&
+      [...document.querySelectorAll("[data-boundary-hydrated]")].every((e) => e.getAttribute("data-boundary-hydrated") === "true")
+  )
 }
 
 /** Waits until a soft navigation has rendered (no loading skeleton left). */
 async function settled(page) {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'))
+  await hydrated(page)
 }
 
 async function storeApi(stack, path) {

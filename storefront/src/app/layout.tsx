@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next"
 import { HydratedMarker } from "@/components/hydrated-marker"
+import { NavigationWatchdog } from "@/components/navigation-watchdog"
 import "./globals.css"
 
 export const metadata: Metadata = {
@@ -23,6 +24,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         {children}
         <HydratedMarker />
+        <NavigationWatchdog />
       </body>
     </html>
   )

@@ -9,6 +9,13 @@ export type FormAction = (prev: ActionState, formData: FormData) => Promise<Acti
 const FAILED = "Something went wrong. Check your connection and try again."
 
 /**
+ * A soft navigation that has not changed the address after this long is taken
+ * as stuck (the same router stall, rarer outside actions; see
+ * navigation-watchdog.tsx) and the next page is loaded the plain way.
+ */
+const NAVIGATION_FALLBACK_MS = 10_000
+
+/**
  * Runs a form's server action from the submit event, then moves the page on
  * in a transition of its own: `router.push` to the answer's `redirectTo`, or
  * `router.refresh()` so the server-rendered parts show the change.
@@ -49,10 +56,17 @@ export function useFormAction(action: FormAction, initial: ActionState = {}) {
       setPending(false)
       if (next.redirectTo) {
         const to = next.redirectTo
+        const from = window.location.href
         startTransition(() => router.push(to))
         if (next.refreshLayout) {
           startTransition(() => router.refresh())
         }
+        window.setTimeout(() => {
+          if (window.location.href === from) {
+            console.warn(`[soko] the page did not move on to ${to}; loading it`)
+            window.location.assign(to)
+          }
+        }, NAVIGATION_FALLBACK_MS)
       } else if (!next.error) {
         startTransition(() => router.refresh())
       }

@@ -1,4 +1,5 @@
 import { Suspense } from "react"
+import { BoundaryHydrated } from "./boundary-hydrated"
 
 /** What shows while a page streams in on a first visit: its rough shape, so nothing jumps. */
 export function PageSkeleton() {
@@ -27,5 +28,10 @@ export function PageSkeleton() {
  * and the checkout and account steps are form actions that redirect.
  */
 export function Streamed({ children }: { children: React.ReactNode }) {
-  return <Suspense fallback={<PageSkeleton />}>{children}</Suspense>
+  return (
+    <Suspense fallback={<PageSkeleton />}>
+      <BoundaryHydrated />
+      {children}
+    </Suspense>
+  )
 }
