@@ -27,17 +27,14 @@ type Journey = { name: string; command: string; args: string[]; cwd: string; env
 function journeys(stackEnv: NodeJS.ProcessEnv): Journey[] {
   const list: Journey[] = []
   // The storefront's shopper journeys (storefront/e2e), against the same stack.
-  // On request only (SOKO_E2E_STOREFRONT=1) until a server action that calls
-  // refresh() can no longer leave the page stuck (seen once in CI: the promo
-  // form stayed on "Applying…" after a 200 from Medusa); see issue 7's note.
-  if (fs.existsSync(path.join(root, "storefront", "package.json")) && process.env.SOKO_E2E_STOREFRONT === "1") {
+  // They gate again: the storefront's form actions no longer have the router
+  // apply a re-rendered page inside the action's transition, which with Next
+  // 15.5 now and then never committed (the promo form stuck on "Applying…").
+  if (fs.existsSync(path.join(root, "storefront", "package.json"))) {
     list.push({ name: "storefront journeys", command: "npm", args: ["run", "test:e2e", "--silent"], cwd: path.join(root, "storefront"), env: stackEnv })
   }
   const dir = path.join(root, "integration-tests", "e2e")
   const all = process.env.SOKO_E2E_STOREFRONT === "1"
-  if (!all && fs.existsSync(path.join(root, "storefront", "package.json"))) {
-    console.log("e2e: storefront journeys not run (not yet stable enough to gate CI; SOKO_E2E_STOREFRONT=1 runs them)")
-  }
   for (const file of fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".e2e.ts")).sort() : []) {
     if (NOT_YET_GATING.includes(file) && !all) {
       console.log(`e2e: ${file} not run (not yet stable enough to gate CI; SOKO_E2E_STOREFRONT=1 runs it)`)
