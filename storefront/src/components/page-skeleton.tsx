@@ -26,6 +26,13 @@ export function PageSkeleton() {
  * Suspense in the layout), Next 15.5's router intermittently never commits the
  * navigation after a form action's redirect (vercel/next.js#86151, #96295),
  * and the checkout and account steps are form actions that redirect.
+ *
+ * A page whose query changes (the catalog's filters, sort and pages) keys its
+ * boundary by the query. Otherwise a navigation that only changes the query
+ * re-renders inside the boundary already on screen, the router's transition
+ * waits for the streamed content, and with Next 15.5 that wait sometimes never
+ * ends (the page-2 link did nothing in 3 of 20 tries); a new boundary shows
+ * the skeleton instead of waiting.
  */
 export function Streamed({ children }: { children: React.ReactNode }) {
   return (

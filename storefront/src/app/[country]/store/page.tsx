@@ -280,9 +280,11 @@ function Pagination({ page, pageCount, link }: { page: number; pageCount: number
   )
 }
 
-export default function StorePage(props: Props) {
+export default async function StorePage(props: Props) {
+  // A new boundary for every query (filters, sort, page): see Streamed.
+  const query = JSON.stringify(await props.searchParams)
   return (
-    <Streamed>
+    <Streamed key={query}>
       <StorePageContent {...props} />
     </Streamed>
   )
