@@ -58,6 +58,13 @@ const WARMUP_MS = Number(arg("warmup", "2")) * 1000
 const DB_NAME = process.env.BENCH_DB || "soko_bench_main"
 const DB_HOST = process.env.BENCH_DB_HOST || "localhost"
 const DB_URL = `postgres://postgres@${DB_HOST}:5432/${DB_NAME}`
+/**
+ * The servers run on a fresh copy of the seeded database (CREATE DATABASE …
+ * TEMPLATE), so the orders a run leaves behind never reach the next run, where
+ * Soko's cancel-unpaid timer would cancel them in the background of its rounds.
+ */
+const RUN_DB_NAME = `${DB_NAME}_run`
+const RUN_DB_URL = `postgres://postgres@${DB_HOST}:5432/${RUN_DB_NAME}`
 const REDIS_URL = process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379/2"
 const SIM_PORT = 9710
 const CALLBACK_SECRET = "bench-callback-secret-0001"
@@ -107,7 +114,7 @@ function baseEnv(): NodeJS.ProcessEnv {
 function sokoEnv(port: number, prefix: string): Record<string, string> {
   return {
     NODE_ENV: "production",
-    DATABASE_URL: DB_URL,
+    DATABASE_URL: RUN_DB_URL,
     REDIS_URL,
     SOKO_REDIS_PREFIX: prefix,
     JWT_SECRET: "bench-jwt-secret-0123456789",
@@ -405,6 +412,13 @@ async function ensureDatabase(simUrl: string) {
   } else {
     log(`database ${DB_NAME}: already seeded (--reseed to top up)`)
   }
+  const leftover = Number(psql(`select count(*) from "order"`, DB_NAME))
+  if (leftover > 0) {
+    log(`warning: ${DB_NAME} holds ${leftover} orders (runs before copies were used); for a clean start: dropdb -h ${DB_HOST} -U postgres ${DB_NAME}`)
+  }
+  psql(`drop database if exists ${RUN_DB_NAME}`)
+  psql(`create database ${RUN_DB_NAME} template ${DB_NAME}`)
+  log(`database ${RUN_DB_NAME}: a fresh copy of ${DB_NAME} for this run`)
   return JSON.parse(readFileSync(seedOut, "utf8")) as {
     publishableKey: string
     kenyaRegionId: string
@@ -722,7 +736,7 @@ async function main() {
         vanilla: true,
         env: {
           NODE_ENV: "production",
-          DATABASE_URL: DB_URL,
+          DATABASE_URL: RUN_DB_URL,
           JWT_SECRET: "bench-jwt-secret-0123456789",
           COOKIE_SECRET: "bench-cookie-secret-0123456789",
         },
