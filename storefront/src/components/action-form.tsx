@@ -118,12 +118,21 @@ export function ActionForm({ action, children, pendingLabel, ...rest }: ActionFo
   return (
     <form {...rest} {...formProps}>
       {children}
+      <FormStatus pending={pending} pendingLabel={pendingLabel} error={state.error} />
+    </form>
+  )
+}
+
+/** What a small inline form shows after its fields: the pending label while it runs, then its error. */
+export function FormStatus({ pending, pendingLabel, error }: { pending: boolean; pendingLabel?: string; error?: string }) {
+  return (
+    <>
       {pending && pendingLabel ? <span className="small muted">{pendingLabel}</span> : null}
-      {state.error ? (
+      {error ? (
         <span className="field__error" role="alert">
-          {state.error}
+          {error}
         </span>
       ) : null}
-    </form>
+    </>
   )
 }

@@ -1,7 +1,7 @@
 "use client"
 
 import { updateLineItem } from "@/lib/data/cart-actions"
-import { useFormAction } from "../action-form"
+import { FormStatus, useFormAction } from "../action-form"
 import { AutoSubmit } from "../auto-submit"
 
 /** Quantity of one cart line; applies on change (or with the Update button without JavaScript). */
@@ -26,12 +26,7 @@ export function QuantityForm({ lineId, quantity, max, title }: { lineId: string;
         Update
       </button>
       <AutoSubmit hideButtonId={`${id}-apply`} />
-      {pending ? <span className="small muted">Updating…</span> : null}
-      {state.error ? (
-        <span className="field__error" role="alert">
-          {state.error}
-        </span>
-      ) : null}
+      <FormStatus pending={pending} pendingLabel="Updating…" error={state.error} />
     </form>
   )
 }
