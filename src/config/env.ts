@@ -75,29 +75,20 @@ function nonEmpty(env: Env, name: string): string | undefined {
   return value ? value : undefined
 }
 
-export function readPort(env: Env, name: string, fallback: number): number {
-  const raw = nonEmpty(env, name)
-  if (raw === undefined) {
-    return fallback
-  }
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
-    throw new SokoConfigError(
-      name,
-      `must be a port number between 1 and 65535 (got "${raw}")`
-    )
-  }
-  return Number(raw)
-}
-
-function readCount(env: Env, name: string, fallback: number, max: number): number {
+/** A whole number from 1 to `max`; `what` names it in the error ("a port number"). */
+function readWholeNumber(env: Env, name: string, fallback: number, max: number, what: string): number {
   const raw = nonEmpty(env, name)
   if (raw === undefined) {
     return fallback
   }
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
-    throw new SokoConfigError(name, `must be a whole number from 1 to ${max} (got "${raw}")`)
+    throw new SokoConfigError(name, `must be ${what} from 1 to ${max} (got "${raw}")`)
   }
   return Number(raw)
+}
+
+export function readPort(env: Env, name: string, fallback: number): number {
+  return readWholeNumber(env, name, fallback, 65535, "a port number")
 }
 
 function readUrl(env: Env, name: string, protocols: string[]): string | undefined {
@@ -219,6 +210,6 @@ export function readSokoEnv(env: Env): SokoEnv {
     disableAdmin: readBoolean(env, "DISABLE_ADMIN") || workerMode === "worker",
     databaseLogging: readBoolean(env, "SOKO_DATABASE_LOGGING"),
     caching: nonEmpty(env, "SOKO_CACHING") === undefined ? production && !!redisUrl : readBoolean(env, "SOKO_CACHING"),
-    eventConcurrency: readCount(env, "SOKO_EVENT_CONCURRENCY", DEFAULT_EVENT_CONCURRENCY, 64),
+    eventConcurrency: readWholeNumber(env, "SOKO_EVENT_CONCURRENCY", DEFAULT_EVENT_CONCURRENCY, 64, "a whole number"),
   }
 }

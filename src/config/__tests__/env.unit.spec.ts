@@ -114,7 +114,7 @@ describe("readSokoEnv", () => {
     ["unknown worker mode", { MEDUSA_WORKER_MODE: "both" }, "MEDUSA_WORKER_MODE", /shared, server, worker/],
     ["worker without Redis", { MEDUSA_WORKER_MODE: "worker" }, "MEDUSA_WORKER_MODE", /REDIS_URL/],
     ["port not a number", { PORT: "90x" }, "PORT", /port number/],
-    ["port out of range", { SOKO_PG_PORT: "70000" }, "SOKO_PG_PORT", /between 1 and 65535/],
+    ["port out of range", { SOKO_PG_PORT: "70000" }, "SOKO_PG_PORT", /must be a port number from 1 to 65535/],
     ["boolean garbage", { DISABLE_ADMIN: "maybe" }, "DISABLE_ADMIN", /true or false/],
     [
       "production without a database",
