@@ -6,7 +6,7 @@ import { model } from "@medusajs/framework/utils"
  */
 export const CallbackLog = model.define("mpesa_callback_log", {
   id: model.id({ prefix: "mcb" }).primaryKey(),
-  kind: model.enum(["stk", "reversal", "b2c", "unknown"]).default("stk"),
+  kind: model.enum(["stk", "reversal", "b2c", "status", "unknown"]).default("stk"),
   checkout_request_id: model.text().index().nullable(),
   matched: model.boolean().default(false),
   outcome: model.text(),

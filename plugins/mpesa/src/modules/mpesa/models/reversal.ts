@@ -1,13 +1,16 @@
 import { model } from "@medusajs/framework/utils"
 
-export const REVERSAL_STATUSES = ["pending", "reversed", "paid_out", "failed"] as const
+/** See utils/refund-transitions.ts for how a refund moves between these. */
+export const REVERSAL_STATUSES = ["requested", "pending", "unknown", "confirming", "reversed", "paid_out", "failed"] as const
 export const REFUND_METHODS = ["reversal", "b2c"] as const
 
 /**
  * A refund of an M-Pesa payment: the whole payment through Daraja's Reversal
  * API ("reversed"), or part of it paid back to the shopper's phone by B2C
  * ("paid_out"). Safaricom answers later at the ResultURL; the Medusa refund
- * is recorded only once it confirms.
+ * is recorded only once Transaction Status confirms it. The row is written
+ * before Daraja is called ("requested"), so a request whose answer is lost
+ * still blocks the next refund until its status is known.
  */
 export const Reversal = model.define("mpesa_reversal", {
   id: model.id({ prefix: "mrev" }).primaryKey(),
@@ -30,4 +33,9 @@ export const Reversal = model.define("mpesa_reversal", {
   requested_by: model.text().nullable(),
   settled_at: model.dateTime().nullable(),
   refund_recorded_at: model.dateTime().nullable(),
+  /** The Transaction Status query that confirms the result (its ids, to match its answer). */
+  status_conversation_id: model.text().index().nullable(),
+  status_queried_at: model.dateTime().nullable(),
+  /** Why recording the Medusa refund failed last time; reconciliation retries it. */
+  record_error: model.text().nullable(),
 })

@@ -1,6 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 
-export const STK_REQUEST_STATUSES = ["pending", "paid", "failed", "cancelled", "expired"] as const
+/** See utils/stk-request-transitions.ts for how a request moves between these. */
+export const STK_REQUEST_STATUSES = ["pending", "paid", "failed", "cancelled", "expired", "review"] as const
 export type StkRequestStatus = (typeof STK_REQUEST_STATUSES)[number]
 
 /**
@@ -25,7 +26,7 @@ export const StkRequest = model
     result_desc: model.text().nullable(),
     shopper_message: model.text().nullable(),
     receipt_number: model.text().unique().nullable(),
-    /** Set when a paid callback cannot be applied (amount mismatch, session gone); needs a merchant. */
+    /** Why the request is in "review" (amount mismatch, session gone, second payment…); needs a merchant. */
     flag: model.text().nullable(),
     raw_callback: model.json().nullable(),
     callback_received_at: model.dateTime().nullable(),
@@ -33,4 +34,9 @@ export const StkRequest = model
     /** When Medusa's payment for this request was captured; paid rows without it get retried. */
     captured_at: model.dateTime().nullable(),
     last_queried_at: model.dateTime().nullable(),
+    /** STK Queries that failed in a row; reconciliation backs off on them. */
+    query_failures: model.number().default(0),
+    /** Reconciliation leaves the request alone until then (backoff). */
+    next_check_at: model.dateTime().nullable(),
   })
+  .indexes([{ on: ["status", "created_at"] }])
