@@ -20,11 +20,38 @@ const REASON_TYPES: Record<string, string> = {
   "Buy Goods": "Buy Goods",
 }
 
-/** Result parameters for a receipt the ledger knows (a payment or a reversal); keys contain spaces like Daraja's. */
+/** Result parameters for a B2C payment (a payout from a B2C shortcode to a phone). */
+const describePayout = (sim: Sim, request: TransactionStatusRequest): Array<[string, unknown]> | undefined => {
+  const payout = sim.ledger.findPayout(request.transactionId ?? request.originalConversationId ?? "")
+  if (!payout) {
+    return undefined
+  }
+  return [
+    ["DebitPartyName", merchantName(sim, payout.shortcode)],
+    ["CreditPartyName", customerName(payout.msisdn)],
+    ["InitiatedTime", Number(darajaTimestamp(payout.at))],
+    ["DebitAccountType", "Utility Account"],
+    ["DebitPartyCharges", ""],
+    ["TransactionReason", ""],
+    ["ReasonType", "Business Payment to Customer via API"],
+    ["TransactionStatus", "Completed"],
+    ["FinalisedTime", Number(darajaTimestamp(payout.at))],
+    ["Amount", payout.amount],
+    ["ReceiptNo", payout.receipt],
+    ["Originator Conversation ID", payout.originatorConversationId],
+    ["Conversation ID", payout.conversationId],
+  ]
+}
+
+/** Result parameters for a receipt the ledger knows (a payment, a reversal or a payout); keys contain spaces like Daraja's. */
 const describeReceipt = (
   sim: Sim,
   request: TransactionStatusRequest
 ): Array<[string, unknown]> | undefined => {
+  const payout = describePayout(sim, request)
+  if (payout) {
+    return payout
+  }
   const reversal = request.transactionId
     ? sim.ledger.getReversal(request.transactionId)
     : request.originalConversationId
@@ -52,7 +79,7 @@ const describeReceipt = (
     ["ReasonType", reversal ? "Reversal" : REASON_TYPES[payment.transactionType] ?? "Pay Bill"],
     ["TransactionStatus", "Completed"],
     ["FinalisedTime", Number(darajaTimestamp(at))],
-    ["Amount", payment.amount],
+    ["Amount", reversal?.amount ?? payment.amount],
     ["ReceiptNo", reversal?.receipt ?? payment.receipt],
     ["Originator Conversation ID", reversal?.originatorConversationId ?? ""],
     ["Conversation ID", reversal?.conversationId ?? ""],

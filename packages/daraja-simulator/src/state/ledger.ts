@@ -104,6 +104,15 @@ export class Ledger {
     return true
   }
 
+  findPayout(receiptOrConversationId: string): PayoutEntry | undefined {
+    return (
+      this.payouts.get(receiptOrConversationId) ??
+      [...this.payouts.values()].find(
+        (p) => p.conversationId === receiptOrConversationId || p.originatorConversationId === receiptOrConversationId
+      )
+    )
+  }
+
   recordPayout(entry: PayoutEntry): void {
     this.payouts.set(entry.receipt, entry)
   }

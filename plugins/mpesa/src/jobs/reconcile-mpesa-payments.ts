@@ -1,8 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { reconcileMpesaPayments } from "../lib/reconcile"
+import { reconcileMpesaRefunds } from "../lib/reconcile-refunds"
 
-/** Every minute: settle prompts whose callback never came. */
+/** Every minute: settle prompts whose callback never came, and refunds whose outcome is still open. */
 export default async function reconcileMpesaPaymentsJob(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   let summary
@@ -13,6 +14,12 @@ export default async function reconcileMpesaPaymentsJob(container: MedusaContain
       return // M-Pesa is not configured on this store
     }
     throw error
+  }
+  const refunds = await reconcileMpesaRefunds(container)
+  if (refunds.asked || refunds.recorded || refunds.errors) {
+    logger.info(
+      `M-Pesa refund reconciliation: ${refunds.asked} checked with Transaction Status, ${refunds.recorded} recorded, ${refunds.errors} errors`
+    )
   }
   if (summary.checked) {
     logger.info(

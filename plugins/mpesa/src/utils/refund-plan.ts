@@ -4,10 +4,17 @@
  * refund of the whole amount is a reversal; anything partial, or what is left
  * after a partial refund, is paid back to the shopper's phone by B2C, which
  * needs a B2C shortcode. Amounts are whole KES, like the payment.
+ *
+ * One refund at a time: while an earlier one is unsettled (not yet answered,
+ * answer lost, or its result not yet confirmed by Transaction Status),
+ * Safaricom may still move that money, so nothing new is planned. Callers
+ * read `earlier` under the payment's refund lock.
  */
 
-export type RefundMethod = "reversal" | "b2c"
-export type RefundStatus = "pending" | "reversed" | "paid_out" | "failed"
+import { UNSETTLED_REFUND_STATES, type RefundMethod, type RefundState } from "./refund-transitions"
+
+export type { RefundMethod }
+export type RefundStatus = RefundState
 
 export interface EarlierRefund {
   method: RefundMethod
@@ -29,18 +36,19 @@ export type RefundPlan = { ok: true; method: RefundMethod; amountKes: number } |
 const refuse = (reason: string): RefundPlan => ({ ok: false, reason })
 
 export function planMpesaRefund({ paidKes, requestedKes, earlier, b2cConfigured }: RefundPlanInput): RefundPlan {
-  const reversal = earlier.find((r) => r.method === "reversal" && r.status !== "failed")
-  if (reversal) {
+  const unsettled = earlier.find((r) => UNSETTLED_REFUND_STATES.includes(r.status))
+  if (unsettled) {
+    const what = unsettled.method === "reversal" ? "A reversal" : `A B2C refund of KES ${unsettled.amount_kes}`
     return refuse(
-      reversal.status === "pending"
-        ? "A reversal of this payment is already waiting for Safaricom's answer"
-        : "This M-Pesa payment has already been reversed"
+      unsettled.status === "unknown" || unsettled.status === "requested"
+        ? `${what} of this payment got no answer from Safaricom; no new refund until its Transaction Status is known (Soko checks it automatically)`
+        : `${what} of this payment is already waiting for Safaricom's answer; try again once it is settled`
     )
   }
-  // Pending payouts count: Safaricom may still pay them.
-  const committed = earlier
-    .filter((r) => r.method === "b2c" && (r.status === "pending" || r.status === "paid_out"))
-    .reduce((sum, r) => sum + r.amount_kes, 0)
+  if (earlier.some((r) => r.method === "reversal" && r.status === "reversed")) {
+    return refuse("This M-Pesa payment has already been reversed")
+  }
+  const committed = earlier.filter((r) => r.status === "paid_out").reduce((sum, r) => sum + r.amount_kes, 0)
   const remaining = paidKes - committed
   if (remaining <= 0) {
     return refuse(`This M-Pesa payment (KES ${paidKes}) has already been refunded in full`)

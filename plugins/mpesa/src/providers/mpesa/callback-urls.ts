@@ -25,3 +25,8 @@ export function reversalResultUrl(options: Pick<ResolvedMpesaOptions, "callbackU
 export function b2cResultUrl(options: Pick<ResolvedMpesaOptions, "callbackUrl" | "callbackSecret">): string {
   return `${options.callbackUrl}/hooks/daraja/b2c/${callbackSecret(options)}`
 }
+
+/** Where Daraja POSTs Transaction Status results (what confirms a refund). */
+export function statusResultUrl(options: Pick<ResolvedMpesaOptions, "callbackUrl" | "callbackSecret">): string {
+  return `${options.callbackUrl}/hooks/daraja/status/${callbackSecret(options)}`
+}

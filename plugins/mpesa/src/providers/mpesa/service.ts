@@ -32,7 +32,7 @@ import { normalizeKenyanPhone } from "../../utils/phone"
 import { stkCallbackUrl } from "./callback-urls"
 import type { DarajaClient } from "./client"
 import { DarajaError } from "./errors"
-import { takeConfirmedReversal } from "./reversal-confirmations"
+import { takeConfirmedRefund, type MpesaPaymentData } from "./refund-records"
 import { validateMpesaOptions } from "./options"
 import {
   maskMsisdn,
@@ -112,15 +112,14 @@ export class MpesaProviderService extends AbstractPaymentProvider<MpesaOptions> 
   }
 
   /**
-   * Records a refund Safaricom has already confirmed (see
-   * reversal-confirmations.ts); M-Pesa refunds start from the order's
-   * "Refund via M-Pesa" action, because reversals settle asynchronously.
+   * Records a refund Safaricom has already confirmed (refund-records.ts);
+   * M-Pesa refunds start from the order's "Refund via M-Pesa" action, because
+   * Safaricom settles them later.
    */
   async refundPayment({ amount, data }: RefundPaymentInput): Promise<RefundPaymentOutput> {
-    const session = (data ?? {}) as MpesaSessionData
-    const amountKes = toMpesaAmount(amount as number, "kes")
-    if (takeConfirmedReversal(session.checkout_request_id, amountKes)) {
-      return { data: { ...session, refunded_kes: amountKes } }
+    const next = takeConfirmedRefund((data ?? {}) as MpesaPaymentData, amount)
+    if (next) {
+      return { data: next }
     }
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,

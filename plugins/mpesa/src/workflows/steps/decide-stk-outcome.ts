@@ -6,7 +6,7 @@ import type MpesaModuleService from "../../modules/mpesa/service"
 import { sharedDarajaClient } from "../../providers/mpesa/shared-client"
 import { mpesaProviderOptions } from "../../lib/provider-options"
 import { callbackAmountMatches, parseStkCallback, type StkCallback } from "../../utils/callback"
-import { interpretStkResult } from "../../utils/result-codes"
+import { nextStkState, type StkEvent, type StkState } from "../../utils/stk-request-transitions"
 import type { StkRequestRecord } from "./ensure-stk-request"
 
 /** What to do with an STK request, decided from a callback and/or STK Query. */
@@ -38,9 +38,11 @@ export const decideStkOutcomeStepId = "decide-mpesa-stk-outcome"
 const SETTLED: StkRequestStatus[] = ["failed", "cancelled", "expired"]
 
 /**
- * Reads, never writes: a callback is only a hint. A paid callback counts when
- * its amount equals what was pushed and STK Query agrees; without a callback
- * STK Query alone decides.
+ * Reads, never writes: a callback is only a hint, paid or failed. STK Query
+ * decides, and the STK request state machine (utils/stk-request-transitions)
+ * says what that does to the request: a paid request is never downgraded,
+ * and money that does not add up (amount, session gone, a second payment,
+ * paid after failing) goes to "review" for the merchant.
  */
 export const decideStkOutcomeStep = createStep(
   decideStkOutcomeStepId,
@@ -67,6 +69,21 @@ export const decideStkOutcomeStep = createStep(
     }
     const base = { request_id: request.id, session_id: request.payment_session_id, raw_callback: rawCallback }
 
+    const flagged = (event: StkEvent, note: string, extra: Partial<StkDecision> = {}) => {
+      const next = nextStkState(request.status as StkState, event)
+      return next.changed
+        ? decide({ ...base, ...extra, action: "flag", status: next.state, flag: next.flag, note })
+        : decide({ ...base, action: "none", note: `${note}; stays ${request.status}` })
+    }
+    const payment = container.resolve(Modules.PAYMENT)
+    const sessionOpen = async () => {
+      const [session] = await payment.listPaymentSessions({ id: request.payment_session_id })
+      return !!session && session.status !== "canceled"
+    }
+
+    if (request.status === "review") {
+      return decide({ ...base, action: "none", note: "waiting for the merchant's review" })
+    }
     if (request.status === "paid") {
       // STK Query (reconciliation) can settle a payment before its callback, and
       // only the callback carries the receipt: keep it when it comes.
@@ -81,6 +98,9 @@ export const decideStkOutcomeStep = createStep(
             : { ...base, action: "none", note: "duplicate: already paid and captured" }
         )
       }
+      if (!(await sessionOpen())) {
+        return flagged({ type: "session_closed" }, "paid, but its payment session was removed before it was captured; needs the merchant")
+      }
       return decide({
         ...base,
         action: "capture",
@@ -89,42 +109,12 @@ export const decideStkOutcomeStep = createStep(
         ...(lateReceipt ? { receipt_number: lateReceipt } : {}),
       })
     }
-    if (SETTLED.includes(request.status as StkRequestStatus)) {
-      if (callback?.success) {
-        return decide({
-          ...base,
-          action: "flag",
-          flag: `paid_after_${request.status}`,
-          receipt_number: callback.metadata?.receipt,
-          note: `a paid callback arrived after the request was settled as ${request.status}`,
-        })
-      }
+    const settled = SETTLED.includes(request.status as StkRequestStatus)
+    if (settled && !callback?.success) {
       return decide({ ...base, action: "none", note: `duplicate: already ${request.status}` })
     }
 
-    if (callback && !callback.success) {
-      const info = interpretStkResult(callback.resultCode, callback.resultDesc)
-      return decide({
-        ...base,
-        action: "fail",
-        status: info.outcome === "cancelled" || info.outcome === "expired" ? info.outcome : "failed",
-        result_code: info.code,
-        result_desc: callback.resultDesc,
-        reason: info.reason,
-        shopper_message: info.shopperMessage,
-        note: `Daraja reported ${info.code}: ${info.reason}`,
-      })
-    }
-    if (callback?.success && !callbackAmountMatches(callback, request.amount_kes)) {
-      return decide({
-        ...base,
-        action: "flag",
-        flag: "amount_mismatch",
-        receipt_number: callback.metadata?.receipt,
-        note: `callback amount ${callback.metadata?.amountRaw} does not equal the KES ${request.amount_kes} pushed; not captured`,
-      })
-    }
-
+    // Every callback, paid or not, is only a hint: STK Query decides.
     const client = sharedDarajaClient(mpesaProviderOptions(container))
     let query
     try {
@@ -133,45 +123,70 @@ export const decideStkOutcomeStep = createStep(
       return decide({ ...base, action: "none", note: `STK Query failed (${(error as Error).message}); will reconcile` })
     }
     if (query.outcome === "pending") {
-      return decide({ ...base, action: "none", note: "STK Query says the prompt is still open" })
+      return decide({
+        ...base,
+        action: "none",
+        note: callback ? "callback ignored: STK Query says the prompt is still open" : "STK Query says the prompt is still open",
+      })
     }
     if (query.outcome !== "paid") {
       if (callback?.success) {
-        return decide({
-          ...base,
-          action: "flag",
-          flag: "query_disagrees",
-          receipt_number: callback.metadata?.receipt,
-          note: `callback says paid but STK Query says ${query.resultCode} (${query.resultDesc}); not captured`,
-        })
+        return flagged(
+          { type: "callback_disagrees" },
+          `callback says paid but STK Query says ${query.resultCode} (${query.resultDesc}); not captured`,
+          { receipt_number: callback.metadata?.receipt }
+        )
+      }
+      const outcome = query.outcome === "cancelled" || query.outcome === "expired" ? query.outcome : "failed"
+      const next = nextStkState(request.status as StkState, { type: "confirmed_unpaid", outcome })
+      if (!next.changed) {
+        return decide({ ...base, action: "none", note: `STK Query reported ${query.resultCode}; stays ${request.status}` })
       }
       return decide({
         ...base,
         action: "fail",
-        status: query.outcome === "cancelled" || query.outcome === "expired" ? query.outcome : "failed",
+        status: next.state as StkRequestStatus,
         result_code: query.resultCode,
         result_desc: query.resultDesc,
         reason: query.info.reason,
         shopper_message: query.info.shopperMessage,
-        note: `STK Query reported ${query.resultCode}`,
+        note: `STK Query reported ${query.resultCode}${callback ? ", as the callback said" : ""}`,
       })
     }
-
-    const payment = container.resolve(Modules.PAYMENT)
-    const [session] = await payment.listPaymentSessions({ id: request.payment_session_id })
-    const sessionOpen = !!session && session.status !== "canceled"
+    const receipt = callback?.success ? callback.metadata?.receipt : undefined
+    if (settled) {
+      return flagged({ type: "confirmed_paid" }, `paid after the request was settled as ${request.status}; needs the merchant`, {
+        receipt_number: receipt,
+      })
+    }
+    if (callback?.success && !callbackAmountMatches(callback, request.amount_kes)) {
+      return flagged(
+        { type: "amount_mismatch" },
+        `callback amount ${callback.metadata?.amountRaw} does not equal the KES ${request.amount_kes} pushed; not captured`,
+        { receipt_number: receipt }
+      )
+    }
+    if (!(await sessionOpen())) {
+      return flagged({ type: "session_closed" }, "paid, but its payment session was removed (cart changed or cancelled); needs the merchant", {
+        receipt_number: receipt,
+      })
+    }
+    const mpesa = container.resolve<MpesaModuleService>(MPESA_MODULE)
+    const others = await mpesa.listStkRequests({ payment_session_id: request.payment_session_id, status: ["paid", "review"] })
+    if (others.some((other) => other.id !== request.id && (other.status === "paid" || other.flag === "second_payment"))) {
+      return flagged({ type: "second_payment" }, "a second paid prompt on a session already paid; not captured again", {
+        receipt_number: receipt,
+      })
+    }
     return decide({
       ...base,
       action: "pay",
       status: "paid",
       result_code: "0",
       result_desc: callback?.resultDesc ?? query.resultDesc,
-      receipt_number: callback?.metadata?.receipt,
-      capture: sessionOpen,
-      flag: sessionOpen ? undefined : "paid_after_session_closed",
-      note: sessionOpen
-        ? "paid, confirmed by STK Query"
-        : "paid, but its payment session was removed (cart changed or cancelled); needs the merchant",
+      receipt_number: receipt,
+      capture: true,
+      note: "paid, confirmed by STK Query",
     })
   }
 )

@@ -36,6 +36,4 @@ export const Reversal = model.define("mpesa_reversal", {
   /** The Transaction Status query that confirms the result (its ids, to match its answer). */
   status_conversation_id: model.text().index().nullable(),
   status_queried_at: model.dateTime().nullable(),
-  /** Why recording the Medusa refund failed last time; reconciliation retries it. */
-  record_error: model.text().nullable(),
 })

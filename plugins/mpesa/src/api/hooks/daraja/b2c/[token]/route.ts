@@ -1,6 +1,7 @@
-import { initiatorResultHook } from "../../../../../lib/initiator-result-hook"
+import { darajaHook } from "../../../../../lib/daraja-hook"
+import { parseInitiatorHookBody } from "../../../../../lib/initiator-result-hook"
 
 export const AUTHENTICATE = false
 
-/** Daraja's B2C result (or queue time-out) for a partial refund. */
-export const POST = initiatorResultHook("b2c")
+/** Daraja's B2C result (or queue time-out) for a partial refund: a hint, confirmed by Transaction Status. */
+export const POST = darajaHook("b2c", parseInitiatorHookBody)

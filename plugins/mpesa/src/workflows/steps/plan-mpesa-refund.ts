@@ -1,0 +1,62 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { mpesaProviderOptions } from "../../lib/provider-options"
+import { MPESA_MODULE } from "../../modules/mpesa"
+import type MpesaModuleService from "../../modules/mpesa/service"
+import { planMpesaRefund, type EarlierRefund, type RefundMethod } from "../../utils/refund-plan"
+
+export type PlanMpesaRefundStepInput = { order_id: string; amount_kes?: number }
+
+export type PlannedMpesaRefund = {
+  stk_request_id: string
+  order_id: string | null
+  receipt_number: string
+  paid_kes: number
+  phone: string
+  method: RefundMethod
+  amount_kes: number
+}
+
+export const planMpesaRefundStepId = "plan-mpesa-refund"
+
+/**
+ * Decides how much to refund and how, from the ledger as it is now. Runs
+ * under the payment's refund lock, so two requests never plan against the
+ * same "refunded so far". Reads only.
+ */
+export const planMpesaRefundStep = createStep(
+  planMpesaRefundStepId,
+  async (input: PlanMpesaRefundStepInput, { container }) => {
+    const options = mpesaProviderOptions(container)
+    const mpesa = container.resolve<MpesaModuleService>(MPESA_MODULE)
+    const [paid] = await mpesa.listStkRequests({ order_id: input.order_id, status: "paid" })
+    if (!paid?.receipt_number) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This order has no M-Pesa payment with a receipt to refund")
+    }
+    const earlier = await mpesa.listReversals({ stk_request_id: paid.id })
+    const plan = planMpesaRefund({
+      paidKes: paid.amount_kes,
+      requestedKes: input.amount_kes,
+      earlier: earlier as EarlierRefund[],
+      b2cConfigured: !!options.b2c,
+    })
+    if (!plan.ok) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, plan.reason)
+    }
+    if (plan.method === "reversal" && (!options.initiatorName || !options.securityCredential)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "M-Pesa refunds need the provider options `initiatorName` and `securityCredential` (MPESA_INITIATOR_NAME, MPESA_SECURITY_CREDENTIAL)"
+      )
+    }
+    return new StepResponse<PlannedMpesaRefund>({
+      stk_request_id: paid.id,
+      order_id: paid.order_id,
+      receipt_number: paid.receipt_number,
+      paid_kes: paid.amount_kes,
+      phone: paid.phone,
+      method: plan.method,
+      amount_kes: plan.amountKes,
+    })
+  }
+)
