@@ -10,6 +10,8 @@ export type RefundUnderCheck = {
   amount_kes: number
   conversation_id?: string | null
   originator_conversation_id?: string | null
+  /** True when the ids came from a result body rather than Safaricom's acknowledgement. */
+  ids_from_result?: boolean
 }
 
 export type RefundStatusReading =
@@ -21,10 +23,15 @@ const text = (v: unknown) => (v === undefined || v === null ? "" : String(v).tri
 /**
  * Reads a Transaction Status answer about a refund: completed only when
  * Safaricom says "Completed" for this refund's own ids and amount; not found
- * on R000002; anything else decides nothing (asked again later).
+ * on R000002 for ids Safaricom itself gave us; anything else decides nothing
+ * (asked again later, or left to the merchant).
  */
 export function readRefundStatus(result: InitiatorResult, refund: RefundUnderCheck): RefundStatusReading {
   if (result.resultCode === TRANSACTION_NOT_FOUND) {
+    if (refund.ids_from_result) {
+      // We asked about ids an unsigned body gave us; that proves nothing about our request.
+      return { note: `Transaction Status does not know the ids a result body gave; needs the merchant` }
+    }
     return { event: { type: "status_not_found" }, note: `Transaction Status: no such ${refund.method} at Safaricom` }
   }
   if (!result.success) {

@@ -27,7 +27,9 @@ export const settleMpesaRefundResultWorkflow = createWorkflow(
       refund_id: matched.refund_id,
       event: { type: "result_received" },
       patch: transform({ matched }, ({ matched }) =>
-        matched.result ? { result_code: matched.result.resultCode, result_desc: matched.result.resultDesc } : {}
+        matched.result
+          ? { result_code: matched.result.resultCode, result_desc: matched.result.resultDesc, ...(matched.adopt_ids ?? {}) }
+          : {}
       ),
     })
     const asked = askRefundStatusStep({ refund_id: matched.refund_id, when_status: ["confirming"] })

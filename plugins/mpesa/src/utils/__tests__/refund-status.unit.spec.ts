@@ -16,6 +16,8 @@ describe("readRefundStatus", () => {
     ["completed for our ids and amount", completed(), refund, "status_completed", "UAB1CD2EF3"],
     ["matched by the id we sent (B2C originator)", completed({ "Conversation ID": "", "Originator Conversation ID": "mrev_1" }), { ...refund, conversation_id: null }, "status_completed", "UAB1CD2EF3"],
     ["not found", completed({}, "R000002"), refund, "status_not_found", undefined],
+    ["not found, for ids a result body gave: proves nothing", completed({}, "R000002"), { ...refund, ids_from_result: true }, undefined, undefined],
+    ["completed, for ids a result body gave: Safaricom's word", completed(), { ...refund, ids_from_result: true }, "status_completed", "UAB1CD2EF3"],
     ["another transaction's answer", completed({ "Conversation ID": "AG_other" }), refund, undefined, undefined],
     ["a different amount", completed({ Amount: 3000 }), refund, undefined, undefined],
     ["not completed yet", completed({ TransactionStatus: "Pending" }), refund, undefined, undefined],

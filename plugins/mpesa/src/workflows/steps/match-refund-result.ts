@@ -11,6 +11,8 @@ export type MatchRefundResultStepInput = {
 
 export type MatchedRefundResult = {
   refund_id?: string
+  /** Daraja's ids from the result, for a reversal whose request got no answer (matched by receipt). */
+  adopt_ids?: { conversation_id: string; originator_conversation_id: string; ids_from_result: true }
   /** The refund lock's key part (the order, or the refund itself when it has none). */
   lock_id?: string
   result?: InitiatorResult
@@ -39,12 +41,32 @@ export const matchRefundResultStep = createStep(
             // B2C payouts send the refund's id as their OriginatorConversationID.
             ...(await mpesa.listReversals({ id: result.originatorConversationId })),
           ]
-    const refund = candidates[0]
+    let refund = candidates[0]
+    let adopt: MatchedRefundResult["adopt_ids"]
+    const original = result.parameters.OriginalTransactionID
+    if (!refund && as === "result" && typeof original === "string") {
+      // A reversal whose request timed out has no Daraja ids; its result names the
+      // payment it reversed. Take its ids as a lead for Transaction Status only.
+      ;[refund] = await mpesa.listReversals({
+        method: "reversal",
+        receipt_number: original.toUpperCase(),
+        status: ["requested", "unknown"],
+        conversation_id: null,
+      })
+      if (refund) {
+        adopt = {
+          conversation_id: result.conversationId,
+          originator_conversation_id: result.originatorConversationId,
+          ids_from_result: true,
+        }
+      }
+    }
     if (!refund) {
       return new StepResponse<MatchedRefundResult>({ result, note: `no refund has these ids; ignored` })
     }
     return new StepResponse<MatchedRefundResult>({
       refund_id: refund.id,
+      ...(adopt ? { adopt_ids: adopt } : {}),
       lock_id: refund.order_id ?? refund.id,
       result,
       note: `${as} for ${refund.method} ${refund.id}`,

@@ -11,7 +11,7 @@ export class Migration20261205083034 extends Migration {
 
     this.addSql(`alter table if exists "mpesa_callback_log" add constraint "mpesa_callback_log_kind_check" check("kind" in ('stk', 'reversal', 'b2c', 'status', 'unknown'));`);
 
-    this.addSql(`alter table if exists "mpesa_reversal" add column if not exists "status_conversation_id" text null, add column if not exists "status_queried_at" timestamptz null;`);
+    this.addSql(`alter table if exists "mpesa_reversal" add column if not exists "status_conversation_id" text null, add column if not exists "status_queried_at" timestamptz null, add column if not exists "ids_from_result" boolean not null default false;`);
     this.addSql(`alter table if exists "mpesa_reversal" add constraint "mpesa_reversal_status_check" check("status" in ('requested', 'pending', 'unknown', 'confirming', 'reversed', 'paid_out', 'failed'));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_mpesa_reversal_status_conversation_id" ON "mpesa_reversal" ("status_conversation_id") WHERE deleted_at IS NULL;`);
 
@@ -30,7 +30,7 @@ export class Migration20261205083034 extends Migration {
     this.addSql(`alter table if exists "mpesa_callback_log" add constraint "mpesa_callback_log_kind_check" check("kind" in ('stk', 'reversal', 'b2c', 'unknown'));`);
 
     this.addSql(`drop index if exists "IDX_mpesa_reversal_status_conversation_id";`);
-    this.addSql(`alter table if exists "mpesa_reversal" drop column if exists "status_conversation_id", drop column if exists "status_queried_at";`);
+    this.addSql(`alter table if exists "mpesa_reversal" drop column if exists "status_conversation_id", drop column if exists "status_queried_at", drop column if exists "ids_from_result";`);
 
     this.addSql(`alter table if exists "mpesa_reversal" add constraint "mpesa_reversal_status_check" check("status" in ('pending', 'reversed', 'paid_out', 'failed'));`);
 

@@ -36,4 +36,9 @@ export const Reversal = model.define("mpesa_reversal", {
   /** The Transaction Status query that confirms the result (its ids, to match its answer). */
   status_conversation_id: model.text().index().nullable(),
   status_queried_at: model.dateTime().nullable(),
+  /**
+   * The Daraja ids came from a result body (the request itself got no answer),
+   * not from Safaricom's acknowledgement: a "not found" for them proves nothing.
+   */
+  ids_from_result: model.boolean().default(false),
 })

@@ -1,0 +1,101 @@
+import net from "node:net"
+import { startDarajaSimulator } from "@soko/daraja-simulator"
+
+export type Simulator = Awaited<ReturnType<typeof startDarajaSimulator>>
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer()
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * Starts the Daraja simulator and points the app's M-Pesa env at it. Call at
+ * the top of a spec, before medusaIntegrationTestRunner: the app reads
+ * medusa-config when it boots (in the runner's beforeAll), so the simulator
+ * and its env must exist first. Returns a getter for the running simulator.
+ */
+export function useDarajaSimulator(env: Record<string, string> = {}): () => Simulator {
+  let sim: Simulator | undefined
+  const saved: Record<string, string | undefined> = {}
+  beforeAll(async () => {
+    sim = await startDarajaSimulator({ port: 0, callbackDelayMs: 50, ruleLimitWindowMs: 0, callbackRetries: 1, callbackRetryDelayMs: 100 })
+    const port = await freePort()
+    const values: Record<string, string> = {
+      MPESA_BASE_URL: sim.url,
+      PORT: String(port),
+      MPESA_CALLBACK_URL: `http://localhost:${port}`,
+      // Long enough that the every-minute reconciliation job never settles a
+      // test's push behind its back; reconciliation tests pass their own clock.
+      MPESA_RECONCILE_AFTER_SECONDS: "3600",
+      MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR: "50",
+      ...env,
+    }
+    for (const [name, value] of Object.entries(values)) {
+      saved[name] = process.env[name]
+      process.env[name] = value
+    }
+  })
+  afterAll(async () => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) {
+        delete process.env[name]
+      } else {
+        process.env[name] = value
+      }
+    }
+    await sim?.stop()
+  })
+  return () => {
+    if (!sim) {
+      throw new Error("the Daraja simulator is not running yet")
+    }
+    return sim
+  }
+}
+
+/** The STK callback Daraja sends for a paid prompt, as JSON (for replays and forgeries). */
+export function paidStkCallback(input: {
+  merchantRequestId: string
+  checkoutRequestId: string
+  amount: number
+  receipt: string
+  phone?: number
+}) {
+  return {
+    Body: {
+      stkCallback: {
+        MerchantRequestID: input.merchantRequestId,
+        CheckoutRequestID: input.checkoutRequestId,
+        ResultCode: 0,
+        ResultDesc: "The service request is processed successfully.",
+        CallbackMetadata: {
+          Item: [
+            { Name: "Amount", Value: input.amount },
+            { Name: "MpesaReceiptNumber", Value: input.receipt },
+            { Name: "TransactionDate", Value: 20261121102115 },
+            { Name: "PhoneNumber", Value: input.phone ?? 254708374149 },
+          ],
+        },
+      },
+    },
+  }
+}
+
+/** A failed STK callback (1032 "cancelled by user" unless told otherwise). */
+export function failedStkCallback(input: { merchantRequestId: string; checkoutRequestId: string; code?: number; desc?: string }) {
+  return {
+    Body: {
+      stkCallback: {
+        MerchantRequestID: input.merchantRequestId,
+        CheckoutRequestID: input.checkoutRequestId,
+        ResultCode: input.code ?? 1032,
+        ResultDesc: input.desc ?? "Request cancelled by user",
+      },
+    },
+  }
+}

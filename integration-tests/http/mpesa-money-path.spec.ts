@@ -1,0 +1,284 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { reconcileMpesaPayments } from "@soko/medusa-plugin-mpesa/lib/reconcile"
+import { runSeed } from "../../src/scripts/seed/run-seed"
+import { adminHeaders } from "../helpers/admin"
+import { expectMoneyAuditHolds } from "../helpers/money-audit"
+import { failedStkCallback, paidStkCallback, useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
+import { cartReadyForPayment, eventually } from "../helpers/store-checkout"
+
+jest.setTimeout(180_000)
+
+// Daraja calls give up after 2 s here, so a slow reversal is an "unknown" outcome.
+const simulator = useDarajaSimulator({ MPESA_REQUEST_TIMEOUT_MS: "2000" })
+let sim: Simulator
+
+/**
+ * The money path's defects (issue 15), each through public APIs and the
+ * simulator, each ending with the money audit: Safaricom's ledger, Medusa's
+ * captured minus refunded and Soko's ledger agree for the order.
+ */
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let store: { headers: Record<string, string> }
+    let admin: { headers: Record<string, string> }
+
+    beforeEach(async () => {
+      sim = simulator()
+      sim.reset()
+      const { publishableKey } = await runSeed(getContainer())
+      store = { headers: { "x-publishable-api-key": publishableKey } }
+      admin = await adminHeaders(getContainer(), api)
+    })
+
+    const mpesa = () => getContainer().resolve("mpesa") as any
+    const pushSession = async (paymentCollectionId: string, phone: string) => {
+      const { data } = await api.post(
+        `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
+        { provider_id: "pp_mpesa_mpesa", data: { phone } },
+        store
+      )
+      return data.payment_collection.payment_sessions.find((s: any) => s.provider_id === "pp_mpesa_mpesa").data as {
+        checkout_request_id: string
+        merchant_request_id: string
+      }
+    }
+    const request = async (checkoutId: string) => (await mpesa().listStkRequests({ checkout_request_id: checkoutId }))[0]
+    const orderPayment = async (orderId: string) => {
+      const { data } = await api.get(
+        `/admin/orders/${orderId}?fields=id,payment_status,payment_collections.payments.captures.id,payment_collections.payments.refunds.amount`,
+        admin
+      )
+      return data.order
+    }
+    /** Posts a callback and waits until the settle workflow has looked at it. */
+    const postCallback = async (body: unknown) => {
+      const before = (await mpesa().listCallbackLogs({})).length
+      const res = await api.post("/hooks/daraja/stk/dev-callback", body)
+      expect(res.status).toBe(200)
+      await eventually(async () => {
+        const logs = await mpesa().listCallbackLogs({}, { order: { created_at: "DESC" } })
+        return logs.length > before && logs.every((l: any) => l.outcome !== "received") ? true : undefined
+      })
+    }
+    const paidOrder = async () => {
+      const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
+      await pushSession(paymentCollectionId, "0708374149")
+      const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+      const orderId = completed.order.id as string
+      await eventually(async () => ((await orderPayment(orderId)).payment_status === "captured" ? true : undefined))
+      const [paid] = await mpesa().listStkRequests({ order_id: orderId, status: "paid" })
+      return { orderId, paidKes: paid.amount_kes as number }
+    }
+    const refunded = (orderId: string) =>
+      eventually(async () => {
+        const [unsettled] = await mpesa().listReversals({ order_id: orderId, status: ["requested", "pending", "unknown", "confirming"] })
+        const order = await orderPayment(orderId)
+        return !unsettled && ["refunded", "partially_refunded"].includes(order.payment_status) ? order : undefined
+      }, 150)
+
+    describe("money out", () => {
+      it("1. four refund requests at once send one reversal; the order is refunded once", async () => {
+        const { orderId, paidKes } = await paidOrder()
+        const replies = await Promise.all(
+          Array.from({ length: 4 }, () =>
+            api.post(`/admin/orders/${orderId}/mpesa/refund`, {}, admin).then(
+              (r: any) => r,
+              (e: any) => e.response
+            )
+          )
+        )
+        const statuses = replies.map((r: any) => r.status).sort()
+        expect(statuses.filter((s: number) => s === 202)).toHaveLength(1)
+        for (const refusal of replies.filter((r: any) => r.status !== 202)) {
+          expect([400, 409]).toContain(refusal.status)
+          expect(refusal.data.message).toMatch(/already waiting|being requested right now|already been reversed/)
+        }
+        await refunded(orderId)
+        expect(sim.listRequests({ endpoint: "reversal" })).toHaveLength(1)
+        expect(sim.listRequests({ endpoint: "b2c" })).toHaveLength(0)
+        const audit = await expectMoneyAuditHolds(getContainer(), sim, orderId)
+        expect(audit.safaricom).toEqual({ in: paidKes, out: paidKes, net: 0 })
+      })
+
+      it("1. a reversal that times out blocks a B2C partial until Transaction Status settles it", async () => {
+        const { orderId, paidKes } = await paidOrder()
+        // Safaricom reverses at once but answers after the client has given up.
+        sim.addOverride({ endpoint: "reversal", latencyMs: 4_000 })
+        const slow = await api.post(`/admin/orders/${orderId}/mpesa/refund`, {}, admin)
+        expect(slow.status).toBe(202)
+        expect(slow.data.refund.status).toBe("unknown")
+        expect(slow.data.message).toMatch(/did not answer/)
+
+        const partial = await api
+          .post(`/admin/orders/${orderId}/mpesa/refund`, { amount_kes: 100 }, admin)
+          .catch((e: any) => e.response)
+        expect(partial.status).toBe(400)
+        expect(partial.data.message).toMatch(/no answer from Safaricom|already waiting|already been reversed/)
+
+        const order = await refunded(orderId)
+        expect(order.payment_status).toBe("refunded")
+        const [refund] = await mpesa().listReversals({ order_id: orderId })
+        expect(refund).toEqual(expect.objectContaining({ method: "reversal", status: "reversed" }))
+        expect(refund.refund_recorded_at).not.toBeNull()
+        const again = await api.post(`/admin/orders/${orderId}/mpesa/refund`, { amount_kes: 100 }, admin).catch((e: any) => e.response)
+        expect(again.status).toBe(400)
+        expect(sim.listRequests({ endpoint: "b2c" })).toHaveLength(0)
+        const audit = await expectMoneyAuditHolds(getContainer(), sim, orderId)
+        expect(audit.safaricom.out).toBe(paidKes)
+      })
+
+      it("3. a forged refund result settles nothing: only Transaction Status records a refund", async () => {
+        const { orderId } = await paidOrder()
+        // Safaricom refuses the reversal (it does not know the receipt) …
+        sim.reset()
+        await api.post(`/admin/orders/${orderId}/mpesa/refund`, {}, admin)
+        const [refund] = await eventually(async () => {
+          const rows = await mpesa().listReversals({ order_id: orderId, status: "failed" })
+          return rows.length ? rows : undefined
+        })
+        // … and a forged "success" result for it, with the callback secret, changes nothing.
+        const forged = await api.post("/hooks/daraja/reversal/dev-callback", {
+          Result: {
+            ResultType: 0,
+            ResultCode: 0,
+            ResultDesc: "The service request is processed successfully.",
+            OriginatorConversationID: refund.originator_conversation_id,
+            ConversationID: refund.conversation_id,
+            TransactionID: "UAB1CD2EF3",
+          },
+        })
+        expect(forged.status).toBe(200)
+        await eventually(async () => {
+          const logs = await mpesa().listCallbackLogs({ kind: "reversal" })
+          return logs.length && logs.every((l: any) => l.outcome !== "received") ? true : undefined
+        })
+        const [after] = await mpesa().listReversals({ id: refund.id })
+        expect(after.status).toBe("failed")
+        expect((await orderPayment(orderId)).payment_status).toBe("captured")
+      })
+    })
+
+    describe("money in", () => {
+      it("3. a forged failure callback for an open prompt changes nothing; the real payment then captures", async () => {
+        const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
+        // An interactive number: the prompt waits on the phone until approved.
+        const pushed = await pushSession(paymentCollectionId, "0711222333")
+        await postCallback(failedStkCallback({ merchantRequestId: pushed.merchant_request_id, checkoutRequestId: pushed.checkout_request_id }))
+        expect((await request(pushed.checkout_request_id)).status).toBe("pending")
+        const { data: shown } = await api.get(`/store/mpesa/status?cart_id=${cartId}`, store)
+        expect(shown.status).toBe("pending")
+
+        sim.approve(pushed.checkout_request_id)
+        const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+        const orderId = completed.order.id
+        await eventually(async () => ((await orderPayment(orderId)).payment_status === "captured" ? true : undefined))
+        expect((await request(pushed.checkout_request_id)).status).toBe("paid")
+        await expectMoneyAuditHolds(getContainer(), sim, orderId)
+      })
+
+      it("4. a success that STK Query disputes goes to review and reconciliation never downgrades it", async () => {
+        const { paymentCollectionId } = await cartReadyForPayment(api, store)
+        // The shopper cancels (1032), but Daraja's own callback is late …
+        sim.addOverride({ endpoint: "stkpush", callback: { delayMs: 120_000 } })
+        const pushed = await pushSession(paymentCollectionId, "0700000001")
+        await eventually(async () => (sim.getTransaction(pushed.checkout_request_id)?.status === "settled" ? true : undefined))
+        // … and a "paid" callback arrives first.
+        await postCallback(
+          paidStkCallback({
+            merchantRequestId: pushed.merchant_request_id,
+            checkoutRequestId: pushed.checkout_request_id,
+            amount: (await request(pushed.checkout_request_id)).amount_kes,
+            receipt: "UAB1CD2EF9",
+          })
+        )
+        expect(await request(pushed.checkout_request_id)).toEqual(expect.objectContaining({ status: "review", flag: "query_disagrees" }))
+
+        await reconcileMpesaPayments(getContainer(), new Date(Date.now() + 3_601_000))
+        expect((await request(pushed.checkout_request_id)).status).toBe("review")
+      })
+
+      it("5. a paid push whose session was replaced goes to review and is never marked captured", async () => {
+        const { paymentCollectionId } = await cartReadyForPayment(api, store)
+        sim.addOverride({ endpoint: "stkpush", callback: { delayMs: 120_000 } })
+        const first = await pushSession(paymentCollectionId, "0708374149")
+        await eventually(async () => (sim.getTransaction(first.checkout_request_id)?.status === "settled" ? true : undefined))
+        // The shopper starts over on another phone: Medusa replaces the payment session.
+        await pushSession(paymentCollectionId, "0700000001")
+        const entry = sim.listLedger().payments.find((p) => p.checkoutRequestId === first.checkout_request_id)!
+        const body = paidStkCallback({
+          merchantRequestId: first.merchant_request_id,
+          checkoutRequestId: first.checkout_request_id,
+          amount: entry.amount,
+          receipt: entry.receipt,
+        })
+        await postCallback(body)
+        await postCallback(body)
+        expect(await request(first.checkout_request_id)).toEqual(
+          expect.objectContaining({ status: "review", flag: "paid_after_session_closed", captured_at: null })
+        )
+      })
+
+      it("5. a second paid push on one session goes to review, not silently captured", async () => {
+        const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
+        // The first prompt waits on the shopper's phone (an interactive number) …
+        const first = await pushSession(paymentCollectionId, "0711222333")
+        const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+        const orderId = completed.order.id
+        // … the merchant sends one to another phone, which pays, and then the first is approved too.
+        const { data: resent } = await api.post(`/admin/orders/${orderId}/mpesa/resend`, { phone: "0708374149" }, admin)
+        const second = resent.transaction.checkout_request_id
+        expect(second).not.toBe(first.checkout_request_id)
+        await eventually(async () => ((await orderPayment(orderId)).payment_status === "captured" ? true : undefined))
+        sim.approve(first.checkout_request_id)
+        const entry = await eventually(async () => sim.listLedger().payments.find((p) => p.checkoutRequestId === first.checkout_request_id))
+        // The later payment is the second one: one captured, the other held for the merchant.
+        const rows = await eventually(async () => {
+          const both = [await request(first.checkout_request_id), await request(second)]
+          return both.every((r) => r.status !== "pending") ? both : undefined
+        })
+        expect(rows.filter((r) => r.status === "paid" && r.captured_at)).toHaveLength(1)
+        expect(rows.filter((r) => r.status === "review" && r.flag === "second_payment" && !r.captured_at)).toHaveLength(1)
+        const order = await orderPayment(orderId)
+        expect(order.payment_collections.flatMap((pc: any) => pc.payments.flatMap((p: any) => p.captures))).toHaveLength(1)
+        const audit = await expectMoneyAuditHolds(getContainer(), sim, orderId)
+        expect(audit.inReview).toBe(entry.amount)
+      })
+    })
+
+    describe("hooks", () => {
+      const hooks = ["stk", "reversal", "b2c", "status"]
+
+      it("6. a wrong secret gets 404 and writes nothing, on every hook", async () => {
+        const before = (await mpesa().listCallbackLogs({})).length
+        const replies = await Promise.all(
+          Array.from({ length: 40 }, (_, i) =>
+            api
+              .post(`/hooks/daraja/${hooks[i % hooks.length]}/guess-${i}`, { Body: { stkCallback: { CheckoutRequestID: `ws_CO_${i}`, ResultCode: 0 } } })
+              .catch((e: any) => e.response)
+          )
+        )
+        expect(replies.every((r: any) => r.status === 404)).toBe(true)
+        expect((await mpesa().listCallbackLogs({})).length).toBe(before)
+      })
+
+      it.each(hooks)("6. %s: NUL characters and wrong shapes get a 4xx, never a 500", async (hook) => {
+        const bodies: unknown[] = [
+          { Body: { stkCallback: { CheckoutRequestID: "ws_CO_\u0000", ResultCode: 0, ResultDesc: "a\u0000b" } } },
+          { Result: { ResultCode: "\u0000", ConversationID: "\u0000", OriginatorConversationID: "x\u0000" } },
+          [1, 2, 3],
+          { Body: "x".repeat(10_000) },
+          { Result: { ResultCode: 0, ResultParameters: { ResultParameter: Array.from({ length: 500 }, (_, i) => ({ Key: `k${i}`, Value: "\u0000" })) } } },
+        ]
+        for (const body of bodies) {
+          const res = await api.post(`/hooks/daraja/${hook}/dev-callback`, body).catch((e: any) => e.response)
+          expect(res.status).toBeGreaterThanOrEqual(200)
+          expect(res.status).toBeLessThan(500)
+        }
+        const stored = await mpesa().listCallbackLogs({ kind: hook })
+        expect(JSON.stringify(stored.map((l: any) => l.body))).not.toContain("\\u0000")
+      })
+    })
+  },
+})
