@@ -10,6 +10,8 @@ export type MpesaStatus = {
   phone_masked?: string
   can_retry: boolean
   order_id?: string
+  /** Given to the cart's holder once the cart is an order: the order page link carries it. */
+  order_token?: string
 }
 
 export const TERMINAL: MpesaState[] = ["paid", "failed", "cancelled", "expired"]
@@ -44,4 +46,49 @@ export function mpesaHeadline(status: MpesaState): string {
     case "failed":
       return "Payment didn't go through"
   }
+}
+
+/** The order-link token's shape (base64url HMAC); anything else is dropped, never sent on. */
+const ORDER_TOKEN = /^[A-Za-z0-9_-]{16,100}$/
+
+export function orderTokenOf(value: unknown): string | undefined {
+  return typeof value === "string" && ORDER_TOKEN.test(value) ? value : undefined
+}
+
+/** An order page (pay or confirmed) link that keeps the guest's proof of the order. */
+export function orderPagePath(country: string, orderId: string, page: "pay" | "confirmed", token?: string): string {
+  const path = `/${country}/order/${encodeURIComponent(orderId)}/${page}`
+  const valid = orderTokenOf(token)
+  return valid ? `${path}?token=${valid}` : path
+}
+
+/** The polling URL of the storefront's own status route. */
+export function statusPollUrl(orderId: string, token?: string): string {
+  const valid = orderTokenOf(token)
+  return `/api/mpesa/status?order_id=${encodeURIComponent(orderId)}${valid ? `&token=${valid}` : ""}`
+}
+
+/**
+ * Seconds from a Retry-After header (whole seconds; an HTTP date also works),
+ * or undefined when there is none or it makes no sense.
+ */
+export function retryAfterSeconds(header: string | null | undefined, now = Date.now()): number | undefined {
+  if (!header) {
+    return undefined
+  }
+  const trimmed = header.trim()
+  if (/^\d+$/.test(trimmed)) {
+    const seconds = Number(trimmed)
+    return seconds > 0 ? Math.min(seconds, 24 * 3600) : undefined
+  }
+  const at = Date.parse(trimmed)
+  if (Number.isNaN(at) || at <= now) {
+    return undefined
+  }
+  return Math.min(Math.ceil((at - now) / 1000), 24 * 3600)
+}
+
+/** "at 14:05" in Nairobi time: when a throttled shopper may send a new prompt. */
+export function retryAtLabel(retryAt: number): string {
+  return new Date(retryAt).toLocaleTimeString("en-KE", { hour: "2-digit", minute: "2-digit", timeZone: "Africa/Nairobi" })
 }

@@ -1,4 +1,4 @@
-import { defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
+import { authenticate, defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
 import { mpesaPushGuard } from "../lib/push-guard"
 import { AdminMpesaRefundBody, AdminMpesaResendBody } from "./admin/mpesa/validators"
 import { StoreMpesaRetryBody } from "./store/mpesa/validators"
@@ -11,9 +11,18 @@ export default defineMiddlewares({
       middlewares: [mpesaPushGuard],
     },
     {
+      // Optional sign-in: the order's customer is one of the holders (lib/order-link).
+      matcher: "/store/mpesa/status",
+      methods: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })],
+    },
+    {
       matcher: "/store/mpesa/retry",
       methods: ["POST"],
-      middlewares: [validateAndTransformBody(StoreMpesaRetryBody)],
+      middlewares: [
+        authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+        validateAndTransformBody(StoreMpesaRetryBody),
+      ],
     },
     {
       matcher: "/admin/orders/:id/mpesa/resend",

@@ -13,7 +13,13 @@ export type MpesaSession = {
   created_at?: string
 }
 
-type Found = { session: MpesaSession; orderId?: string; cartId?: string }
+export type FoundMpesaSession = {
+  session: MpesaSession
+  orderId?: string
+  cartId?: string
+  /** The order's (or cart's) customer, for the holder check. */
+  customerId?: string | null
+}
 
 const SESSION_FIELDS = ["id", "payment_collection_id", "provider_id", "status", "amount", "currency_code", "data", "created_at"]
 
@@ -31,32 +37,41 @@ export async function findMpesaSession(
   container: MedusaContainer,
   ref: { order_id?: string; cart_id?: string },
   providerId: string
-): Promise<Found> {
+): Promise<FoundMpesaSession> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const notFound = new MedusaError(MedusaError.Types.NOT_FOUND, "No M-Pesa payment was found for this order or cart")
   if (ref.order_id) {
     const { data } = await query.graph({
       entity: "order",
-      fields: ["id", ...SESSION_FIELDS.map((f) => `payment_collections.payment_sessions.${f}`)],
+      fields: ["id", "customer_id", ...SESSION_FIELDS.map((f) => `payment_collections.payment_sessions.${f}`)],
       filters: { id: ref.order_id },
     })
-    const order = data[0] as { id: string; payment_collections?: { payment_sessions?: MpesaSession[] }[] } | undefined
+    const order = data[0] as
+      | { id: string; customer_id?: string | null; payment_collections?: { payment_sessions?: MpesaSession[] }[] }
+      | undefined
     const session = newestMpesa(order?.payment_collections?.flatMap((pc) => pc?.payment_sessions ?? []), providerId)
     if (!session) {
       throw notFound
     }
-    return { session, orderId: order!.id }
+    return { session, orderId: order!.id, customerId: order!.customer_id }
   }
   const { data } = await query.graph({
     entity: "cart",
-    fields: ["id", ...SESSION_FIELDS.map((f) => `payment_collection.payment_sessions.${f}`)],
+    fields: ["id", "customer_id", ...SESSION_FIELDS.map((f) => `payment_collection.payment_sessions.${f}`)],
     filters: { id: ref.cart_id },
   })
-  const cart = data[0] as { id: string; payment_collection?: { payment_sessions?: MpesaSession[] } } | undefined
+  const cart = data[0] as
+    | { id: string; customer_id?: string | null; payment_collection?: { payment_sessions?: MpesaSession[] } }
+    | undefined
   const session = newestMpesa(cart?.payment_collection?.payment_sessions, providerId)
   if (!session) {
     throw notFound
   }
   const { data: orders } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cart!.id } })
-  return { session, cartId: cart!.id, orderId: (orders[0] as { order_id?: string } | undefined)?.order_id }
+  return {
+    session,
+    cartId: cart!.id,
+    orderId: (orders[0] as { order_id?: string } | undefined)?.order_id,
+    customerId: cart!.customer_id,
+  }
 }

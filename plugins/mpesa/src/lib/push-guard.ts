@@ -1,18 +1,23 @@
 import { randomUUID } from "node:crypto"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { pushRefusal } from "../utils/push-eligibility"
 import { normalizeKenyanPhone } from "../utils/phone"
 import { ensureStkRequest } from "../workflows/steps/ensure-stk-request"
 import { mpesaProviderOptions } from "./provider-options"
-import { takePushSlot } from "./push-limits"
+import { reservePushSlots } from "./push-limits"
+import { PHONE_BUSY_MESSAGE, sendPushLimited } from "./push-response"
+import { pushTargetOf } from "./push-target"
 
 type SessionBody = { provider_id?: unknown; data?: { phone?: unknown } }
 
 /**
  * Runs before Medusa's own "create payment session" route when the provider
- * is M-Pesa: a clear 400 for a bad phone, a 429 when the phone or cart has had
- * too many prompts, one push at a time per phone, and, once Medusa has
- * answered, the STK request recorded in the M-Pesa ledger.
+ * is M-Pesa. In this order, so nothing is counted for a request that cannot
+ * push: a clear 400 for a bad phone; 404/400 unless the payment collection is
+ * an existing, open KES cart's; 409 while another prompt goes to the phone;
+ * 429 with Retry-After past the limits per phone, cart and client address.
+ * A push that Medusa does not answer with success gives its slots back.
  */
 export async function mpesaPushGuard(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const body = (req.body ?? {}) as SessionBody
@@ -31,13 +36,9 @@ export async function mpesaPushGuard(req: MedusaRequest, res: MedusaResponse, ne
     return
   }
   const collectionId = req.params.id
-  const slot = await takePushSlot(
-    req.scope,
-    { phone: phone.msisdn, payment_collection_id: collectionId, client_key: req.ip },
-    { perPhone: options.maxPushesPerPhonePerHour, perCart: options.maxPushesPerCartPerHour }
-  )
-  if (!slot.ok) {
-    res.status(429).json({ type: "too_many_requests", message: slot.message })
+  const refusal = pushRefusal(await pushTargetOf(req.scope, collectionId))
+  if (refusal) {
+    res.status(refusal.status).json({ type: refusal.type, message: refusal.message })
     return
   }
   const locking = req.scope.resolve(Modules.LOCKING)
@@ -46,12 +47,26 @@ export async function mpesaPushGuard(req: MedusaRequest, res: MedusaResponse, ne
   try {
     await locking.acquire(key, { ownerId, expire: 30 })
   } catch {
-    res.status(409).json({
-      type: "conflict",
-      message: "A payment prompt is being sent to this phone right now. Try again in a few seconds.",
-    })
+    res.status(409).json({ type: "conflict", message: PHONE_BUSY_MESSAGE })
     return
   }
+  let slot
+  try {
+    slot = await reservePushSlots(
+      req.scope,
+      { phone: phone.msisdn, payment_collection_id: collectionId, client_key: req.ip },
+      { perPhone: options.maxPushesPerPhonePerHour, perCart: options.maxPushesPerCartPerHour, perClient: options.maxPushesPerClientPerHour }
+    )
+  } catch (error) {
+    await locking.release(key, { ownerId }).catch(() => undefined)
+    return next(error)
+  }
+  if (!slot.ok) {
+    await locking.release(key, { ownerId }).catch(() => undefined)
+    sendPushLimited(res, slot)
+    return
+  }
+  const reserved = slot
   const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
   let done = false
   const finish = async () => {
@@ -61,6 +76,8 @@ export async function mpesaPushGuard(req: MedusaRequest, res: MedusaResponse, ne
     done = true
     await locking.release(key, { ownerId }).catch(() => undefined)
     if (res.statusCode >= 300) {
+      // Daraja refused, or the session could not be made: no prompt was sent.
+      await reserved.release().catch(() => undefined)
       return
     }
     try {

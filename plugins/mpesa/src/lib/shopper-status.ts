@@ -10,6 +10,8 @@ export type ShopperStatus = {
   phone_masked?: string
   can_retry: boolean
   order_id?: string
+  /** For the cart's holder once the cart is an order: the proof to put in the order page link. */
+  order_token?: string
 }
 
 type RequestLike = {

@@ -26,7 +26,7 @@ export function pushRefusal(target: PushTarget): PushRefusal | undefined {
     return {
       status: 400,
       type: "not_allowed",
-      message: "M-Pesa takes payments in Kenyan shillings only. Choose another payment method for this cart.",
+      message: "M-Pesa takes payments in Kenyan shillings (KES) only. Choose another payment method for this cart.",
     }
   }
   return undefined

@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
-import { act, render, screen } from "@testing-library/react"
+import { act, fireEvent, render, screen } from "@testing-library/react"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import type { MpesaStatus } from "@/lib/mpesa"
 import { MpesaStatusPanel } from "../order/mpesa-status"
 
 const replace = vi.fn()
 vi.mock("next/navigation", () => ({ useRouter: () => ({ replace }) }))
-vi.mock("@/lib/data/mpesa-actions", () => ({ retryMpesaPayment: vi.fn(async () => ({})) }))
+const retryMpesaPayment = vi.fn(async (): Promise<Record<string, unknown>> => ({}))
+vi.mock("@/lib/data/mpesa-actions", () => ({ retryMpesaPayment: () => retryMpesaPayment() }))
 
 const pending: MpesaStatus = {
   status: "pending",
@@ -85,5 +86,40 @@ describe("MpesaStatusPanel", () => {
       await vi.advanceTimersByTimeAsync(2_100)
     })
     expect(screen.queryByText(/lost the connection/)).toBeNull()
+  })
+
+  it("carries the order-link token in every poll and link, and in the retry form", async () => {
+    const token = "a".repeat(43)
+    const fetchMock = vi.fn().mockResolvedValue(answer({ ...pending, status: "paid" }))
+    vi.stubGlobal("fetch", fetchMock)
+    render(<MpesaStatusPanel orderId="order_1" token={token} country="ke" initial={pending} total={740} currency="kes" />)
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(2_100)
+    })
+    expect(fetchMock).toHaveBeenCalledWith(`/api/mpesa/status?order_id=order_1&token=${token}`, { cache: "no-store" })
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1_300)
+    })
+    expect(replace).toHaveBeenCalledWith(`/ke/order/order_1/confirmed?token=${token}`)
+  })
+
+  it("after a 429 shows the backend's message and keeps the button off until Retry-After has passed", async () => {
+    const failed = { ...pending, status: "failed" as const, shopper_message: "The prompt failed.", can_retry: true }
+    render(<MpesaStatusPanel orderId="order_1" token={"b".repeat(43)} country="ke" initial={failed} total={740} currency="kes" />)
+    expect((document.querySelector('input[name="token"]') as HTMLInputElement).value).toBe("b".repeat(43))
+    retryMpesaPayment.mockResolvedValueOnce({
+      error: "Too many M-Pesa prompts were sent to this phone in the last hour (limit 5). Please try again in 2 minutes.",
+      retryAt: Date.now() + 90_000,
+    })
+    await act(async () => {
+      fireEvent.click(screen.getByTestId("mpesa-retry-button"))
+      await vi.advanceTimersByTimeAsync(10)
+    })
+    expect(screen.getByTestId("retry-error").textContent).toMatch(/Too many M-Pesa prompts.*You can ask for a new prompt from/)
+    expect(screen.getByTestId("mpesa-retry-button")).toBeDisabled()
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(91_000)
+    })
+    expect(screen.getByTestId("mpesa-retry-button")).toBeEnabled()
   })
 })

@@ -3,12 +3,14 @@
 import { useRouter } from "next/navigation"
 import { useActionState, useCallback, useEffect, useRef, useState } from "react"
 import { retryMpesaPayment, type RetryState } from "@/lib/data/mpesa-actions"
-import { type MpesaStatus, mpesaHeadline, nextPollDelay, TERMINAL } from "@/lib/mpesa"
+import { type MpesaStatus, mpesaHeadline, nextPollDelay, orderPagePath, retryAtLabel, statusPollUrl, TERMINAL } from "@/lib/mpesa"
 import { formatMoney } from "@/lib/util/money"
 import { SubmitButton } from "../submit-button"
 
 type Props = {
   orderId: string
+  /** The order-link token that proves a guest holds this order (kept in every link and request). */
+  token?: string
   country: string
   initial: MpesaStatus
   displayId?: number | string
@@ -22,7 +24,7 @@ type Props = {
  * prompt) and moves on to the confirmation when the money is in. The page can
  * be left and reopened at any time: the state lives in the backend.
  */
-export function MpesaStatusPanel({ orderId, country, initial, displayId, total, currency }: Props) {
+export function MpesaStatusPanel({ orderId, token, country, initial, displayId, total, currency }: Props) {
   const router = useRouter()
   const [status, setStatus] = useState<MpesaStatus>(initial)
   const [offline, setOffline] = useState(false)
@@ -30,7 +32,17 @@ export function MpesaStatusPanel({ orderId, country, initial, displayId, total, 
   const [checks, setChecks] = useState(0)
   const [retry, retryAction] = useActionState<RetryState, FormData>(retryMpesaPayment, {})
   const started = useRef(Date.now())
-  const confirmedUrl = `/${country}/order/${orderId}/confirmed`
+  const confirmedUrl = orderPagePath(country, orderId, "confirmed", token)
+  // After a 429 the backend said when to ask again (Retry-After); the button waits until then.
+  const [now, setNow] = useState(() => Date.now())
+  const throttled = retry.retryAt !== undefined && retry.retryAt > now
+  useEffect(() => {
+    if (retry.retryAt === undefined || retry.retryAt <= Date.now()) {
+      return
+    }
+    const t = window.setTimeout(() => setNow(Date.now()), retry.retryAt - Date.now() + 50)
+    return () => window.clearTimeout(t)
+  }, [retry.retryAt])
 
   // A retry answer restarts following from "pending".
   useEffect(() => {
@@ -42,7 +54,7 @@ export function MpesaStatusPanel({ orderId, country, initial, displayId, total, 
 
   const poll = useCallback(async () => {
     try {
-      const res = await fetch(`/api/mpesa/status?order_id=${encodeURIComponent(orderId)}`, { cache: "no-store" })
+      const res = await fetch(statusPollUrl(orderId, token), { cache: "no-store" })
       if (!res.ok) {
         throw new Error(String(res.status))
       }
@@ -54,7 +66,7 @@ export function MpesaStatusPanel({ orderId, country, initial, displayId, total, 
     } finally {
       setChecks((n) => n + 1)
     }
-  }, [orderId])
+  }, [orderId, token])
 
   useEffect(() => {
     if (TERMINAL.includes(status.status)) {
@@ -141,6 +153,7 @@ export function MpesaStatusPanel({ orderId, country, initial, displayId, total, 
             {failed ? "Pay again" : "Didn&apos;t get the prompt?"}
           </h2>
           <input type="hidden" name="order_id" value={orderId} />
+          {token ? <input type="hidden" name="token" value={token} /> : null}
           <div className="field" style={{ margin: 0 }}>
             <label htmlFor="retry-phone">
               M-Pesa number <span className="muted">(optional)</span>
@@ -161,9 +174,14 @@ export function MpesaStatusPanel({ orderId, country, initial, displayId, total, 
           {retry.error ? (
             <p className="notice notice--error" role="alert" data-testid="retry-error">
               {retry.error}
+              {throttled ? <> You can ask for a new prompt from {retryAtLabel(retry.retryAt!)}.</> : null}
             </p>
           ) : null}
-          <SubmitButton pendingLabel="Sending a new prompt…" testId="mpesa-retry-button" disabled={failed && !status.can_retry}>
+          <SubmitButton
+            pendingLabel="Sending a new prompt…"
+            testId="mpesa-retry-button"
+            disabled={(failed && !status.can_retry) || throttled}
+          >
             Send a new prompt
           </SubmitButton>
           {failed && !status.can_retry ? (

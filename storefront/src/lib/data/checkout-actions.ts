@@ -12,6 +12,8 @@ import { CART_FIELDS, listPaymentProviders, loadCart } from "./cart"
 import { authHeaders, clearCartId } from "./cookies"
 import { loadCustomer } from "./customer"
 import { storeFetch } from "./fetch"
+import { forwardedFor, orderTokenForCart } from "./mpesa"
+import { orderPagePath } from "../mpesa"
 import { sdk } from "../sdk"
 import { withRetry } from "./retry"
 
@@ -148,13 +150,15 @@ export async function placeOrder(_prev: ActionState, formData: FormData): Promis
   let orderId: string
   try {
     if (isMpesa(providerId) || isManual(providerId)) {
+      // The shopper's address, for the backend's per-client prompt limit.
+      const pushHeaders = isMpesa(providerId) ? { ...headers, ...(await forwardedFor()) } : headers
       await withRetry(
         () =>
           sdk().store.payment.initiatePaymentSession(
             cart,
             { provider_id: providerId, ...(isMpesa(providerId) ? { data: { phone } } : {}) },
             {},
-            headers
+            pushHeaders
           ),
         { idempotent: false }
       )
@@ -167,7 +171,11 @@ export async function placeOrder(_prev: ActionState, formData: FormData): Promis
   } catch (error) {
     return { error: shopperMessage(error, "We couldn't place your order. Please try again.") }
   }
+  // A guest's proof of the order (the cart id is about to be forgotten): the pay page link keeps it.
+  const token = isMpesa(providerId) ? await orderTokenForCart(cart.id) : undefined
   await clearCartId()
   // The header's cart count goes back to 0.
-  return goTo(isMpesa(providerId) ? `/${country}/order/${orderId}/pay` : `/${country}/order/${orderId}/confirmed`, { refreshLayout: true })
+  return goTo(isMpesa(providerId) ? orderPagePath(country, orderId, "pay", token) : `/${country}/order/${orderId}/confirmed`, {
+    refreshLayout: true,
+  })
 }

@@ -3,13 +3,20 @@
 import type { MpesaStatus } from "../mpesa"
 import { shopperMessage, statusOf } from "../util/errors"
 import { normalizeKenyanPhone } from "../util/phone"
-import { retryMpesa } from "./mpesa"
+import { MpesaRequestError, retryMpesa } from "./mpesa"
 
-export type RetryState = { error?: string; status?: MpesaStatus; at?: number }
+export type RetryState = {
+  error?: string
+  status?: MpesaStatus
+  at?: number
+  /** When the backend said (Retry-After) a new prompt may be asked for; the button waits until then. */
+  retryAt?: number
+}
 
-/** Sends a new M-Pesa prompt for an order (optionally to another number). */
+/** Sends a new M-Pesa prompt for an order (optionally to another number, if the backend allows it). */
 export async function retryMpesaPayment(_prev: RetryState, formData: FormData): Promise<RetryState> {
   const orderId = String(formData.get("order_id") ?? "")
+  const token = String(formData.get("token") ?? "") || undefined
   const rawPhone = String(formData.get("phone") ?? "").trim()
   if (!orderId) {
     return { error: "We couldn't find this order. Open it again from your confirmation email." }
@@ -22,11 +29,18 @@ export async function retryMpesaPayment(_prev: RetryState, formData: FormData): 
     }
   }
   try {
-    const status = await retryMpesa({ order_id: orderId, ...(phone ? { phone } : {}) })
+    const status = await retryMpesa({ order_id: orderId, token, ...(phone ? { phone } : {}) })
     return { status, at: Date.now() }
   } catch (error) {
     if (statusOf(error) === 429) {
-      return { error: shopperMessage(error, "Too many prompts for now. Wait a few minutes, then try again.") }
+      const wait = error instanceof MpesaRequestError ? error.retryAfter : undefined
+      return {
+        error: shopperMessage(error, "Too many prompts for now. Wait a few minutes, then try again."),
+        ...(wait ? { retryAt: Date.now() + wait * 1000 } : {}),
+      }
+    }
+    if (statusOf(error) === 404) {
+      return { error: "We couldn't find this order's M-Pesa payment. Open the order from the link in your confirmation, or sign in." }
     }
     return { error: shopperMessage(error, "We couldn't send a new prompt. Please try again.") }
   }

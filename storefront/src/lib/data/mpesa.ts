@@ -1,26 +1,44 @@
 import "server-only"
 import type { HttpTypes } from "@medusajs/types"
-import { isMpesaStatus, type MpesaStatus } from "../mpesa"
+import { headers as requestHeaders } from "next/headers"
+import { backendUrl, publishableKey } from "../config"
+import { isMpesaStatus, type MpesaStatus, orderTokenOf, retryAfterSeconds } from "../mpesa"
 import { statusOf } from "../util/errors"
+import { authHeaders } from "./cookies"
 import { storeFetch } from "./fetch"
+import { withRetry } from "./retry"
+
+export type MpesaRef = { order_id?: string; cart_id?: string; token?: string }
+
+/** Only what the backend accepts: ids and a well-formed token, nothing undefined. */
+function refQuery(ref: MpesaRef): Record<string, string> {
+  const token = orderTokenOf(ref.token)
+  return {
+    ...(ref.order_id ? { order_id: ref.order_id } : {}),
+    ...(ref.cart_id ? { cart_id: ref.cart_id } : {}),
+    ...(ref.order_id && token ? { token } : {}),
+  }
+}
 
 /**
- * The payment's live state from the M-Pesa plugin. If that endpoint is missing
- * (an older backend), the order's own payment status stands in, so the page
- * still ends on "paid" once the payment is captured.
+ * The payment's live state from the M-Pesa plugin, for its holder: the cart
+ * id, the signed-in customer (auth headers) or the order-link token. Without
+ * proof the plugin answers 404, like an older backend without the endpoint;
+ * then the order's own payment status stands in, so the page still ends on
+ * "paid" once the payment is captured.
  */
-export async function mpesaStatus(query: { order_id?: string; cart_id?: string }): Promise<MpesaStatus> {
+export async function mpesaStatus(ref: MpesaRef): Promise<MpesaStatus> {
   try {
-    const status = await storeFetch<unknown>("/store/mpesa/status", { query })
+    const status = await storeFetch<unknown>("/store/mpesa/status", { query: refQuery(ref), headers: await authHeaders() })
     if (isMpesaStatus(status)) {
       return status
     }
   } catch (error) {
-    if (statusOf(error) !== 404 || !query.order_id) {
+    if (statusOf(error) !== 404 || !ref.order_id) {
       throw error
     }
   }
-  return fromOrder(query.order_id!)
+  return fromOrder(ref.order_id!)
 }
 
 async function fromOrder(orderId: string): Promise<MpesaStatus> {
@@ -37,10 +55,60 @@ async function fromOrder(orderId: string): Promise<MpesaStatus> {
   }
 }
 
-export async function retryMpesa(body: { order_id?: string; cart_id?: string; phone?: string }): Promise<MpesaStatus> {
-  const status = await storeFetch<unknown>("/store/mpesa/retry", { method: "POST", body })
-  if (!isMpesaStatus(status)) {
+/** The token for the order page link, once the shopper's cart became an order; undefined if the backend has none. */
+export async function orderTokenForCart(cartId: string): Promise<string | undefined> {
+  try {
+    return orderTokenOf((await mpesaStatus({ cart_id: cartId })).order_token)
+  } catch {
+    return undefined
+  }
+}
+
+/** The backend's refusal, with the Retry-After it sent (the js-sdk drops headers). */
+export class MpesaRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly retryAfter?: number
+  ) {
+    super(message)
+  }
+}
+
+/** The shopper's address for the backend's per-client limit (Medusa trusts one proxy hop). */
+export async function forwardedFor(): Promise<Record<string, string>> {
+  const forwarded = (await requestHeaders()).get("x-forwarded-for")
+  return forwarded ? { "x-forwarded-for": forwarded } : {}
+}
+
+/**
+ * POST /store/mpesa/retry. Plain fetch rather than the js-sdk, because a 429's
+ * Retry-After header is what tells the page how long to keep the button off.
+ */
+export async function retryMpesa(body: MpesaRef & { phone?: string }): Promise<MpesaStatus> {
+  const res = await withRetry(
+    async () =>
+      fetch(`${backendUrl()}/store/mpesa/retry`, {
+        method: "POST",
+        cache: "no-store",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json",
+          "x-publishable-api-key": publishableKey(),
+          ...(await authHeaders()),
+          ...(await forwardedFor()),
+        },
+        body: JSON.stringify({ ...refQuery(body), ...(body.phone ? { phone: body.phone } : {}) }),
+      }),
+    { idempotent: false }
+  )
+  const answer = (await res.json().catch(() => ({}))) as { message?: unknown }
+  if (!res.ok) {
+    const message = typeof answer.message === "string" ? answer.message : res.statusText
+    throw new MpesaRequestError(message, res.status, retryAfterSeconds(res.headers.get("retry-after")))
+  }
+  if (!isMpesaStatus(answer)) {
     throw new Error("Unexpected answer from the M-Pesa retry endpoint")
   }
-  return status
+  return answer
 }

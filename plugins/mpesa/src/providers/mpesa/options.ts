@@ -130,6 +130,7 @@ const schema = z.object({
   reconcileAfterSeconds: integer("reconcileAfterSeconds", 5, 3600, 30),
   maxPushesPerPhonePerHour: integer("maxPushesPerPhonePerHour", 1, 1000, 5),
   maxPushesPerCartPerHour: integer("maxPushesPerCartPerHour", 1, 1000, 10),
+  maxPushesPerClientPerHour: integer("maxPushesPerClientPerHour", 1, 100000, 30),
   tokenRefreshMarginSeconds: integer("tokenRefreshMarginSeconds", 0, 1800, 120),
   requestTimeoutMs: integer("requestTimeoutMs", 1000, 120000, 15000),
   tokenCacheRedisUrl: z.preprocess(
@@ -239,6 +240,7 @@ export function validateMpesaOptions(raw: MpesaOptions | unknown): ResolvedMpesa
     reconcileAfterSeconds: o.reconcileAfterSeconds,
     maxPushesPerPhonePerHour: o.maxPushesPerPhonePerHour,
     maxPushesPerCartPerHour: o.maxPushesPerCartPerHour,
+    maxPushesPerClientPerHour: o.maxPushesPerClientPerHour,
     tokenRefreshMarginSeconds: o.tokenRefreshMarginSeconds,
     requestTimeoutMs: o.requestTimeoutMs,
     tokenCacheRedisUrl: o.tokenCacheRedisUrl,

@@ -81,6 +81,13 @@ export interface MpesaOptions {
   /** Pushes allowed per cart per hour. Default 10. */
   maxPushesPerCartPerHour?: number
   /**
+   * Pushes allowed per client address (the request's IP, as Medusa reads it
+   * behind one proxy) per hour, against one caller prompting many phones.
+   * Default 30. Shoppers behind one mobile-carrier NAT share an address, so
+   * keep it well above what one shopper needs.
+   */
+  maxPushesPerClientPerHour?: number
+  /**
    * Refresh the OAuth token this many seconds before it expires. Default 120.
    * Each new Daraja token can invalidate the previous one, so the token is
    * cached and shared instead of fetched per call.
@@ -130,6 +137,7 @@ export interface ResolvedMpesaOptions {
   reconcileAfterSeconds: number
   maxPushesPerPhonePerHour: number
   maxPushesPerCartPerHour: number
+  maxPushesPerClientPerHour: number
   tokenRefreshMarginSeconds: number
   requestTimeoutMs: number
   tokenCacheRedisUrl?: string

@@ -27,6 +27,7 @@ describe("validateMpesaOptions", () => {
       reconcileAfterSeconds: 30,
       maxPushesPerPhonePerHour: 5,
       maxPushesPerCartPerHour: 10,
+      maxPushesPerClientPerHour: 30,
       tokenRefreshMarginSeconds: 120,
       requestTimeoutMs: 15000,
     })
@@ -174,6 +175,7 @@ describe("validateMpesaOptions", () => {
     ["zero reconcile delay", { reconcileAfterSeconds: 0 }, "Option `reconcileAfterSeconds` must be a whole number from 5 to 3600"],
     ["fractional limit", { maxPushesPerPhonePerHour: 2.5 }, "Option `maxPushesPerPhonePerHour` must be a whole number"],
     ["text limit", { maxPushesPerCartPerHour: "ten" }, "Option `maxPushesPerCartPerHour` must be a whole number"],
+    ["zero client limit", { maxPushesPerClientPerHour: 0 }, "Option `maxPushesPerClientPerHour` must be a whole number from 1 to 100000"],
     ["huge margin", { tokenRefreshMarginSeconds: 3600 }, "Option `tokenRefreshMarginSeconds` must be a whole number from 0 to 1800"],
     ["tiny timeout", { requestTimeoutMs: 10 }, "Option `requestTimeoutMs` must be a whole number from 1000"],
   ])("refuses %s", (_name, patch, message) => {

@@ -1,19 +1,22 @@
 import { NextResponse } from "next/server"
 import { mpesaStatus } from "@/lib/data/mpesa"
+import { orderTokenOf } from "@/lib/mpesa"
 import { shopperMessage } from "@/lib/util/errors"
 
 export const dynamic = "force-dynamic"
 
 const ID = /^[A-Za-z0-9_]{1,100}$/
 
-/** What the "check your phone" page polls: the M-Pesa plugin's status, relayed server-side. */
+/** What the "check your phone" page polls: the M-Pesa plugin's status, relayed server-side with the order-link token. */
 export async function GET(request: Request) {
-  const orderId = new URL(request.url).searchParams.get("order_id") ?? ""
+  const params = new URL(request.url).searchParams
+  const orderId = params.get("order_id") ?? ""
   if (!ID.test(orderId)) {
     return NextResponse.json({ message: "Unknown order" }, { status: 400 })
   }
   try {
-    return NextResponse.json(await mpesaStatus({ order_id: orderId }), { headers: { "cache-control": "no-store" } })
+    const status = await mpesaStatus({ order_id: orderId, token: orderTokenOf(params.get("token")) })
+    return NextResponse.json(status, { headers: { "cache-control": "no-store" } })
   } catch (error) {
     return NextResponse.json({ message: shopperMessage(error) }, { status: 502, headers: { "cache-control": "no-store" } })
   }

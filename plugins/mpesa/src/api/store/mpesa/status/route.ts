@@ -1,13 +1,23 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
+import { findHeldMpesaSession, orderTokenFor } from "../../../../lib/order-link"
+import { mpesaProviderOptions } from "../../../../lib/provider-options"
 import { lookupMpesaStatus } from "../../../../lib/status-lookup"
 import { StoreMpesaStatusQuery } from "../validators"
 
-/** GET /store/mpesa/status?order_id=… | ?cart_id=…: what to show the shopper now. */
+/**
+ * GET /store/mpesa/status?cart_id=… | ?order_id=…[&token=…]: what to show the
+ * shopper now, for the payment's holder only. Read-only. Asked by cart id
+ * once the cart is an order, it also returns the order-link token.
+ */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const parsed = StoreMpesaStatusQuery.safeParse(req.query)
   if (!parsed.success) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, parsed.error.issues.map((i) => i.message).join("; "))
   }
-  res.json(await lookupMpesaStatus(req.scope, parsed.data))
+  const found = await findHeldMpesaSession(req, parsed.data, mpesaProviderOptions(req.scope).providerId)
+  const status = await lookupMpesaStatus(req.scope, found)
+  const withToken = found.orderId && found.holder !== "token" ? { order_token: orderTokenFor(req.scope, found.orderId) } : {}
+  res.setHeader("cache-control", "no-store")
+  res.json({ ...status, ...withToken })
 }

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation"
 import { OrderDetails } from "@/components/order/order-details"
 import { mpesaStatus } from "@/lib/data/mpesa"
 import { orderPaymentProvider, retrieveOrder } from "@/lib/data/orders"
-import type { MpesaStatus } from "@/lib/mpesa"
+import { type MpesaStatus, orderPagePath, orderTokenOf } from "@/lib/mpesa"
 import { paymentKind } from "@/lib/payments"
 import { formatMoney } from "@/lib/util/money"
 
@@ -12,8 +12,11 @@ export const metadata: Metadata = { title: "Order confirmed", robots: { index: f
 
 const PAID = ["captured", "authorized", "partially_captured"]
 
-export default async function ConfirmedPage({ params }: { params: Promise<{ country: string; id: string }> }) {
+type Props = { params: Promise<{ country: string; id: string }>; searchParams: Promise<{ token?: string | string[] }> }
+
+export default async function ConfirmedPage({ params, searchParams }: Props) {
   const { country, id } = await params
+  const token = orderTokenOf((await searchParams).token)
   const order = await retrieveOrder(id)
   if (!order) {
     notFound()
@@ -22,7 +25,7 @@ export default async function ConfirmedPage({ params }: { params: Promise<{ coun
   const paid = PAID.includes(String(order.payment_status))
   let mpesa: MpesaStatus | null = null
   if (kind === "mpesa") {
-    mpesa = await mpesaStatus({ order_id: order.id }).catch(() => null)
+    mpesa = await mpesaStatus({ order_id: order.id, token }).catch(() => null)
   }
   const mpesaPaid = paid || mpesa?.status === "paid"
   const name = order.shipping_address?.first_name
@@ -51,7 +54,7 @@ export default async function ConfirmedPage({ params }: { params: Promise<{ coun
               <strong>Waiting for your M-Pesa payment of {total}.</strong> We prepare your order as soon as it&apos;s paid.
             </p>
             <p>
-              <Link className="btn btn--small" href={`/${country}/order/${order.id}/pay`}>
+              <Link className="btn btn--small" href={orderPagePath(country, order.id, "pay", token)}>
                 Pay now with M-Pesa
               </Link>
             </p>

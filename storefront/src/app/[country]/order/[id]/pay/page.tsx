@@ -3,19 +3,23 @@ import { notFound, redirect } from "next/navigation"
 import { MpesaStatusPanel } from "@/components/order/mpesa-status"
 import { mpesaStatus } from "@/lib/data/mpesa"
 import { retrieveOrder } from "@/lib/data/orders"
-import type { MpesaStatus } from "@/lib/mpesa"
+import { type MpesaStatus, orderPagePath, orderTokenOf } from "@/lib/mpesa"
 
 export const metadata: Metadata = { title: "Pay with M-Pesa", robots: { index: false } }
 
-export default async function PayPage({ params }: { params: Promise<{ country: string; id: string }> }) {
+type Props = { params: Promise<{ country: string; id: string }>; searchParams: Promise<{ token?: string | string[] }> }
+
+export default async function PayPage({ params, searchParams }: Props) {
   const { country, id } = await params
+  // The guest's proof of the order, from the link the checkout sent them to.
+  const token = orderTokenOf((await searchParams).token)
   const order = await retrieveOrder(id)
   if (!order) {
     notFound()
   }
   let status: MpesaStatus
   try {
-    status = await mpesaStatus({ order_id: order.id })
+    status = await mpesaStatus({ order_id: order.id, token })
   } catch {
     status = {
       status: "pending",
@@ -24,12 +28,13 @@ export default async function PayPage({ params }: { params: Promise<{ country: s
     }
   }
   if (status.status === "paid") {
-    redirect(`/${country}/order/${order.id}/confirmed`)
+    redirect(orderPagePath(country, order.id, "confirmed", token))
   }
   return (
     <div className="container page">
       <MpesaStatusPanel
         orderId={order.id}
+        token={token}
         country={country}
         initial={status}
         displayId={order.display_id}

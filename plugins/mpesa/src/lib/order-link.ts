@@ -1,0 +1,49 @@
+import type { AuthenticatedMedusaRequest, MedusaRequest } from "@medusajs/framework/http"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { type Holder, holderOf } from "../utils/holder"
+import { signOrderToken, verifyOrderToken } from "../utils/order-token"
+import { findMpesaSession, type FoundMpesaSession } from "./payment-sessions"
+
+type HttpConfig = { projectConfig?: { http?: { cookieSecret?: string; jwtSecret?: string } } }
+
+/**
+ * The app's COOKIE_SECRET (else JWT_SECRET): already required in production
+ * and shared by every instance, so a link signed by one server checks on the
+ * others. Medusa's own dev default applies when neither is set.
+ */
+function orderLinkSecret(container: MedusaContainer): string {
+  const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE) as HttpConfig
+  return config.projectConfig?.http?.cookieSecret || config.projectConfig?.http?.jwtSecret || "supersecret"
+}
+
+/** The token the storefront puts in the order page link (see utils/order-token). */
+export function orderTokenFor(container: MedusaContainer, orderId: string): string {
+  return signOrderToken(orderLinkSecret(container), orderId)
+}
+
+export type HeldMpesaSession = FoundMpesaSession & { holder: Holder }
+
+/**
+ * The M-Pesa session of a cart or order, only for its holder: the cart id,
+ * the order's signed-in customer, or the order-link token. Everyone else gets
+ * the same 404 as for an unknown id, so an order id alone reveals nothing.
+ */
+export async function findHeldMpesaSession(
+  req: MedusaRequest,
+  ref: { order_id?: string; cart_id?: string; token?: string },
+  providerId: string
+): Promise<HeldMpesaSession> {
+  const found = await findMpesaSession(req.scope, ref, providerId)
+  const auth = (req as AuthenticatedMedusaRequest).auth_context
+  const holder = holderOf({
+    byCart: !!ref.cart_id,
+    ownerCustomerId: found.customerId,
+    actorId: auth?.actor_type === "customer" ? auth.actor_id : undefined,
+    tokenValid: !!ref.order_id && !!found.orderId && verifyOrderToken(orderLinkSecret(req.scope), found.orderId, ref.token),
+  })
+  if (!holder) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, "No M-Pesa payment was found for this order or cart")
+  }
+  return { ...found, holder }
+}
