@@ -193,10 +193,10 @@ async function checkout(ctx: BenchContext, n: Counter, provider: "system" | "mpe
   }
   if (provider === "mpesa") {
     // End to end: until the shopper's status page says paid (callback settled, payment captured).
-    const orderId = (done as Json).order.id
+    // The cart id is the guest's proof of holding the payment (an order id alone is not).
     const deadline = Date.now() + 60_000
     for (;;) {
-      const { body: st } = await s.get(`/store/mpesa/status?order_id=${orderId}`)
+      const { body: st } = await s.get(`/store/mpesa/status?cart_id=${cartId}`)
       const status = (st as Json).status
       if (status === "paid") {
         break

@@ -125,6 +125,7 @@ function sokoEnv(port: number, prefix: string): Record<string, string> {
     MPESA_CALLBACK_SECRET: CALLBACK_SECRET,
     MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR: "1000",
     MPESA_MAX_PUSHES_PER_CART_PER_HOUR: "1000",
+    MPESA_MAX_PUSHES_PER_CLIENT_PER_HOUR: "1000",
     SOKO_STOREFRONT_PORT: "9799",
   }
 }

@@ -61,7 +61,7 @@ async function payAnOrderWithMpesa(): Promise<{ orderId: string; receipt: string
   const completed = await store<{ type: string; order: Json }>(`/store/carts/${cart.id}/complete`, {})
   const orderId = completed.order.id
   for (let i = 0; i < 120; i++) {
-    const status = await store<Json>(`/store/mpesa/status?order_id=${orderId}`)
+    const status = await store<Json>(`/store/mpesa/status?cart_id=${cart.id}`)
     if (status.status === "paid") {
       return { orderId, receipt: status.receipt }
     }

@@ -73,9 +73,10 @@ medusaIntegrationTestRunner({
     }
     const refunded = (orderId: string) =>
       eventually(async () => {
-        const [unsettled] = await mpesa().listReversals({ order_id: orderId, status: ["requested", "pending", "unknown", "confirming"] })
+        const refunds = await mpesa().listReversals({ order_id: orderId })
+        const settled = refunds.every((r: any) => r.status === "failed" || r.refund_recorded_at)
         const order = await orderPayment(orderId)
-        return !unsettled && ["refunded", "partially_refunded"].includes(order.payment_status) ? order : undefined
+        return settled && ["refunded", "partially_refunded"].includes(order.payment_status) ? order : undefined
       }, 150)
 
     describe("money out", () => {

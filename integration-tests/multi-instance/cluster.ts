@@ -365,6 +365,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       MPESA_CALLBACK_SECRET: callbackSecret,
       MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR: "1000",
       MPESA_MAX_PUSHES_PER_CART_PER_HOUR: "1000",
+      MPESA_MAX_PUSHES_PER_CLIENT_PER_HOUR: "1000",
       SOKO_ADMIN_PASSWORD: adminPassword,
       ...options.env,
     })

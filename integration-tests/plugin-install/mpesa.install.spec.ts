@@ -80,7 +80,7 @@ describe("@soko/medusa-plugin-mpesa installed from its tarball into a new Medusa
     expect(order.payment_collections[0].payments[0]).toMatchObject({ provider_id: "pp_mpesa_mpesa" })
     expect(Number(order.payment_collections[0].payments[0].amount)).toBe(1700)
 
-    const status = await store.get(`/store/mpesa/status?order_id=${orderId}`)
+    const status = await store.get(`/store/mpesa/status?cart_id=${cartId}`)
     expect(status).toMatchObject({ status: "paid", amount_kes: 1700 })
     expect(status.receipt).toEqual(expect.any(String))
     expect(status.phone_masked).not.toContain(PAYING_PHONE)

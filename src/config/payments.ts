@@ -48,6 +48,7 @@ export function mpesaProvider(env: Env): ProviderEntry | undefined {
       requestTimeoutMs: env.MPESA_REQUEST_TIMEOUT_MS || undefined,
       maxPushesPerPhonePerHour: env.MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR || undefined,
       maxPushesPerCartPerHour: env.MPESA_MAX_PUSHES_PER_CART_PER_HOUR || undefined,
+      maxPushesPerClientPerHour: env.MPESA_MAX_PUSHES_PER_CLIENT_PER_HOUR || undefined,
       // One Daraja token for every server and worker when they share Redis.
       tokenCacheRedisUrl: env.REDIS_URL || undefined,
     },

@@ -57,6 +57,37 @@ describe("B2C payment request (v3)", () => {
     return { request, res }
   }
 
+  it("Transaction Status finds a payout by its OriginatorConversationID and by its receipt", async () => {
+    const { request, res } = await pay({ Amount: 300 })
+    const paid = (await sim.waitForCallback({ conversationId: res.body.ConversationID as string })).body as ResultBody
+    const status = async (patch: Record<string, unknown>) => {
+      const asked = await post(sim, "/mpesa/transactionstatus/v1/query", token, {
+        Initiator: "testapi",
+        SecurityCredential: "c2VjcmV0",
+        CommandID: "TransactionStatusQuery",
+        PartyA: "600996",
+        IdentifierType: "4",
+        ResultURL: `${receiver.url}/status/result`,
+        QueueTimeOutURL: `${receiver.url}/status/timeout`,
+        Remarks: "status",
+        Occasion: "",
+        ...patch,
+      })
+      return (await sim.waitForCallback({ conversationId: asked.body.ConversationID as string })).body as ResultBody
+    }
+    for (const found of [
+      await status({ OriginalConversationID: request.OriginatorConversationID }),
+      await status({ TransactionID: paid.Result.TransactionID }),
+    ]) {
+      expect(found.Result.ResultCode).toBe(0)
+      expect(param(found, "TransactionStatus")).toBe("Completed")
+      expect(param(found, "Amount")).toBe(300)
+      expect(param(found, "ReceiptNo")).toBe(paid.Result.TransactionID)
+      expect(param(found, "Originator Conversation ID")).toBe(request.OriginatorConversationID)
+    }
+    expect((await status({ OriginalConversationID: "soko-refund-never" })).Result.ResultCode).toBe("R000002")
+  })
+
   it("acknowledges with the caller's OriginatorConversationID and POSTs a paid Result", async () => {
     const { request, res } = await pay()
     expect(res.status).toBe(200)

@@ -79,21 +79,3 @@ async function reserve(container: MedusaContainer, keys: PushKeys, limits: PushL
     },
   }
 }
-
-/**
- * The earlier interface, kept for the admin resend route: reserves a slot per
- * phone and per cart (no client limit for the merchant) and keeps it. Prefer
- * reservePushSlots and release() when the push fails.
- */
-export async function takePushSlot(
-  container: MedusaContainer,
-  input: { phone: string; payment_collection_id: string; client_key?: string },
-  limits: { perPhone: number; perCart: number }
-): Promise<{ ok: true } | { ok: false; message: string }> {
-  const slot = await reservePushSlots(
-    container,
-    { phone: input.phone, payment_collection_id: input.payment_collection_id },
-    { ...limits, perClient: Number.MAX_SAFE_INTEGER }
-  )
-  return slot.ok ? { ok: true } : { ok: false, message: slot.message }
-}

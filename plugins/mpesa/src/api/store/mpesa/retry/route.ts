@@ -1,15 +1,13 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { findHeldMpesaSession } from "../../../../lib/order-link"
-import { withPhoneLock } from "../../../../lib/phone-lock"
 import { mpesaProviderOptions } from "../../../../lib/provider-options"
-import { reservePushSlots } from "../../../../lib/push-limits"
+import { resendStkPush } from "../../../../lib/resend-push"
 import { PHONE_BUSY_MESSAGE, sendPushLimited } from "../../../../lib/push-response"
 import { shopperStatus } from "../../../../lib/shopper-status"
 import { currentStkRequest } from "../../../../lib/status-lookup"
 import { phoneChangeRefusal } from "../../../../utils/holder"
 import { normalizeKenyanPhone } from "../../../../utils/phone"
-import { retryStkPushWorkflow } from "../../../../workflows/retry-stk-push"
 import type { StoreMpesaRetryBodyType } from "../validators"
 
 /**
@@ -46,25 +44,12 @@ export async function POST(req: MedusaRequest<StoreMpesaRetryBodyType>, res: Med
   if (refusal) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal)
   }
-  const outcome = await withPhoneLock(req.scope, phone.msisdn, async () => {
-    const slot = await reservePushSlots(
-      req.scope,
-      { phone: phone.msisdn, payment_collection_id: found.session.payment_collection_id, client_key: req.ip },
-      { perPhone: options.maxPushesPerPhonePerHour, perCart: options.maxPushesPerCartPerHour, perClient: options.maxPushesPerClientPerHour }
-    )
-    if (!slot.ok) {
-      return { kind: "limited" as const, limited: slot }
-    }
-    try {
-      const { result } = await retryStkPushWorkflow(req.scope).run({ input: { session_id: found.session.id, phone: phone.msisdn } })
-      return { kind: "pushed" as const, result }
-    } catch (error) {
-      // Daraja refused or was unreachable: no prompt, so no slot used.
-      await slot.release()
-      throw error
-    }
-  })
-  if (!outcome) {
+  const outcome = await resendStkPush(
+    req.scope,
+    { session_id: found.session.id, payment_collection_id: found.session.payment_collection_id, phone: phone.msisdn, client_key: req.ip },
+    { perPhone: options.maxPushesPerPhonePerHour, perCart: options.maxPushesPerCartPerHour, perClient: options.maxPushesPerClientPerHour }
+  )
+  if (outcome.kind === "busy") {
     res.status(409).json({ type: "conflict", message: PHONE_BUSY_MESSAGE })
     return
   }

@@ -1,13 +1,12 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { findMpesaSession } from "../../../../../../lib/payment-sessions"
-import { withPhoneLock } from "../../../../../../lib/phone-lock"
 import { mpesaProviderOptions } from "../../../../../../lib/provider-options"
-import { takePushSlot } from "../../../../../../lib/push-limits"
+import { PHONE_BUSY_MESSAGE, sendPushLimited } from "../../../../../../lib/push-response"
+import { resendStkPush } from "../../../../../../lib/resend-push"
 import { shopperStatus } from "../../../../../../lib/shopper-status"
 import { normalizeKenyanPhone } from "../../../../../../utils/phone"
 import { ensureStkRequest } from "../../../../../../workflows/steps/ensure-stk-request"
-import { retryStkPushWorkflow } from "../../../../../../workflows/retry-stk-push"
 import type { AdminMpesaResendBodyType } from "../../../../mpesa/validators"
 
 /** POST /admin/orders/:id/mpesa/resend: a new prompt to the shopper's phone (or another). */
@@ -23,21 +22,22 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminMpesaResendBodyT
   if (!phone.ok) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, phone.reason)
   }
-  const slot = await takePushSlot(
+  // The merchant has no client-address limit; the phone and cart limits still protect the shopper.
+  const outcome = await resendStkPush(
     req.scope,
-    { phone: phone.msisdn, payment_collection_id: found.session.payment_collection_id, client_key: "admin" },
-    { perPhone: options.maxPushesPerPhonePerHour, perCart: options.maxPushesPerCartPerHour }
+    { session_id: found.session.id, payment_collection_id: found.session.payment_collection_id, phone: phone.msisdn },
+    { perPhone: options.maxPushesPerPhonePerHour, perCart: options.maxPushesPerCartPerHour, perClient: Number.MAX_SAFE_INTEGER }
   )
-  if (!slot.ok) {
-    res.status(429).json({ type: "too_many_requests", message: slot.message })
+  if (outcome.kind === "busy") {
+    res.status(409).json({ type: "conflict", message: PHONE_BUSY_MESSAGE })
     return
   }
-  const result = await withPhoneLock(req.scope, phone.msisdn, () =>
-    retryStkPushWorkflow(req.scope).run({ input: { session_id: found.session.id, phone: phone.msisdn } })
-  )
-  if (!result) {
-    res.status(409).json({ type: "conflict", message: "A prompt is being sent to this phone right now. Try again in a few seconds." })
+  if (outcome.kind === "limited") {
+    sendPushLimited(res, outcome.limited)
     return
   }
-  res.json({ transaction: result.result.request, status: shopperStatus(result.result.session.data, result.result.request, found.orderId) })
+  res.json({
+    transaction: outcome.result.request,
+    status: shopperStatus(outcome.result.session.data, outcome.result.request, found.orderId),
+  })
 }
