@@ -270,6 +270,36 @@ medusaIntegrationTestRunner({
         expect(nul.status).toBe(400)
       })
 
+      it("the order's signed-in customer needs no token and may use another phone; another customer gets 404", async () => {
+        const client = "10.15.7.5"
+        const signIn = async (email: string) => {
+          const { data: reg } = await api.post("/auth/customer/emailpass/register", { email, password: "supersecret1" })
+          await api.post("/store/customers", { email }, { headers: { ...from(client).headers, authorization: `Bearer ${reg.token}` } })
+          const { data } = await api.post("/auth/customer/emailpass", { email, password: "supersecret1" })
+          return { headers: { ...from(client).headers, authorization: `Bearer ${data.token}` } }
+        }
+        const owner = await signIn("owner@example.com")
+        const other = await signIn("other@example.com")
+        const { cartId, paymentCollectionId } = await cartReadyForPayment(api, owner, { email: "owner@example.com" })
+        sim.updateSettings({ callbackDelayMs: 2500 })
+        expect((await push(paymentCollectionId, "254700000001", client)).status).toBe(200)
+        const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, owner)
+        await settledByCart(cartId, client)
+        const orderId = completed.order.id
+
+        const mine = await api.get(`/store/mpesa/status?order_id=${orderId}`, owner)
+        expect(mine.data).toEqual(expect.objectContaining({ status: "cancelled", order_id: orderId }))
+        const theirs = await api.get(`/store/mpesa/status?order_id=${orderId}`, other).catch((e: any) => e.response)
+        expect(theirs.status).toBe(404)
+        const theirRetry = await api.post("/store/mpesa/retry", { order_id: orderId, phone: "0799000222" }, other).catch((e: any) => e.response)
+        expect(theirRetry.status).toBe(404)
+        expect(pushedPhones()).not.toContain("254799000222")
+
+        const { data: retried } = await api.post("/store/mpesa/retry", { order_id: orderId, phone: "0799000333" }, owner)
+        expect(retried.status).toBe("pending")
+        expect(pushedPhones().at(-1)).toBe("254799000333")
+      })
+
       it("many tabs polling an overdue prompt: one STK Query per window, and the GET writes nothing", async () => {
         const client = "10.15.7.4"
         const { cartId, paymentCollectionId } = await cartReadyForPayment(api, from(client))

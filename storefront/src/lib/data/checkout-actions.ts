@@ -12,7 +12,7 @@ import { CART_FIELDS, listPaymentProviders, loadCart } from "./cart"
 import { authHeaders, clearCartId } from "./cookies"
 import { loadCustomer } from "./customer"
 import { storeFetch } from "./fetch"
-import { forwardedFor, orderTokenForCart } from "./mpesa"
+import { forwardedFor, orderTokenForCart, rememberOrderToken } from "./mpesa"
 import { orderPagePath } from "../mpesa"
 import { sdk } from "../sdk"
 import { withRetry } from "./retry"
@@ -173,6 +173,7 @@ export async function placeOrder(_prev: ActionState, formData: FormData): Promis
   }
   // A guest's proof of the order (the cart id is about to be forgotten): the pay page link keeps it.
   const token = isMpesa(providerId) ? await orderTokenForCart(cart.id) : undefined
+  await rememberOrderToken(orderId, token)
   await clearCartId()
   // The header's cart count goes back to 0.
   return goTo(isMpesa(providerId) ? orderPagePath(country, orderId, "pay", token) : `/${country}/order/${orderId}/confirmed`, {

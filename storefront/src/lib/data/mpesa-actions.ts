@@ -3,7 +3,7 @@
 import type { MpesaStatus } from "../mpesa"
 import { shopperMessage, statusOf } from "../util/errors"
 import { normalizeKenyanPhone } from "../util/phone"
-import { MpesaRequestError, retryMpesa } from "./mpesa"
+import { MpesaRequestError, orderTokenFor, retryMpesa } from "./mpesa"
 
 export type RetryState = {
   error?: string
@@ -16,7 +16,6 @@ export type RetryState = {
 /** Sends a new M-Pesa prompt for an order (optionally to another number, if the backend allows it). */
 export async function retryMpesaPayment(_prev: RetryState, formData: FormData): Promise<RetryState> {
   const orderId = String(formData.get("order_id") ?? "")
-  const token = String(formData.get("token") ?? "") || undefined
   const rawPhone = String(formData.get("phone") ?? "").trim()
   if (!orderId) {
     return { error: "We couldn't find this order. Open it again from your confirmation email." }
@@ -29,6 +28,7 @@ export async function retryMpesaPayment(_prev: RetryState, formData: FormData): 
     }
   }
   try {
+    const token = await orderTokenFor(orderId, formData.get("token"))
     const status = await retryMpesa({ order_id: orderId, token, ...(phone ? { phone } : {}) })
     return { status, at: Date.now() }
   } catch (error) {
@@ -40,7 +40,7 @@ export async function retryMpesaPayment(_prev: RetryState, formData: FormData): 
       }
     }
     if (statusOf(error) === 404) {
-      return { error: "We couldn't find this order's M-Pesa payment. Open the order from the link in your confirmation, or sign in." }
+      return { error: "We couldn't confirm this order is yours. Open it from the page you reached after checkout, or sign in to your account." }
     }
     return { error: shopperMessage(error, "We couldn't send a new prompt. Please try again.") }
   }

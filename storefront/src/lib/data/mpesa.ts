@@ -1,7 +1,7 @@
 import "server-only"
 import type { HttpTypes } from "@medusajs/types"
-import { headers as requestHeaders } from "next/headers"
-import { backendUrl, publishableKey } from "../config"
+import { cookies, headers as requestHeaders } from "next/headers"
+import { backendUrl, publishableKey, secureCookies } from "../config"
 import { isMpesaStatus, type MpesaStatus, orderTokenOf, retryAfterSeconds } from "../mpesa"
 import { statusOf } from "../util/errors"
 import { authHeaders } from "./cookies"
@@ -62,6 +62,36 @@ export async function orderTokenForCart(cartId: string): Promise<string | undefi
   } catch {
     return undefined
   }
+}
+
+const ORDER_ID = /^[A-Za-z0-9_]{1,100}$/
+const tokenCookie = (orderId: string) => `soko_mpesa_${orderId}`
+
+/**
+ * Keeps the order-link token in this browser too (httpOnly), so coming back
+ * from the confirmation email or the tracking page still proves the order.
+ * Only from a server action or route handler.
+ */
+export async function rememberOrderToken(orderId: string, token: string | undefined): Promise<void> {
+  const valid = orderTokenOf(token)
+  if (valid && ORDER_ID.test(orderId)) {
+    ;(await cookies()).set(tokenCookie(orderId), valid, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: secureCookies(),
+      maxAge: 60 * 60 * 24 * 30,
+    })
+  }
+}
+
+/** The token from the link if it has one, else the one this browser kept for the order. */
+export async function orderTokenFor(orderId: string, fromLink?: unknown): Promise<string | undefined> {
+  const linked = orderTokenOf(Array.isArray(fromLink) ? fromLink[0] : fromLink)
+  if (linked || !ORDER_ID.test(orderId)) {
+    return linked
+  }
+  return orderTokenOf((await cookies()).get(tokenCookie(orderId))?.value)
 }
 
 /** The backend's refusal, with the Retry-After it sent (the js-sdk drops headers). */

@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server"
-import { mpesaStatus } from "@/lib/data/mpesa"
-import { orderTokenOf } from "@/lib/mpesa"
+import { mpesaStatus, orderTokenFor } from "@/lib/data/mpesa"
 import { shopperMessage } from "@/lib/util/errors"
 
 export const dynamic = "force-dynamic"
@@ -15,7 +14,7 @@ export async function GET(request: Request) {
     return NextResponse.json({ message: "Unknown order" }, { status: 400 })
   }
   try {
-    const status = await mpesaStatus({ order_id: orderId, token: orderTokenOf(params.get("token")) })
+    const status = await mpesaStatus({ order_id: orderId, token: await orderTokenFor(orderId, params.get("token")) })
     return NextResponse.json(status, { headers: { "cache-control": "no-store" } })
   } catch (error) {
     return NextResponse.json({ message: shopperMessage(error) }, { status: 502, headers: { "cache-control": "no-store" } })

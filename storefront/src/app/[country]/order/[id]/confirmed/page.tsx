@@ -2,9 +2,9 @@ import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
 import { OrderDetails } from "@/components/order/order-details"
-import { mpesaStatus } from "@/lib/data/mpesa"
+import { mpesaStatus, orderTokenFor } from "@/lib/data/mpesa"
 import { orderPaymentProvider, retrieveOrder } from "@/lib/data/orders"
-import { type MpesaStatus, orderPagePath, orderTokenOf } from "@/lib/mpesa"
+import { type MpesaStatus, orderPagePath } from "@/lib/mpesa"
 import { paymentKind } from "@/lib/payments"
 import { formatMoney } from "@/lib/util/money"
 
@@ -16,11 +16,11 @@ type Props = { params: Promise<{ country: string; id: string }>; searchParams: P
 
 export default async function ConfirmedPage({ params, searchParams }: Props) {
   const { country, id } = await params
-  const token = orderTokenOf((await searchParams).token)
   const order = await retrieveOrder(id)
   if (!order) {
     notFound()
   }
+  const token = await orderTokenFor(order.id, (await searchParams).token)
   const kind = paymentKind(orderPaymentProvider(order))
   const paid = PAID.includes(String(order.payment_status))
   let mpesa: MpesaStatus | null = null

@@ -1,9 +1,9 @@
 import type { Metadata } from "next"
 import { notFound, redirect } from "next/navigation"
 import { MpesaStatusPanel } from "@/components/order/mpesa-status"
-import { mpesaStatus } from "@/lib/data/mpesa"
+import { mpesaStatus, orderTokenFor } from "@/lib/data/mpesa"
 import { retrieveOrder } from "@/lib/data/orders"
-import { type MpesaStatus, orderPagePath, orderTokenOf } from "@/lib/mpesa"
+import { type MpesaStatus, orderPagePath } from "@/lib/mpesa"
 
 export const metadata: Metadata = { title: "Pay with M-Pesa", robots: { index: false } }
 
@@ -11,12 +11,12 @@ type Props = { params: Promise<{ country: string; id: string }>; searchParams: P
 
 export default async function PayPage({ params, searchParams }: Props) {
   const { country, id } = await params
-  // The guest's proof of the order, from the link the checkout sent them to.
-  const token = orderTokenOf((await searchParams).token)
   const order = await retrieveOrder(id)
   if (!order) {
     notFound()
   }
+  // The guest's proof of the order: from the link the checkout sent them to, or kept in this browser.
+  const token = await orderTokenFor(order.id, (await searchParams).token)
   let status: MpesaStatus
   try {
     status = await mpesaStatus({ order_id: order.id, token })
