@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { callbackSecret } from "../providers/mpesa/callback-urls"
+import { redactHookUrl } from "../utils/redact-hook-url"
 import { sanitizeCallbackBody } from "../utils/sanitize-body"
 import { receiveDarajaCallbackWorkflow, type DarajaCallbackKind } from "../workflows/receive-daraja-callback"
 import { mpesaProviderOptions } from "./provider-options"
@@ -42,6 +43,9 @@ function countWrongSecret(req: MedusaRequest, kind: DarajaCallbackKind) {
  */
 export function darajaHook(kind: DarajaCallbackKind, parse: (body: unknown) => ParsedHookBody) {
   return async function POST(req: MedusaRequest, res: MedusaResponse) {
+    const token = String(req.params.token ?? "")
+    // Medusa's access log writes the URL when the response ends: never the secret.
+    req.originalUrl = redactHookUrl(req.originalUrl)
     let secret: string
     try {
       secret = callbackSecret(mpesaProviderOptions(req.scope))
@@ -49,7 +53,7 @@ export function darajaHook(kind: DarajaCallbackKind, parse: (body: unknown) => P
       res.status(404).json({ message: "Not found" })
       return
     }
-    if (!sameSecret(String(req.params.token ?? ""), secret)) {
+    if (!sameSecret(token, secret)) {
       countWrongSecret(req, kind)
       res.status(404).json({ message: "Not found" })
       return

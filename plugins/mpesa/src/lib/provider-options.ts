@@ -25,7 +25,7 @@ export function mpesaProviderOptions(container: MedusaContainer): ResolvedMpesaO
   if (cached?.source === entry) {
     return cached.options
   }
-  const options = { ...validateMpesaOptions(entry.options ?? {}), providerId: `pp_mpesa_${entry.id ?? "mpesa"}` }
+  const options = { ...validateMpesaOptions(entry.options ?? {}, { nodeEnv: process.env.NODE_ENV }), providerId: `pp_mpesa_${entry.id ?? "mpesa"}` }
   cached = { source: entry, options }
   return options
 }

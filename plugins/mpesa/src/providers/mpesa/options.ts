@@ -148,7 +148,7 @@ type Parsed = z.output<typeof schema>
 const CALLBACK_SECRET = /^[A-Za-z0-9_-]{16,128}$/
 
 /** Rules that involve more than one option, or that zod would make unreadable. */
-function crossFieldProblems(o: Parsed): string[] {
+function crossFieldProblems(o: Parsed, runtime: MpesaRuntime): string[] {
   const problems: string[] = []
   if (o.transactionType === "CustomerBuyGoodsOnline" && !o.tillNumber) {
     problems.push(`${opt("tillNumber")} is required when transactionType is CustomerBuyGoodsOnline`)
@@ -181,8 +181,12 @@ function crossFieldProblems(o: Parsed): string[] {
         )
       }
     }
-  } else if (o.environment === "production") {
-    problems.push(`${opt("callbackSecret")} is required in production (Daraja callbacks are unsigned)`)
+  } else if (o.environment === "production" || runtime.nodeEnv === "production") {
+    // Whatever `environment` says: a production server must never fall back to the public development secret.
+    problems.push(
+      `${opt("callbackSecret")} is required in production (environment "production" or NODE_ENV=production): ` +
+        "Daraja callbacks are unsigned and the development secret is public (MPESA_CALLBACK_SECRET)"
+    )
   }
   if (o.initiatorName && !o.securityCredential) {
     problems.push(`${opt("securityCredential")} is required when initiatorName is set`)
@@ -209,7 +213,10 @@ function crossFieldProblems(o: Parsed): string[] {
  * "Option `passkey` is required". Never echoes option values, since several
  * are secrets.
  */
-export function validateMpesaOptions(raw: MpesaOptions | unknown): ResolvedMpesaOptions {
+/** What the process runs as; the provider passes `process.env.NODE_ENV`. */
+export type MpesaRuntime = { nodeEnv?: string }
+
+export function validateMpesaOptions(raw: MpesaOptions | unknown, runtime: MpesaRuntime = {}): ResolvedMpesaOptions {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "M-Pesa provider options must be an object")
   }
@@ -222,7 +229,7 @@ export function validateMpesaOptions(raw: MpesaOptions | unknown): ResolvedMpesa
     throw new MedusaError(MedusaError.Types.INVALID_DATA, [...new Set(messages)].join("; "))
   }
   const o = result.data
-  const problems = crossFieldProblems(o)
+  const problems = crossFieldProblems(o, runtime)
   if (problems.length > 0) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join("; "))
   }

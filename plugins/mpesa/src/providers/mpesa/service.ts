@@ -59,13 +59,13 @@ export class MpesaProviderService extends AbstractPaymentProvider<MpesaOptions> 
   protected readonly client_: DarajaClient
 
   static validateOptions(options: Record<string, unknown>): void {
-    validateMpesaOptions(options)
+    validateMpesaOptions(options, { nodeEnv: process.env.NODE_ENV })
   }
 
   constructor(container: InjectedDependencies, options: MpesaOptions) {
     super(container, options)
     this.logger_ = container.logger
-    this.options_ = validateMpesaOptions(options)
+    this.options_ = validateMpesaOptions(options, { nodeEnv: process.env.NODE_ENV })
     this.client_ = sharedDarajaClient(this.options_)
   }
 

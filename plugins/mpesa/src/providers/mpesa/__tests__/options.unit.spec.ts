@@ -182,6 +182,20 @@ describe("validateMpesaOptions", () => {
     expect(() => validateMpesaOptions({ ...base, ...patch })).toThrow(message)
   })
 
+  it.each<[string, Record<string, unknown>, string | undefined, boolean]>([
+    ["sandbox in development: the public dev secret is fine", {}, "development", true],
+    ["environment unset, NODE_ENV=production: refused", {}, "production", false],
+    ["sandbox, NODE_ENV=production: refused", { environment: "sandbox" }, "production", false],
+    ["NODE_ENV=production with a secret", { callbackSecret: "s3cr3t-t0ken-abcdef" }, "production", true],
+  ])("callback secret and the runtime: %s", (_name, patch, nodeEnv, ok) => {
+    const run = () => validateMpesaOptions({ ...base, ...patch }, { nodeEnv })
+    if (ok) {
+      expect(run).not.toThrow()
+    } else {
+      expect(run).toThrow(/Option `callbackSecret` is required in production .*NODE_ENV=production.*MPESA_CALLBACK_SECRET/)
+    }
+  })
+
   it("names every missing option at once", () => {
     expect(() => validateMpesaOptions({})).toThrow(
       /consumerKey` is required.*consumerSecret` is required.*shortcode` is required.*passkey` is required.*callbackUrl` is required/

@@ -1,0 +1,10 @@
+/**
+ * The callback secret travels in the hook URL (Daraja signs nothing), and
+ * Medusa's HTTP access log writes the URL (morgan's `:url`, read when the
+ * response ends). The hook replaces the secret segment before answering.
+ */
+const HOOK_PATH = /^(\/hooks\/daraja\/[^/?#]+\/)[^/?#]*/
+
+export function redactHookUrl(url: string): string {
+  return url.replace(HOOK_PATH, "$1[redacted]")
+}
