@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net"
 import express from "express"
 import { redactHookUrl } from "../redact-hook-url"
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const morgan = require("morgan") as (format: string, options: { stream: { write: (line: string) => void } }) => express.RequestHandler
 
 describe("redactHookUrl", () => {
