@@ -180,7 +180,7 @@ medusaIntegrationTestRunner({
       })
 
       it("4. a success that STK Query disputes goes to review and reconciliation never downgrades it", async () => {
-        const { paymentCollectionId } = await cartReadyForPayment(api, store)
+        const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
         // The shopper cancels (1032), but Daraja's own callback is late …
         sim.addOverride({ endpoint: "stkpush", callback: { delayMs: 120_000 } })
         const pushed = await pushSession(paymentCollectionId, "0700000001")
@@ -190,7 +190,8 @@ medusaIntegrationTestRunner({
           paidStkCallback({
             merchantRequestId: pushed.merchant_request_id,
             checkoutRequestId: pushed.checkout_request_id,
-            amount: (await request(pushed.checkout_request_id)).amount_kes,
+            // The push route records its ledger row just after answering.
+            amount: (await eventually(() => request(pushed.checkout_request_id))).amount_kes,
             receipt: "UAB1CD2EF9",
           })
         )
@@ -198,6 +199,35 @@ medusaIntegrationTestRunner({
 
         await reconcileMpesaPayments(getContainer(), new Date(Date.now() + 3_601_000))
         expect((await request(pushed.checkout_request_id)).status).toBe("review")
+        // The shopper is told to wait for the shop, never to pay again.
+        const { data: shown } = await api.get(`/store/mpesa/status?cart_id=${cartId}`, store)
+        expect(shown).toEqual(expect.objectContaining({ status: "pending", can_retry: false }))
+        expect(shown.shopper_message).toMatch(/do not pay again/)
+      })
+
+      it("8. reconciliation backs off a push whose STK Query keeps failing, still settles others, and sends it to review past the maximum age", async () => {
+        const stuck = await cartReadyForPayment(api, store)
+        const lost = await cartReadyForPayment(api, store, { email: "other@example.com" })
+        sim.addOverride({ endpoint: "stkquery", phone: "254700000002", times: 0, fault: { status: 500 } })
+        const a = await pushSession(stuck.paymentCollectionId, "0700000002")
+        sim.addOverride({ endpoint: "stkpush", phone: "254708374149", callback: { skip: true } })
+        const b = await pushSession(lost.paymentCollectionId, "0708374149")
+        await eventually(async () => (sim.getTransaction(b.checkout_request_id)?.status === "settled" ? true : undefined))
+
+        const hour = Date.now() + 3_601_000
+        const first = await reconcileMpesaPayments(getContainer(), new Date(hour))
+        expect(first.decisions.map((d) => d.checkout_request_id).sort()).toEqual([a.checkout_request_id, b.checkout_request_id].sort())
+        expect((await request(b.checkout_request_id)).status).toBe("paid")
+        expect(await request(a.checkout_request_id)).toEqual(expect.objectContaining({ status: "pending", query_failures: 1 }))
+
+        // Ten seconds later the failing push waits out its backoff.
+        const again = await reconcileMpesaPayments(getContainer(), new Date(hour + 10_000))
+        expect(again.decisions.map((d) => d.checkout_request_id)).not.toContain(a.checkout_request_id)
+
+        // A day later: one last check, then the merchant's review queue instead of forever.
+        const day = await reconcileMpesaPayments(getContainer(), new Date(Date.now() + 25 * 3_600_000))
+        expect(day.decisions).toEqual([expect.objectContaining({ checkout_request_id: a.checkout_request_id, action: "flag" })])
+        expect(await request(a.checkout_request_id)).toEqual(expect.objectContaining({ status: "review", flag: "unresolved" }))
       })
 
       it("5. a paid push whose session was replaced goes to review and is never marked captured", async () => {

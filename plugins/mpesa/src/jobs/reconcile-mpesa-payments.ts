@@ -24,7 +24,7 @@ export default async function reconcileMpesaPaymentsJob(container: MedusaContain
   if (summary.checked) {
     logger.info(
       `M-Pesa reconciliation: ${summary.checked} checked, ${summary.paid} paid, ${summary.failed} failed, ` +
-        `${summary.captured} captured, ${summary.errors} errors`
+        `${summary.captured} captured, ${summary.review} sent to review, ${summary.errors} errors`
     )
   }
 }

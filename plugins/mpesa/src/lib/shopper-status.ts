@@ -23,14 +23,22 @@ type RequestLike = {
   phone: string
 } | undefined
 
+/** What a shopper whose payment the merchant must look at sees: never an invitation to pay again. */
+export const REVIEW_MESSAGE =
+  "We are checking this M-Pesa payment with the shop. Please do not pay again: the shop will confirm your order or refund you."
+
 /**
  * What the storefront shows, from the ledger row when there is one (it is
  * settled first), else from the session data. No credentials, no raw callback.
+ * A payment in the merchant's review queue shows as pending (money may have
+ * left the phone), with its own message and no retry.
  */
 export function shopperStatus(data: MpesaSessionData | null, request: RequestLike, orderId?: string): ShopperStatus {
-  const status = (request?.status ?? data?.status ?? "pending") as ShopperStatus["status"]
-  const message =
-    status === "paid"
+  const inReview = request?.status === "review"
+  const status = (inReview ? "pending" : request?.status ?? data?.status ?? "pending") as ShopperStatus["status"]
+  const message = inReview
+    ? REVIEW_MESSAGE
+    : status === "paid"
       ? PAID_MESSAGE
       : status === "pending"
         ? PENDING_MESSAGE

@@ -14,6 +14,8 @@ export type SettleStkRequestWorkflowInput = {
   callback_log_id?: string
   /** The reconciler's clock, for the abandoned-cart grace period. */
   now?: string
+  /** Past the maximum age: if STK Query still cannot settle it, it goes to review. */
+  final_check?: boolean
 }
 
 export const settleStkRequestWorkflowId = "settle-mpesa-stk-request"
@@ -34,8 +36,8 @@ export const settleStkRequestWorkflow = createWorkflow(
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
 
     const request = ensureStkRequestStep({ checkout_request_id: input.checkout_request_id })
-    const decision = decideStkOutcomeStep({ request, callback_log_id: input.callback_log_id })
-    applyStkDecisionStep({ decision, callback_log_id: input.callback_log_id })
+    const decision = decideStkOutcomeStep({ request, callback_log_id: input.callback_log_id, final_check: input.final_check })
+    applyStkDecisionStep({ decision, callback_log_id: input.callback_log_id, now: input.now })
 
     const toCapture = transform({ decision }, ({ decision }) =>
       (decision.action === "pay" || decision.action === "capture") && decision.capture ? decision : undefined

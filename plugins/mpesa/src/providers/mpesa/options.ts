@@ -128,6 +128,7 @@ const schema = z.object({
       .default("BusinessPayment")
   ),
   reconcileAfterSeconds: integer("reconcileAfterSeconds", 5, 3600, 30),
+  reconcileMaxAgeHours: integer("reconcileMaxAgeHours", 1, 720, 24),
   maxPushesPerPhonePerHour: integer("maxPushesPerPhonePerHour", 1, 1000, 5),
   maxPushesPerCartPerHour: integer("maxPushesPerCartPerHour", 1, 1000, 10),
   maxPushesPerClientPerHour: integer("maxPushesPerClientPerHour", 1, 100000, 30),
@@ -245,6 +246,7 @@ export function validateMpesaOptions(raw: MpesaOptions | unknown, runtime: Mpesa
     accountReference: o.accountReference,
     transactionDesc: o.transactionDesc,
     reconcileAfterSeconds: o.reconcileAfterSeconds,
+    reconcileMaxAgeHours: o.reconcileMaxAgeHours,
     maxPushesPerPhonePerHour: o.maxPushesPerPhonePerHour,
     maxPushesPerCartPerHour: o.maxPushesPerCartPerHour,
     maxPushesPerClientPerHour: o.maxPushesPerClientPerHour,

@@ -76,6 +76,12 @@ export interface MpesaOptions {
    * itself. Default 30 (prompts last about 60 s; callbacks go missing).
    */
   reconcileAfterSeconds?: number
+  /**
+   * Hours after which reconciliation stops re-asking about a push: one last
+   * STK Query, and if that cannot settle it the push goes to the merchant's
+   * review queue. Default 24.
+   */
+  reconcileMaxAgeHours?: number
   /** Pushes allowed per phone number per hour, against prompt spam. Default 5. */
   maxPushesPerPhonePerHour?: number
   /** Pushes allowed per cart per hour. Default 10. */
@@ -135,6 +141,7 @@ export interface ResolvedMpesaOptions {
   /** Set when b2cShortcode is configured (partial refunds by B2C). */
   b2c?: ResolvedB2cOptions
   reconcileAfterSeconds: number
+  reconcileMaxAgeHours: number
   maxPushesPerPhonePerHour: number
   maxPushesPerCartPerHour: number
   maxPushesPerClientPerHour: number

@@ -26,11 +26,16 @@ export type StkDecision = {
   raw_callback?: Record<string, unknown>
   /** False when the money arrived but the session it was for is gone. */
   capture?: boolean
+  /** STK Query was asked (reconciliation's bookkeeping: last_queried_at), and whether it failed (backoff). */
+  queried?: boolean
+  query_failed?: boolean
 }
 
 export type DecideStkOutcomeStepInput = {
   request?: StkRequestRecord
   callback_log_id?: string
+  /** Reconciliation's last look at a push past the maximum age: still undecided → review. */
+  final_check?: boolean
 }
 
 export const decideStkOutcomeStepId = "decide-mpesa-stk-outcome"
@@ -120,11 +125,20 @@ export const decideStkOutcomeStep = createStep(
     try {
       query = await client.stkQuery(request.checkout_request_id)
     } catch (error) {
-      return decide({ ...base, action: "none", note: `STK Query failed (${(error as Error).message}); will reconcile` })
+      const note = `STK Query failed (${(error as Error).message})`
+      if (input.final_check) {
+        return flagged({ type: "unresolved" }, `${note} at the last check; needs the merchant`, { queried: true, query_failed: true })
+      }
+      return decide({ ...base, action: "none", note: `${note}; will reconcile`, queried: true, query_failed: true })
     }
+    const asked = { queried: true }
     if (query.outcome === "pending") {
+      if (input.final_check) {
+        return flagged({ type: "unresolved" }, "STK Query still says open past the maximum age; needs the merchant", asked)
+      }
       return decide({
         ...base,
+        ...asked,
         action: "none",
         note: callback ? "callback ignored: STK Query says the prompt is still open" : "STK Query says the prompt is still open",
       })
@@ -140,10 +154,11 @@ export const decideStkOutcomeStep = createStep(
       const outcome = query.outcome === "cancelled" || query.outcome === "expired" ? query.outcome : "failed"
       const next = nextStkState(request.status as StkState, { type: "confirmed_unpaid", outcome })
       if (!next.changed) {
-        return decide({ ...base, action: "none", note: `STK Query reported ${query.resultCode}; stays ${request.status}` })
+        return decide({ ...base, ...asked, action: "none", note: `STK Query reported ${query.resultCode}; stays ${request.status}` })
       }
       return decide({
         ...base,
+        ...asked,
         action: "fail",
         status: next.state as StkRequestStatus,
         result_code: query.resultCode,
@@ -180,6 +195,7 @@ export const decideStkOutcomeStep = createStep(
     }
     return decide({
       ...base,
+      ...asked,
       action: "pay",
       status: "paid",
       result_code: "0",

@@ -12,33 +12,35 @@ export const REFUND_METHODS = ["reversal", "b2c"] as const
  * before Daraja is called ("requested"), so a request whose answer is lost
  * still blocks the next refund until its status is known.
  */
-export const Reversal = model.define("mpesa_reversal", {
-  id: model.id({ prefix: "mrev" }).primaryKey(),
-  stk_request_id: model.text().index(),
-  order_id: model.text().index().nullable(),
-  payment_id: model.text().nullable(),
-  method: model.enum([...REFUND_METHODS]).default("reversal"),
-  /** The paid push's receipt (what a reversal reverses). */
-  receipt_number: model.text().index(),
-  amount_kes: model.number(),
-  /** B2C only: the phone paid back, and Safaricom's receipt for the payout. */
-  msisdn: model.text().nullable(),
-  payout_receipt: model.text().unique().nullable(),
-  status: model.enum([...REVERSAL_STATUSES]).default("pending"),
-  conversation_id: model.text().unique().nullable(),
-  originator_conversation_id: model.text().index().nullable(),
-  result_code: model.text().nullable(),
-  result_desc: model.text().nullable(),
-  raw_result: model.json().nullable(),
-  requested_by: model.text().nullable(),
-  settled_at: model.dateTime().nullable(),
-  refund_recorded_at: model.dateTime().nullable(),
-  /** The Transaction Status query that confirms the result (its ids, to match its answer). */
-  status_conversation_id: model.text().index().nullable(),
-  status_queried_at: model.dateTime().nullable(),
-  /**
-   * The Daraja ids came from a result body (the request itself got no answer),
-   * not from Safaricom's acknowledgement: a "not found" for them proves nothing.
-   */
-  ids_from_result: model.boolean().default(false),
-})
+export const Reversal = model
+  .define("mpesa_reversal", {
+    id: model.id({ prefix: "mrev" }).primaryKey(),
+    stk_request_id: model.text().index(),
+    order_id: model.text().index().nullable(),
+    payment_id: model.text().nullable(),
+    method: model.enum([...REFUND_METHODS]).default("reversal"),
+    /** The paid push's receipt (what a reversal reverses). */
+    receipt_number: model.text().index(),
+    amount_kes: model.number(),
+    /** B2C only: the phone paid back, and Safaricom's receipt for the payout. */
+    msisdn: model.text().nullable(),
+    payout_receipt: model.text().unique().nullable(),
+    status: model.enum([...REVERSAL_STATUSES]).default("pending"),
+    conversation_id: model.text().unique().nullable(),
+    originator_conversation_id: model.text().index().nullable(),
+    result_code: model.text().nullable(),
+    result_desc: model.text().nullable(),
+    raw_result: model.json().nullable(),
+    requested_by: model.text().nullable(),
+    settled_at: model.dateTime().nullable(),
+    refund_recorded_at: model.dateTime().nullable(),
+    /** The Transaction Status query that confirms the result (its ids, to match its answer). */
+    status_conversation_id: model.text().index().nullable(),
+    status_queried_at: model.dateTime().nullable(),
+    /**
+     * The Daraja ids came from a result body (the request itself got no answer),
+     * not from Safaricom's acknowledgement: a "not found" for them proves nothing.
+     */
+    ids_from_result: model.boolean().default(false),
+  })
+  .indexes([{ on: ["status", "created_at"] }])

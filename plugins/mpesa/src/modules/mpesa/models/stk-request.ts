@@ -39,4 +39,13 @@ export const StkRequest = model
     /** Reconciliation leaves the request alone until then (backoff). */
     next_check_at: model.dateTime().nullable(),
   })
-  .indexes([{ on: ["status", "created_at"] }])
+  // Reconciliation's work lists, oldest first, stay cheap however large the ledger grows:
+  // pending pushes by age, and the (few) paid pushes Medusa has not captured yet.
+  .indexes([
+    { on: ["status", "created_at"] },
+    {
+      name: "IDX_mpesa_stk_request_uncaptured",
+      on: ["created_at"],
+      where: "status = 'paid' AND captured_at IS NULL AND deleted_at IS NULL",
+    },
+  ])

@@ -25,6 +25,7 @@ describe("validateMpesaOptions", () => {
       accountReference: "Payment",
       transactionDesc: "Payment",
       reconcileAfterSeconds: 30,
+      reconcileMaxAgeHours: 24,
       maxPushesPerPhonePerHour: 5,
       maxPushesPerCartPerHour: 10,
       maxPushesPerClientPerHour: 30,
