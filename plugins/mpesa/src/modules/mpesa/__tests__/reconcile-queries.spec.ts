@@ -65,7 +65,6 @@ moduleIntegrationTestRunner<MpesaModuleService>({
         const started = process.hrtime.bigint()
         const rows = await viaService()
         const serviceMs = Number(process.hrtime.bigint() - started) / 1e6
-        // eslint-disable-next-line no-console -- the measurement this test exists to print
         console.log(`${name}: ${rows.length} rows; through the module ${serviceMs.toFixed(1)} ms\n${text}`)
         expect(text).not.toMatch(/Seq Scan on mpesa_stk_request/)
         expect(rows.length).toBeGreaterThan(0)
