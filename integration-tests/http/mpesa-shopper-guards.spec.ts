@@ -307,8 +307,11 @@ medusaIntegrationTestRunner({
         const { data } = await push(paymentCollectionId, "254733500001", client)
         const checkoutId = data.payment_collection.payment_sessions[0].data.checkout_request_id
         const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        // The worker's check notes when it asked STK Query (reconciliation bookkeeping); nothing else may change.
         const snapshot = async () => ({
-          requests: (await pg.raw("select * from mpesa_stk_request order by id")).rows,
+          requests: (await pg.raw("select * from mpesa_stk_request order by id")).rows.map(
+            ({ last_queried_at: _q, query_failures: _f, next_check_at: _n, updated_at: _u, ...row }: Record<string, unknown>) => row
+          ),
           sessions: (await pg.raw("select id, status, data, updated_at from payment_session order by id")).rows,
           attempts: (await pg.raw("select count(*)::int as n from mpesa_push_attempt")).rows[0].n,
         })
@@ -332,8 +335,10 @@ medusaIntegrationTestRunner({
           expect((await get(`/store/mpesa/status?cart_id=${cartId}`, client)).status).toBe(200)
         }
         expect(queries().length - queriedBefore).toBe(1)
-        // Still pending on the phone: the worker's check changed nothing, and the GETs wrote nothing.
+        // Still pending on the phone: the worker's check changed nothing but its bookkeeping, and the GETs wrote nothing.
         expect(await snapshot()).toEqual(before)
+        const [row] = (await pg.raw("select last_queried_at, query_failures from mpesa_stk_request")).rows
+        expect(row).toEqual({ last_queried_at: expect.any(Date), query_failures: 0 })
       })
     })
   },

@@ -34,6 +34,7 @@ import type { DarajaClient } from "./client"
 import { DarajaError } from "./errors"
 import { takeConfirmedRefund, type MpesaPaymentData } from "./refund-records"
 import { validateMpesaOptions } from "./options"
+import { openPhone, phoneSealKey, sealPhone } from "./phone-seal"
 import {
   maskMsisdn,
   PAID_MESSAGE,
@@ -57,6 +58,7 @@ export class MpesaProviderService extends AbstractPaymentProvider<MpesaOptions> 
   protected readonly logger_: Logger
   protected readonly options_: ResolvedMpesaOptions
   protected readonly client_: DarajaClient
+  protected readonly phoneKey_: Buffer
 
   static validateOptions(options: Record<string, unknown>): void {
     validateMpesaOptions(options, { nodeEnv: process.env.NODE_ENV })
@@ -67,6 +69,7 @@ export class MpesaProviderService extends AbstractPaymentProvider<MpesaOptions> 
     this.logger_ = container.logger
     this.options_ = validateMpesaOptions(options, { nodeEnv: process.env.NODE_ENV })
     this.client_ = sharedDarajaClient(this.options_)
+    this.phoneKey_ = phoneSealKey(this.options_)
   }
 
   async initiatePayment({ amount, currency_code, data }: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
@@ -134,7 +137,7 @@ export class MpesaProviderService extends AbstractPaymentProvider<MpesaOptions> 
   }
 
   private async push(amount: unknown, currencyCode: string, data: MpesaSessionData): Promise<MpesaSessionData> {
-    const phone = normalizeKenyanPhone(data.phone ?? data.msisdn)
+    const phone = normalizeKenyanPhone(data.phone ?? data.msisdn ?? openPhone(data.phone_sealed, this.phoneKey_))
     if (!phone.ok) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, phone.reason)
     }
@@ -145,10 +148,13 @@ export class MpesaProviderService extends AbstractPaymentProvider<MpesaOptions> 
         amount: amountKes,
         callbackUrl: stkCallbackUrl(this.options_),
       })
-      const { new_push: _ignored, reason: _reason, receipt_number: _receipt, ...rest } = data
+      const { new_push: _ignored, reason: _reason, receipt_number: _receipt, phone: _phone, msisdn: _msisdn, ...rest } = data
       return {
         ...rest,
-        msisdn: result.msisdn,
+        // Medusa merges these over the data the storefront sent: clear its copy of the number.
+        phone: undefined,
+        msisdn: undefined,
+        phone_sealed: sealPhone(result.msisdn, this.phoneKey_),
         phone_masked: maskMsisdn(result.msisdn),
         amount_kes: result.amount,
         checkout_request_id: result.checkoutRequestId,

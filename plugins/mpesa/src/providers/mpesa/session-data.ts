@@ -1,14 +1,17 @@
 /**
  * What an M-Pesa payment session's `data` holds. It is returned to the
- * storefront, so it carries the shopper-facing state and never a credential.
+ * storefront, so it carries the shopper-facing state and never a credential
+ * or a full phone number.
  */
 export type MpesaSessionStatus = "pending" | "paid" | "failed"
 
 export type MpesaSessionData = {
-  /** As the shopper typed it (storefront input). */
+  /** As the shopper typed it (storefront input); dropped once the prompt is sent. */
   phone?: string
-  /** Normalised 2547…/2541… number the prompt went to. */
+  /** Sessions made before phones were sealed kept the number in the clear here. */
   msisdn?: string
+  /** The number the prompt went to, sealed (phone-seal.ts): readable only by the plugin. */
+  phone_sealed?: string
   phone_masked?: string
   /** Whole KES pushed; see toMpesaAmount for the rounding. */
   amount_kes?: number

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MPESA_MODULE } from "../../modules/mpesa"
 import type MpesaModuleService from "../../modules/mpesa/service"
+import { sessionPhone } from "../../lib/session-phone"
 import type { MpesaSessionData } from "../../providers/mpesa/session-data"
 
 export type StkRequestRecord = Awaited<ReturnType<MpesaModuleService["retrieveStkRequest"]>>
@@ -35,7 +36,8 @@ export async function ensureStkRequest(
 ): Promise<{ request?: StkRequestRecord; created: boolean }> {
   const mpesa = container.resolve<MpesaModuleService>(MPESA_MODULE)
   const data = session.data ?? {}
-  if (!data.checkout_request_id || !data.msisdn || !data.amount_kes) {
+  const phone = sessionPhone(container, data)
+  if (!data.checkout_request_id || !phone || !data.amount_kes) {
     return { created: false }
   }
   const [existing] = await mpesa.listStkRequests({ checkout_request_id: data.checkout_request_id })
@@ -54,7 +56,7 @@ export async function ensureStkRequest(
       payment_collection_id: session.payment_collection_id,
       cart_id: cartId ?? null,
       order_id: orderId ?? null,
-      phone: data.msisdn,
+      phone,
       amount_kes: data.amount_kes,
       shopper_message: data.shopper_message ?? null,
     })

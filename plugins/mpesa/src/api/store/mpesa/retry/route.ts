@@ -4,6 +4,7 @@ import { findHeldMpesaSession } from "../../../../lib/order-link"
 import { mpesaProviderOptions } from "../../../../lib/provider-options"
 import { resendStkPush } from "../../../../lib/resend-push"
 import { PHONE_BUSY_MESSAGE, sendPushLimited } from "../../../../lib/push-response"
+import { sessionPhone } from "../../../../lib/session-phone"
 import { shopperStatus } from "../../../../lib/shopper-status"
 import { currentStkRequest } from "../../../../lib/status-lookup"
 import { phoneChangeRefusal } from "../../../../utils/holder"
@@ -30,8 +31,8 @@ export async function POST(req: MedusaRequest<StoreMpesaRetryBodyType>, res: Med
       "An M-Pesa prompt is still waiting on the phone. Answer or cancel it first, or wait a minute for it to expire."
     )
   }
-  const onSession = normalizeKenyanPhone(found.session.data?.msisdn ?? found.session.data?.phone)
-  const phone = normalizeKenyanPhone(body.phone ?? found.session.data?.msisdn ?? found.session.data?.phone)
+  const onSession = normalizeKenyanPhone(sessionPhone(req.scope, found.session.data))
+  const phone = normalizeKenyanPhone(body.phone ?? (onSession.ok ? onSession.msisdn : undefined))
   if (!phone.ok) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, phone.reason)
   }

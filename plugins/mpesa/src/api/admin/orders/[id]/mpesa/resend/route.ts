@@ -4,6 +4,7 @@ import { findMpesaSession } from "../../../../../../lib/payment-sessions"
 import { mpesaProviderOptions } from "../../../../../../lib/provider-options"
 import { PHONE_BUSY_MESSAGE, sendPushLimited } from "../../../../../../lib/push-response"
 import { resendStkPush } from "../../../../../../lib/resend-push"
+import { sessionPhone } from "../../../../../../lib/session-phone"
 import { shopperStatus } from "../../../../../../lib/shopper-status"
 import { normalizeKenyanPhone } from "../../../../../../utils/phone"
 import { ensureStkRequest } from "../../../../../../workflows/steps/ensure-stk-request"
@@ -18,7 +19,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminMpesaResendBodyT
   if (current.status === "paid") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This order is already paid with M-Pesa.")
   }
-  const phone = normalizeKenyanPhone(req.validatedBody?.phone ?? found.session.data?.msisdn)
+  const phone = normalizeKenyanPhone(req.validatedBody?.phone ?? sessionPhone(req.scope, found.session.data))
   if (!phone.ok) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, phone.reason)
   }
