@@ -120,8 +120,8 @@ function duration(seconds: number): string {
   if (seconds < 60) {
     return `${seconds} second${seconds === 1 ? "" : "s"}`
   }
-  if (seconds < 3600) {
-    const minutes = Math.ceil(seconds / 60)
+  const minutes = Math.ceil(seconds / 60)
+  if (minutes < 60) {
     return `${minutes} minute${minutes === 1 ? "" : "s"}`
   }
   const hours = Math.ceil(seconds / 3600)

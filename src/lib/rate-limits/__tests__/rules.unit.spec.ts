@@ -79,6 +79,8 @@ describe("what the shopper is told", () => {
     ["login_address", 900, "Too many sign-in attempts. Try again in 15 minutes."],
     ["login_identifier", 61, "Too many failed sign-ins for this account. Try again in 2 minutes."],
     ["cart_address", 3600, "Too many new carts. Try again in 1 hour."],
+    ["cart_address", 3599, "Too many new carts. Try again in 1 hour."],
+    ["cart_address", 3540, "Too many new carts. Try again in 59 minutes."],
     ["signup_address", 3601, "Too many new accounts. Try again in 2 hours."],
     ["store_write_address", 1, "Too many requests. Try again in 1 second."],
   ] as const)("%s after %i s", (limit, seconds, message) => {
