@@ -40,8 +40,11 @@ async function authPost<T>(path: string, body: Record<string, unknown>): Promise
 }
 
 async function signIn(email: string, password: string): Promise<string> {
-  const result = await authPost<{ token?: string }>("/auth/customer/emailpass", { email, password })
-  if (typeof result.token !== "string") {
+  const result = await authPost<{ token?: string; location?: string; mfa_challenge?: unknown; verification_required?: boolean }>(
+    "/auth/customer/emailpass",
+    { email, password }
+  )
+  if (typeof result.token !== "string" || result.location || result.mfa_challenge || result.verification_required) {
     throw new Error("This sign-in needs another step that this shop doesn't support yet.")
   }
   return result.token
