@@ -49,11 +49,15 @@ function refuse(res: MedusaResponse, limit: LimitName, msBeforeNext: number): vo
  * reads req.ip (Medusa hard-codes one hop), for every route.
  */
 export function trustProxies(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction): void {
-  const hops = env().trustedProxies
-  if (req.app.get("trust proxy") !== hops) {
-    req.app.set("trust proxy", hops)
-  }
+  applyTrustedProxies(req.app, env().trustedProxies)
   next()
+}
+
+/** Express reads `trust proxy` on every req.ip, so setting it on the app takes effect at once. */
+export function applyTrustedProxies(app: { get: (name: string) => unknown; set: (name: string, value: unknown) => unknown }, hops: number): void {
+  if (app.get("trust proxy") !== hops) {
+    app.set("trust proxy", hops)
+  }
 }
 
 /**
