@@ -36,6 +36,7 @@ import http from "node:http"
 import os from "node:os"
 import path from "node:path"
 import { startDarajaSimulator } from "@soko/daraja-simulator"
+import { limitsOutOfReach } from "../src/lib/rate-limits/rules"
 import { CHECKOUT_MIN_ROUND_MS, SCENARIOS, type BenchContext, type LoadResult } from "./load"
 import { runMultiInstance } from "./multi"
 
@@ -126,6 +127,8 @@ function sokoEnv(port: number, prefix: string): Record<string, string> {
     MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR: "1000",
     MPESA_MAX_PUSHES_PER_CART_PER_HOUR: "1000",
     MPESA_MAX_PUSHES_PER_CLIENT_PER_HOUR: "1000",
+    // The load comes from 127.0.0.1 alone; a shop's per-address limits would measure 429s.
+    ...limitsOutOfReach(),
     SOKO_STOREFRONT_PORT: "9799",
   }
 }

@@ -31,6 +31,7 @@ import path from "node:path"
 import Redis from "ioredis"
 import { Client } from "pg"
 import { silentLogger, startDarajaSimulator, type DarajaSimulator } from "@soko/daraja-simulator"
+import { limitsOutOfReach } from "../../src/lib/rate-limits/rules"
 
 const root = path.resolve(__dirname, "..", "..")
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
@@ -366,6 +367,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR: "1000",
       MPESA_MAX_PUSHES_PER_CART_PER_HOUR: "1000",
       MPESA_MAX_PUSHES_PER_CLIENT_PER_HOUR: "1000",
+      // Every shopper here comes from 127.0.0.1; limits have their own tests.
+      ...limitsOutOfReach(),
       SOKO_ADMIN_PASSWORD: adminPassword,
       ...options.env,
     })

@@ -4,6 +4,8 @@
  * medusa-config.ts, the launcher and the tests share one reading of the rules.
  */
 
+import { LIMIT_SETTINGS, parseLimit, type LimitName, type RateLimits } from "../lib/rate-limits/rules"
+
 export const EMBEDDED_DEFAULTS = {
   pgPort: 54320,
   pgDatabase: "soko",
@@ -51,6 +53,15 @@ export type SokoEnv = {
    * (BullMQ worker concurrency). SOKO_EVENT_CONCURRENCY; Medusa's default is 1.
    */
   eventConcurrency: number
+  /**
+   * How many proxies in front of this server append to x-forwarded-for
+   * (Express `trust proxy`), so req.ip is the address the outermost trusted
+   * one saw. SOKO_TRUSTED_PROXIES; default 1 (Soko's storefront, or one load
+   * balancer); 0 when clients reach the server directly.
+   */
+  trustedProxies: number
+  /** Per-address and per-identifier request limits (SOKO_LIMIT_*); see rate-limits/rules.ts. */
+  rateLimits: RateLimits
 }
 
 export class SokoConfigError extends Error {
@@ -148,6 +159,29 @@ function readSecret(env: Env, name: string, production: boolean): string | undef
   return value
 }
 
+function readRateLimits(env: Env): RateLimits {
+  const limits = {} as RateLimits
+  for (const [name, setting] of Object.entries(LIMIT_SETTINGS) as [LimitName, (typeof LIMIT_SETTINGS)[LimitName]][]) {
+    const parsed = parseLimit(nonEmpty(env, setting.variable) ?? setting.fallback)
+    if (typeof parsed === "string") {
+      throw new SokoConfigError(setting.variable, parsed)
+    }
+    limits[name] = parsed
+  }
+  return limits
+}
+
+function readTrustedProxies(env: Env): number {
+  const raw = nonEmpty(env, "SOKO_TRUSTED_PROXIES")
+  if (raw === undefined) {
+    return 1
+  }
+  if (!/^\d+$/.test(raw) || Number(raw) > 10) {
+    throw new SokoConfigError("SOKO_TRUSTED_PROXIES", `must be a whole number of proxy hops from 0 to 10 (got "${raw}")`)
+  }
+  return Number(raw)
+}
+
 export function embeddedDatabaseUrl(env: Env): string {
   const port = readPort(env, "SOKO_PG_PORT", EMBEDDED_DEFAULTS.pgPort)
   const { pgUser, pgPassword, pgDatabase } = EMBEDDED_DEFAULTS
@@ -211,5 +245,7 @@ export function readSokoEnv(env: Env): SokoEnv {
     databaseLogging: readBoolean(env, "SOKO_DATABASE_LOGGING"),
     caching: nonEmpty(env, "SOKO_CACHING") === undefined ? production && !!redisUrl : readBoolean(env, "SOKO_CACHING"),
     eventConcurrency: readWholeNumber(env, "SOKO_EVENT_CONCURRENCY", DEFAULT_EVENT_CONCURRENCY, 64, "a whole number"),
+    trustedProxies: readTrustedProxies(env),
+    rateLimits: readRateLimits(env),
   }
 }

@@ -23,6 +23,13 @@ const port = process.env.PORT || "8000"
 // NEXT_IGNORE_INCORRECT_LOCKFILE: next dev would otherwise ask the npm registry to "patch" the lockfile.
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_IGNORE_INCORRECT_LOCKFILE: "1" }
 
+// Read per request by src/lib/util/client-address.ts; checked here so a typo stops the start, not a checkout.
+const hops = env.SOKO_STOREFRONT_TRUSTED_PROXIES?.trim()
+if (hops && (!/^\d+$/.test(hops) || Number(hops) > 10)) {
+  console.error(`[storefront] SOKO_STOREFRONT_TRUSTED_PROXIES: must be a whole number from 0 to 10 (got "${hops}")`)
+  process.exit(1)
+}
+
 const backend = env.MEDUSA_BACKEND_URL || env.NEXT_PUBLIC_MEDUSA_BACKEND_URL || "http://localhost:9000"
 env.MEDUSA_BACKEND_URL ??= backend
 env.NEXT_PUBLIC_MEDUSA_BACKEND_URL ??= backend

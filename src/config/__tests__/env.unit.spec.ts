@@ -30,6 +30,24 @@ describe("readSokoEnv", () => {
     expect(env.databaseUrl).toBe("postgres://u:p@db:5432/shop")
   })
 
+  it("has shop-sized request limits and trusts one proxy hop by default, each overridable", () => {
+    const env = readSokoEnv({})
+    expect(env.trustedProxies).toBe(1)
+    expect(env.rateLimits).toEqual({
+      login_address: { points: 30, windowSeconds: 900 },
+      login_identifier: { points: 10, windowSeconds: 900 },
+      signup_address: { points: 20, windowSeconds: 3600 },
+      signup_identifier: { points: 5, windowSeconds: 3600 },
+      reset_address: { points: 10, windowSeconds: 3600 },
+      reset_identifier: { points: 5, windowSeconds: 3600 },
+      cart_address: { points: 100, windowSeconds: 3600 },
+      store_write_address: { points: 600, windowSeconds: 600 },
+    })
+    const tuned = readSokoEnv({ SOKO_TRUSTED_PROXIES: "0", SOKO_LIMIT_LOGIN_PER_IDENTIFIER: "3/5m" })
+    expect(tuned.trustedProxies).toBe(0)
+    expect(tuned.rateLimits.login_identifier).toEqual({ points: 3, windowSeconds: 300 })
+  })
+
   it("shares one Redis prefix between instances, and gives each test app its own", () => {
     expect(readSokoEnv({ REDIS_URL: "redis://r" }).redisPrefix).toBe("soko")
     expect(readSokoEnv({ REDIS_URL: "redis://r", SOKO_REDIS_PREFIX: "shop1" }).redisPrefix).toBe("shop1")
@@ -116,6 +134,11 @@ describe("readSokoEnv", () => {
     ["port not a number", { PORT: "90x" }, "PORT", /port number/],
     ["port out of range", { SOKO_PG_PORT: "70000" }, "SOKO_PG_PORT", /must be a port number from 1 to 65535/],
     ["boolean garbage", { DISABLE_ADMIN: "maybe" }, "DISABLE_ADMIN", /true or false/],
+    ["proxy hops not a number", { SOKO_TRUSTED_PROXIES: "yes" }, "SOKO_TRUSTED_PROXIES", /whole number of proxy hops from 0 to 10/],
+    ["too many proxy hops", { SOKO_TRUSTED_PROXIES: "11" }, "SOKO_TRUSTED_PROXIES", /from 0 to 10/],
+    ["limit without a window", { SOKO_LIMIT_LOGIN_PER_ADDRESS: "30" }, "SOKO_LIMIT_LOGIN_PER_ADDRESS", /must look like 30\/15m/],
+    ["limit of zero", { SOKO_LIMIT_CARTS_PER_ADDRESS: "0/1h" }, "SOKO_LIMIT_CARTS_PER_ADDRESS", /count must be from 1/],
+    ["limit window too long", { SOKO_LIMIT_STORE_WRITES_PER_ADDRESS: "10/7d" }, "SOKO_LIMIT_STORE_WRITES_PER_ADDRESS", /1s to 1d/],
     [
       "production without a database",
       { NODE_ENV: "production", JWT_SECRET: STRONG, COOKIE_SECRET: STRONG },

@@ -22,7 +22,7 @@ export type TrackOrderResult =
 
 export const trackOrderWorkflowId = "track-order"
 
-/** Guest order tracking by order number + email, rate-limited per client and per order number. */
+/** Guest order tracking by order number + email, rate-limited per client address. */
 export const trackOrderWorkflow = createWorkflow(
   trackOrderWorkflowId,
   (input: TrackOrderWorkflowInput) => {

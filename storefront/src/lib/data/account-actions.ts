@@ -3,9 +3,11 @@
 import { readAddress, toStoreAddress, validateAddress } from "../checkout"
 import { sdk } from "../sdk"
 import { shopperMessage, statusOf } from "../util/errors"
+import { safeNextPath } from "../util/redirect"
 import { normalizeKenyanPhone } from "../util/phone"
 import { goTo } from "./action-result"
 import type { ActionState } from "./action-state"
+import { forwardedFor } from "./client-address"
 import { authHeaders, clearAuthToken, clearCartId, getCartId, setAuthToken } from "./cookies"
 import { storeFetch } from "./fetch"
 import { withRetry } from "./retry"
@@ -14,11 +16,6 @@ import { listCountries } from "./regions"
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const MIN_PASSWORD = 8
 
-/** Only paths inside this shop are followed after signing in. */
-function safeNext(next: FormDataEntryValue | null, fallback: string): string {
-  const value = typeof next === "string" ? next : ""
-  return value.startsWith("/") && !value.startsWith("//") ? value : fallback
-}
 
 /** A guest cart becomes the shopper's when they sign in. */
 async function claimCart(token: string) {
@@ -33,12 +30,24 @@ async function claimCart(token: string) {
   }).catch(() => undefined)
 }
 
+/**
+ * The /auth routes through the js-sdk's client rather than `sdk().auth`, which
+ * takes no headers: the backend limits sign-in attempts per shopper address.
+ */
+async function authPost<T>(path: string, body: Record<string, unknown>): Promise<T> {
+  const headers = await forwardedFor()
+  return withRetry(() => sdk().client.fetch<T>(path, { method: "POST", body, headers }), { idempotent: false })
+}
+
 async function signIn(email: string, password: string): Promise<string> {
-  const result = await withRetry(() => sdk().auth.login("customer", "emailpass", { email, password }), { idempotent: false })
-  if (typeof result !== "string") {
+  const result = await authPost<{ token?: string; location?: string; mfa_challenge?: unknown; verification_required?: boolean }>(
+    "/auth/customer/emailpass",
+    { email, password }
+  )
+  if (typeof result.token !== "string" || result.location || result.mfa_challenge || result.verification_required) {
     throw new Error("This sign-in needs another step that this shop doesn't support yet.")
   }
-  return result
+  return result.token
 }
 
 export async function login(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -61,7 +70,7 @@ export async function login(_prev: ActionState, formData: FormData): Promise<Act
   } catch (error) {
     return { error: shopperMessage(error, "We couldn't sign you in. Check your email and password.") }
   }
-  return goTo(safeNext(formData.get("next"), `/${country}/account`), { refreshLayout: true })
+  return goTo(safeNextPath(formData.get("next"), `/${country}/account`), { refreshLayout: true })
 }
 
 export async function register(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -92,7 +101,7 @@ export async function register(_prev: ActionState, formData: FormData): Promise<
     return { error: "Check the highlighted fields.", fields }
   }
   try {
-    const registration = await withRetry(() => sdk().auth.register("customer", "emailpass", { email, password }), { idempotent: false })
+    const { token: registration } = await authPost<{ token: string }>("/auth/customer/emailpass/register", { email, password })
     await storeFetch("/store/customers", {
       method: "POST",
       body: { email, first_name, last_name, ...(phone ? { phone: `+${phone}` } : {}) },
@@ -105,7 +114,7 @@ export async function register(_prev: ActionState, formData: FormData): Promise<
   } catch (error) {
     return { error: shopperMessage(error, "We couldn't create your account. Please try again.") }
   }
-  return goTo(safeNext(formData.get("next"), `/${country}/account`), { refreshLayout: true })
+  return goTo(safeNextPath(formData.get("next"), `/${country}/account`), { refreshLayout: true })
 }
 
 export async function logout(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -122,7 +131,7 @@ export async function requestPasswordReset(_prev: ActionState, formData: FormDat
     return { error: "Enter the email of your account.", fields: { email: "Enter the email of your account." } }
   }
   try {
-    await sdk().auth.resetPassword("customer", "emailpass", { identifier: email })
+    await authPost("/auth/customer/emailpass/reset-password", { identifier: email })
   } catch (error) {
     // Unknown emails answer the same way, so the form never tells who has an account.
     if (statusOf(error) !== 404 && statusOf(error) !== 401) {

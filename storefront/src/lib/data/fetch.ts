@@ -1,5 +1,6 @@
 import "server-only"
 import { sdk } from "../sdk"
+import { forwardedFor } from "./client-address"
 import { withRetry } from "./retry"
 
 type Query = Record<string, unknown>
@@ -25,13 +26,16 @@ export async function storeFetch<T>(path: string, options: StoreFetchOptions = {
     revalidate !== undefined
       ? { next: { revalidate, tags } }
       : { cache: "no-store" as const }
+  // Writes carry the shopper's address for the backend's per-address limits;
+  // reads don't, so cached catalog pages stay static.
+  const sent = method === "GET" ? headers : { ...(await forwardedFor()), ...headers }
   return withRetry(
     () =>
       sdk().client.fetch<T>(path, {
         method,
         query,
         body: body as Record<string, unknown> | undefined,
-        headers,
+        headers: sent,
         ...cacheOptions,
       } as Parameters<ReturnType<typeof sdk>["client"]["fetch"]>[1]),
     { idempotent: method === "GET" }

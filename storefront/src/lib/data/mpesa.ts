@@ -1,9 +1,10 @@
 import "server-only"
 import type { HttpTypes } from "@medusajs/types"
-import { cookies, headers as requestHeaders } from "next/headers"
+import { cookies } from "next/headers"
 import { backendUrl, publishableKey, secureCookies } from "../config"
 import { isMpesaStatus, type MpesaStatus, orderTokenOf, retryAfterSeconds } from "../mpesa"
 import { statusOf } from "../util/errors"
+import { forwardedFor } from "./client-address"
 import { authHeaders } from "./cookies"
 import { storeFetch } from "./fetch"
 import { withRetry } from "./retry"
@@ -105,11 +106,6 @@ export class MpesaRequestError extends Error {
   }
 }
 
-/** The shopper's address for the backend's per-client limit (Medusa trusts one proxy hop). */
-export async function forwardedFor(): Promise<Record<string, string>> {
-  const forwarded = (await requestHeaders()).get("x-forwarded-for")
-  return forwarded ? { "x-forwarded-for": forwarded } : {}
-}
 
 /**
  * POST /store/mpesa/retry. Plain fetch rather than the js-sdk, because a 429's

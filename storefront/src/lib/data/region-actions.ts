@@ -1,5 +1,6 @@
 "use server"
 
+import { safeNextPath } from "../util/redirect"
 import { goTo } from "./action-result"
 import type { ActionState } from "./action-state"
 import { authHeaders, setCountryCookie } from "./cookies"
@@ -11,7 +12,7 @@ import { getRegion } from "./regions"
 export async function switchCountry(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const to = String(formData.get("country") ?? "").toLowerCase()
   const raw = String(formData.get("path") ?? "/")
-  const path = raw.startsWith("/") && !raw.startsWith("//") ? raw : "/"
+  const path = safeNextPath(raw, "/")
   const region = /^[a-z]{2}$/.test(to) ? await getRegion(to) : null
   if (!region) {
     return goTo(path)

@@ -1,6 +1,5 @@
 "use server"
 
-import { headers } from "next/headers"
 import { isOrderTracking, type OrderTracking } from "../tracking"
 import { shopperMessage, statusOf } from "../util/errors"
 import { storeFetch } from "./fetch"
@@ -24,11 +23,9 @@ export async function trackOrder(_prev: TrackState, formData: FormData): Promise
     return { error: "Check the highlighted fields.", fields }
   }
   try {
-    const forwarded = (await headers()).get("x-forwarded-for")
     const answer = await storeFetch<{ order_tracking?: unknown }>("/store/order-tracking", {
       method: "POST",
       body: { display_id: Number(number), email },
-      headers: forwarded ? { "x-forwarded-for": forwarded } : {},
     })
     if (!isOrderTracking(answer.order_tracking)) {
       return { error: "We couldn't read this order's tracking. Please try again later." }

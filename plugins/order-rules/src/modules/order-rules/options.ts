@@ -27,7 +27,7 @@ const autoCompleteDeliveredSchema = z.strictObject({
 })
 
 const trackingSchema = z.strictObject({
-  /** Tracking attempts allowed per client and per order number in a window. @default 10 */
+  /** Tracking attempts allowed per client address in a window (never per order number, which would let strangers lock an order out). @default 10 */
   maxAttempts: z.number().int().min(1).max(10_000).default(10),
   /** Window length in seconds. @default 900 */
   windowSeconds: z.number().int().min(1).max(86_400).default(900),

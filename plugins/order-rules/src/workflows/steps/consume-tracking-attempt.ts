@@ -14,9 +14,13 @@ export type ConsumeTrackingAttemptStepInput = {
 export const consumeTrackingAttemptStepId = "consume-tracking-attempt"
 
 /**
- * Counts a tracking attempt per client and per order number, in Postgres so all
- * server instances share the count. Every attempt counts, found or not, so the
- * limit itself reveals nothing. Not compensated: an attempt was made.
+ * Counts a tracking attempt per client address, in Postgres so all server
+ * instances share the count. Every attempt counts, found or not, so the limit
+ * itself reveals nothing. Deliberately not per order number: order numbers are
+ * sequential, so a count any stranger can fill would let them lock an order's
+ * tracking for its owner. The address is only trustworthy because the app
+ * sets Express `trust proxy` to its real proxy hops. Not compensated: an
+ * attempt was made.
  */
 export const consumeTrackingAttemptStep = createStep(
   consumeTrackingAttemptStepId,
@@ -25,7 +29,7 @@ export const consumeTrackingAttemptStep = createStep(
     const { tracking } = service.getOptions()
     const client = createHash("sha256").update(input.client_key).digest("hex").slice(0, 32)
     const result = await service.consumeRateLimit({
-      keys: [`track:client:${client}`, `track:order:${input.display_id}`],
+      keys: [`track:client:${client}`],
       limit: tracking.maxAttempts,
       window_seconds: tracking.windowSeconds,
       now: input.now,

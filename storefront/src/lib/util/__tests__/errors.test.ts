@@ -41,3 +41,16 @@ describe("shopperMessage", () => {
     expect(shopperMessage(new FetchError("Invalid request: Expected type: 'string' for field 'x'", 400), "Fallback.")).toBe("Fallback.")
   })
 })
+
+describe("the backend's request limits reach the shopper as written", () => {
+  it.each([
+    "Too many sign-in attempts. Try again in 15 minutes.",
+    "Too many failed sign-ins for this account. Try again in 15 minutes.",
+    "Too many new accounts. Try again in 1 hour.",
+    "Too many password reset requests for this account. Try again in 1 hour.",
+    "Too many new carts. Try again in 1 hour.",
+    "Too many requests. Try again in 40 seconds.",
+  ])("%s", (message) => {
+    expect(shopperMessage({ status: 429, message }, "fallback")).toBe(message)
+  })
+})

@@ -3,6 +3,7 @@ import Link from "next/link"
 import { redirect } from "next/navigation"
 import { LoginForm } from "@/components/account/auth-forms"
 import { retrieveCustomer } from "@/lib/data/customer"
+import { safeNextPath } from "@/lib/util/redirect"
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } }
 
@@ -12,7 +13,7 @@ export default async function LoginPage({ params, searchParams }: Props) {
   const { country } = await params
   const { next, reset } = await searchParams
   if (await retrieveCustomer().catch(() => null)) {
-    redirect(next?.startsWith("/") ? next : `/${country}/account`)
+    redirect(safeNextPath(next, `/${country}/account`))
   }
   return (
     <div className="container page">
