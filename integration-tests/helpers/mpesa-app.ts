@@ -1,5 +1,6 @@
 import net from "node:net"
 import { startDarajaSimulator } from "@soko/daraja-simulator"
+import { eventually } from "./store-checkout"
 
 export type Simulator = Awaited<ReturnType<typeof startDarajaSimulator>>
 
@@ -98,4 +99,19 @@ export function failedStkCallback(input: { merchantRequestId: string; checkoutRe
       },
     },
   }
+}
+
+/**
+ * The order's paid push as the ledger has it once settled: linked to the
+ * order, with Safaricom's receipt, captured in Medusa. The links come from
+ * subscribers, which run asynchronously on the Redis profile.
+ */
+export async function paidInLedger(container: { resolve(key: string): unknown }, orderId: string) {
+  const mpesa = container.resolve("mpesa") as {
+    listStkRequests(filter: Record<string, unknown>): Promise<{ receipt_number: string | null; captured_at: Date | null; amount_kes: number }[]>
+  }
+  return eventually(async () => {
+    const [row] = await mpesa.listStkRequests({ order_id: orderId, status: "paid" })
+    return row?.receipt_number && row.captured_at ? row : undefined
+  })
 }

@@ -3,7 +3,7 @@ import { reconcileMpesaPayments } from "@soko/medusa-plugin-mpesa/lib/reconcile"
 import { runSeed } from "../../src/scripts/seed/run-seed"
 import { adminHeaders } from "../helpers/admin"
 import { expectMoneyAuditHolds } from "../helpers/money-audit"
-import { failedStkCallback, paidStkCallback, useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
+import { failedStkCallback, paidInLedger, paidStkCallback, useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
 import { cartReadyForPayment, eventually } from "../helpers/store-checkout"
 
 jest.setTimeout(180_000)
@@ -68,8 +68,8 @@ medusaIntegrationTestRunner({
       const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
       const orderId = completed.order.id as string
       await eventually(async () => ((await orderPayment(orderId)).payment_status === "captured" ? true : undefined))
-      const [paid] = await mpesa().listStkRequests({ order_id: orderId, status: "paid" })
-      return { orderId, paidKes: paid.amount_kes as number }
+      const paid = await paidInLedger(getContainer(), orderId)
+      return { orderId, paidKes: paid.amount_kes }
     }
     const refunded = (orderId: string) =>
       eventually(async () => {

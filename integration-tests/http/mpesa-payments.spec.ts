@@ -3,7 +3,7 @@ import { runSeed } from "../../src/scripts/seed/run-seed"
 import { reconcileMpesaPayments } from "@soko/medusa-plugin-mpesa/lib/reconcile"
 import { logged } from "../../plugins/notifications/integration-tests/http-helpers"
 import { adminHeaders } from "../helpers/admin"
-import { paidStkCallback, useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
+import { paidInLedger, paidStkCallback, useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
 import { cartReadyForPayment, eventually } from "../helpers/store-checkout"
 
 jest.setTimeout(180_000)
@@ -323,6 +323,7 @@ medusaIntegrationTestRunner({
           return data.order.payment_status === "captured" ? true : undefined
         })
 
+        await paidInLedger(getContainer(), orderId)
         const { data: order } = await api.get(
           `/admin/orders/${orderId}?fields=id,payment_collections.payments.id,payment_collections.payments.amount`,
           admin
@@ -376,6 +377,7 @@ medusaIntegrationTestRunner({
           return data.order
         }
         await eventually(async () => ((await paymentOf()).payment_status === "captured" ? true : undefined))
+        await paidInLedger(getContainer(), orderId)
 
         // A Daraja refusal at request time: kept with the reason, nothing paid, nothing recorded.
         sim.addOverride({ endpoint: "b2c", fault: { status: 500, errorCode: "500.003.02", errorMessage: "System is busy" } })
@@ -439,7 +441,9 @@ medusaIntegrationTestRunner({
         const orderId = completed.order.id
         await settled(`cart_id=${cartId}`)
         const admin = await adminHeaders(getContainer(), api)
-        // The simulator forgets its ledger on reset, so Safaricom "does not know" the receipt: R000002.
+        // The ledger has the receipt and the order (linked asynchronously on Redis) …
+        await paidInLedger(getContainer(), orderId)
+        // … but the simulator forgets its ledger on reset, so Safaricom "does not know" the receipt: R000002.
         sim.reset()
         await api.post(`/admin/orders/${orderId}/mpesa/refund`, {}, admin)
         const view = await eventually(async () => {
