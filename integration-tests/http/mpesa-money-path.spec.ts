@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { purgeMpesaLogs } from "@soko/medusa-plugin-mpesa/lib/purge-logs"
 import { reconcileMpesaPayments } from "@soko/medusa-plugin-mpesa/lib/reconcile"
 import { runSeed } from "../../src/scripts/seed/run-seed"
 import { adminHeaders } from "../helpers/admin"
@@ -275,6 +276,20 @@ medusaIntegrationTestRunner({
         expect(order.payment_collections.flatMap((pc: any) => pc.payments.flatMap((p: any) => p.captures))).toHaveLength(1)
         const audit = await expectMoneyAuditHolds(getContainer(), sim, orderId)
         expect(audit.inReview).toBe(entry.amount)
+      })
+    })
+
+    describe("privacy", () => {
+      it("10. callback logs are deleted after their retention; newer ones are kept", async () => {
+        for (const id of ["ws_CO_1", "ws_CO_2", "ws_CO_3"]) {
+          await postCallback(failedStkCallback({ merchantRequestId: "1-2-3", checkoutRequestId: id }))
+        }
+        expect(await mpesa().listCallbackLogs({})).toHaveLength(3)
+        expect(await purgeMpesaLogs(getContainer())).toEqual({ callbacks: 0, attempts: 0 })
+        // 91 days on (the default keeps 90): all three go.
+        const purged = await purgeMpesaLogs(getContainer(), new Date(Date.now() + 91 * 86_400_000))
+        expect(purged.callbacks).toBe(3)
+        expect(await mpesa().listCallbackLogs({})).toHaveLength(0)
       })
     })
 

@@ -46,6 +46,8 @@ export function mpesaProvider(env: Env): ProviderEntry | undefined {
       b2cSecurityCredential: env.MPESA_B2C_SECURITY_CREDENTIAL || undefined,
       reconcileAfterSeconds: env.MPESA_RECONCILE_AFTER_SECONDS || undefined,
       reconcileMaxAgeHours: env.MPESA_RECONCILE_MAX_AGE_HOURS || undefined,
+      callbackLogRetentionDays: env.MPESA_CALLBACK_LOG_RETENTION_DAYS || undefined,
+      pushAttemptRetentionDays: env.MPESA_PUSH_ATTEMPT_RETENTION_DAYS || undefined,
       requestTimeoutMs: env.MPESA_REQUEST_TIMEOUT_MS || undefined,
       maxPushesPerPhonePerHour: env.MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR || undefined,
       maxPushesPerCartPerHour: env.MPESA_MAX_PUSHES_PER_CART_PER_HOUR || undefined,

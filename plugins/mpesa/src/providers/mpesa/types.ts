@@ -82,6 +82,10 @@ export interface MpesaOptions {
    * review queue. Default 24.
    */
   reconcileMaxAgeHours?: number
+  /** Days the raw callback log (bodies with phone numbers) is kept. Default 90. */
+  callbackLogRetentionDays?: number
+  /** Days the push-attempt history is kept. Default 30. */
+  pushAttemptRetentionDays?: number
   /** Pushes allowed per phone number per hour, against prompt spam. Default 5. */
   maxPushesPerPhonePerHour?: number
   /** Pushes allowed per cart per hour. Default 10. */
@@ -142,6 +146,8 @@ export interface ResolvedMpesaOptions {
   b2c?: ResolvedB2cOptions
   reconcileAfterSeconds: number
   reconcileMaxAgeHours: number
+  callbackLogRetentionDays: number
+  pushAttemptRetentionDays: number
   maxPushesPerPhonePerHour: number
   maxPushesPerCartPerHour: number
   maxPushesPerClientPerHour: number

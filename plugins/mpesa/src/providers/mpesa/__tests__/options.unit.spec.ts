@@ -26,6 +26,8 @@ describe("validateMpesaOptions", () => {
       transactionDesc: "Payment",
       reconcileAfterSeconds: 30,
       reconcileMaxAgeHours: 24,
+      callbackLogRetentionDays: 90,
+      pushAttemptRetentionDays: 30,
       maxPushesPerPhonePerHour: 5,
       maxPushesPerCartPerHour: 10,
       maxPushesPerClientPerHour: 30,
