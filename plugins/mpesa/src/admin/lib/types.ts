@@ -4,7 +4,7 @@ export type MpesaTransaction = {
   order_id: string | null
   phone: string
   amount_kes: number
-  status: "pending" | "paid" | "failed" | "cancelled" | "expired"
+  status: "pending" | "paid" | "failed" | "cancelled" | "expired" | "review"
   result_code: string | null
   result_desc: string | null
   receipt_number: string | null
@@ -29,6 +29,8 @@ export const STATUS_COLOR: Record<MpesaTransaction["status"], "green" | "orange"
   failed: "red",
   cancelled: "grey",
   expired: "grey",
+  // Money that does not add up: the merchant decides (see the plugin README, "review").
+  review: "red",
 }
 
 export const formatKes = (amount: number) => `KES ${amount.toLocaleString("en-KE")}`

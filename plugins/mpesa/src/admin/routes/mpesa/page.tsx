@@ -41,7 +41,7 @@ const MpesaTransactionsPage = () => {
               <Select.Value placeholder="Status" />
             </Select.Trigger>
             <Select.Content>
-              {["all", "pending", "paid", "failed", "cancelled", "expired"].map((s) => (
+              {["all", "review", "pending", "paid", "failed", "cancelled", "expired"].map((s) => (
                 <Select.Item key={s} value={s}>
                   {s}
                 </Select.Item>

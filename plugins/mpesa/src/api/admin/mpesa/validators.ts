@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { REVERSAL_STATUSES } from "../../../modules/mpesa/models/reversal"
 import { STK_REQUEST_STATUSES } from "../../../modules/mpesa/models/stk-request"
 
 const page = {
@@ -21,7 +22,21 @@ export type AdminMpesaTransactionsQueryType = z.infer<typeof AdminMpesaTransacti
 
 export const AdminMpesaCallbacksQuery = z
   .object({
-    outcome: z.enum(["received", "pay", "fail", "flag", "capture", "ignored", "unmatched", "rejected"]).optional(),
+    outcome: z
+      .enum([
+        "received",
+        "pay",
+        "fail",
+        "flag",
+        "capture",
+        "receipt",
+        "ignored",
+        "unmatched",
+        "rejected",
+        // Refund results and Transaction Status answers record the refund state they led to.
+        ...REVERSAL_STATUSES,
+      ])
+      .optional(),
     matched: z.enum(["true", "false"]).optional(),
     ...page,
   })
