@@ -1,9 +1,8 @@
-import net from "node:net"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { startDarajaSimulator } from "@soko/daraja-simulator"
 import { mpesaProviderOptions } from "@soko/medusa-plugin-mpesa/lib/provider-options"
 import { runSeed } from "../../src/scripts/seed/run-seed"
+import { useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
 import { cartReadyForPayment, eventually } from "../helpers/store-checkout"
 
 // Issue 15, cases 2 and 7: M-Pesa prompts only for an open cart's holder,
@@ -11,63 +10,19 @@ import { cartReadyForPayment, eventually } from "../helpers/store-checkout"
 
 jest.setTimeout(180_000)
 
-type Simulator = Awaited<ReturnType<typeof startDarajaSimulator>>
 let sim: Simulator
 
 const PER_PHONE = 3
 const PER_CART = 4
 const RECONCILE_AFTER_SECONDS = 5
 
-const MPESA_ENV = [
-  "MPESA_BASE_URL",
-  "MPESA_CALLBACK_URL",
-  "MPESA_RECONCILE_AFTER_SECONDS",
-  "MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR",
-  "MPESA_MAX_PUSHES_PER_CART_PER_HOUR",
-  "PORT",
-]
-const saved: Record<string, string | undefined> = {}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer()
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
+const simulator = useDarajaSimulator({
+  MPESA_RECONCILE_AFTER_SECONDS: String(RECONCILE_AFTER_SECONDS),
+  MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR: String(PER_PHONE),
+  MPESA_MAX_PUSHES_PER_CART_PER_HOUR: String(PER_CART),
+})
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-// The app reads medusa-config when it boots (in the runner's beforeAll), so the
-// simulator and the env pointing at it must exist first.
-beforeAll(async () => {
-  sim = await startDarajaSimulator({ port: 0, callbackDelayMs: 50, ruleLimitWindowMs: 0, callbackRetries: 1, callbackRetryDelayMs: 100 })
-  const port = await freePort()
-  for (const name of MPESA_ENV) {
-    saved[name] = process.env[name]
-  }
-  Object.assign(process.env, {
-    MPESA_BASE_URL: sim.url,
-    PORT: String(port),
-    MPESA_CALLBACK_URL: `http://localhost:${port}`,
-    MPESA_RECONCILE_AFTER_SECONDS: String(RECONCILE_AFTER_SECONDS),
-    MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR: String(PER_PHONE),
-    MPESA_MAX_PUSHES_PER_CART_PER_HOUR: String(PER_CART),
-  })
-})
-
-afterAll(async () => {
-  for (const name of MPESA_ENV) {
-    if (saved[name] === undefined) {
-      delete process.env[name]
-    } else {
-      process.env[name] = saved[name]
-    }
-  }
-  await sim?.stop()
-})
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -76,6 +31,7 @@ medusaIntegrationTestRunner({
     let publishableKey: string
 
     beforeEach(async () => {
+      sim = simulator()
       sim.reset()
       publishableKey = (await runSeed(getContainer())).publishableKey
     })

@@ -1,5 +1,5 @@
 import type { DarajaSimulator } from "../index"
-import { getToken, post, start } from "./helpers/daraja"
+import { getToken, post, start, transactionStatusBody } from "./helpers/daraja"
 import { Receiver, startReceiver } from "./helpers/receiver"
 
 type ResultBody = {
@@ -61,18 +61,7 @@ describe("B2C payment request (v3)", () => {
     const { request, res } = await pay({ Amount: 300 })
     const paid = (await sim.waitForCallback({ conversationId: res.body.ConversationID as string })).body as ResultBody
     const status = async (patch: Record<string, unknown>) => {
-      const asked = await post(sim, "/mpesa/transactionstatus/v1/query", token, {
-        Initiator: "testapi",
-        SecurityCredential: "c2VjcmV0",
-        CommandID: "TransactionStatusQuery",
-        PartyA: "600996",
-        IdentifierType: "4",
-        ResultURL: `${receiver.url}/status/result`,
-        QueueTimeOutURL: `${receiver.url}/status/timeout`,
-        Remarks: "status",
-        Occasion: "",
-        ...patch,
-      })
+      const asked = await post(sim, "/mpesa/transactionstatus/v1/query", token, transactionStatusBody(receiver.url, { PartyA: "600996", ...patch }))
       return (await sim.waitForCallback({ conversationId: asked.body.ConversationID as string })).body as ResultBody
     }
     for (const found of [

@@ -1,5 +1,5 @@
 import type { DarajaSimulator } from "../index"
-import { getToken, post, push, start } from "./helpers/daraja"
+import { getToken, post, push, start, transactionStatusBody } from "./helpers/daraja"
 import { Receiver, startReceiver } from "./helpers/receiver"
 
 type ResultBody = {
@@ -120,18 +120,7 @@ describe("Reversal and Transaction Status", () => {
     expect(res.body).toMatchObject({ errorCode: "400.002.02", errorMessage: `Bad Request - Invalid ${field}` })
   })
 
-  const statusBody = (patch: Record<string, unknown>) => ({
-    Initiator: "testapi",
-    SecurityCredential: "c2VjcmV0",
-    CommandID: "TransactionStatusQuery",
-    PartyA: "174379",
-    IdentifierType: "4",
-    ResultURL: `${receiver.url}/status/result`,
-    QueueTimeOutURL: `${receiver.url}/status/timeout`,
-    Remarks: "status",
-    Occasion: "",
-    ...patch,
-  })
+  const statusBody = (patch: Record<string, unknown>) => transactionStatusBody(receiver.url, patch)
 
   const status = async (patch: Record<string, unknown>): Promise<ResultBody> => {
     const res = await post(sim, "/mpesa/transactionstatus/v1/query", token, statusBody(patch))

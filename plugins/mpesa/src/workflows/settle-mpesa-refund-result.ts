@@ -4,7 +4,7 @@ import { refundLockKey } from "./request-mpesa-refund"
 import { applyRefundEventStep } from "./steps/apply-refund-event"
 import { askRefundStatusStep } from "./steps/ask-refund-status"
 import { matchRefundResultStep } from "./steps/match-refund-result"
-import { updateCallbackLogStep } from "./steps/update-callback-log"
+import { noteRefundCallback } from "./steps/update-callback-log"
 
 export type SettleMpesaRefundResultWorkflowInput = { callback_log_id: string }
 
@@ -39,12 +39,7 @@ export const settleMpesaRefundResultWorkflow = createWorkflow(
       status: applied.refund?.status,
       note: matched.refund_id ? asked.note : matched.note,
     }))
-    updateCallbackLogStep({
-      id: input.callback_log_id,
-      matched: transform({ matched }, ({ matched }) => !!matched.refund_id),
-      outcome: transform({ outcome }, ({ outcome }) => (outcome.refund_id ? outcome.status ?? "ignored" : "unmatched")),
-      detail: transform({ outcome }, ({ outcome }) => outcome.note),
-    })
+    noteRefundCallback(input.callback_log_id, outcome)
     return new WorkflowResponse(outcome)
   }
 )

@@ -7,7 +7,7 @@ import type { RefundEvent } from "../utils/refund-transitions"
 import { refundLockKey } from "./request-mpesa-refund"
 import { applyRefundEventStep } from "./steps/apply-refund-event"
 import { matchRefundResultStep } from "./steps/match-refund-result"
-import { updateCallbackLogStep } from "./steps/update-callback-log"
+import { noteRefundCallback } from "./steps/update-callback-log"
 
 export type SettleMpesaRefundStatusWorkflowInput = { callback_log_id: string }
 
@@ -53,12 +53,7 @@ export const settleMpesaRefundStatusWorkflow = createWorkflow(
       changed: applied.changed,
       note: matched.refund_id ? reading.note : matched.note,
     }))
-    updateCallbackLogStep({
-      id: input.callback_log_id,
-      matched: transform({ matched }, ({ matched }) => !!matched.refund_id),
-      outcome: transform({ outcome }, ({ outcome }) => (outcome.refund_id ? outcome.status ?? "ignored" : "unmatched")),
-      detail: transform({ outcome }, ({ outcome }) => outcome.note),
-    })
+    noteRefundCallback(input.callback_log_id, outcome)
     return new WorkflowResponse(outcome)
   }
 )

@@ -97,3 +97,17 @@ export const query = (sim: DarajaSimulator, token: string, checkoutRequestId: st
   })
 
 export const phone = (tail: number): string => `2547${String(tail).padStart(8, "0")}`
+
+/** A Transaction Status request body whose Result goes to `resultBase`/status/result. */
+export const transactionStatusBody = (resultBase: string, patch: Record<string, unknown> = {}) => ({
+  Initiator: "testapi",
+  SecurityCredential: "c2VjcmV0",
+  CommandID: "TransactionStatusQuery",
+  PartyA: "174379",
+  IdentifierType: "4",
+  ResultURL: `${resultBase}/status/result`,
+  QueueTimeOutURL: `${resultBase}/status/timeout`,
+  Remarks: "status",
+  Occasion: "",
+  ...patch,
+})

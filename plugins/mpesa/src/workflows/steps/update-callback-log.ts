@@ -1,4 +1,4 @@
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, StepResponse, transform, type WorkflowData } from "@medusajs/framework/workflows-sdk"
 import { MPESA_MODULE } from "../../modules/mpesa"
 import type MpesaModuleService from "../../modules/mpesa/service"
 
@@ -27,3 +27,19 @@ export const updateCallbackLogStep = createStep(
     }
   }
 )
+
+/**
+ * Composition helper for the refund settle workflows: notes on the callback
+ * log whether the body matched a refund and what it led to.
+ */
+export function noteRefundCallback(
+  callbackLogId: string,
+  outcome: WorkflowData<{ refund_id?: string; status?: string; note: string }>
+) {
+  return updateCallbackLogStep({
+    id: callbackLogId,
+    matched: transform({ outcome }, ({ outcome }) => !!outcome.refund_id),
+    outcome: transform({ outcome }, ({ outcome }) => (outcome.refund_id ? outcome.status ?? "ignored" : "unmatched")),
+    detail: transform({ outcome }, ({ outcome }) => outcome.note),
+  })
+}
