@@ -1,18 +1,8 @@
-import net from "node:net"
 import { startDarajaSimulator } from "@soko/daraja-simulator"
+import { freePort } from "../../scripts/lib/ports"
 import { eventually } from "./store-checkout"
 
 export type Simulator = Awaited<ReturnType<typeof startDarajaSimulator>>
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer()
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 /**
  * Starts the Daraja simulator and points the app's M-Pesa env at it. Call at
