@@ -46,7 +46,9 @@ async function jest(layer: string, extraArgs: string[], env: NodeJS.ProcessEnv) 
   const report = path.join(os.tmpdir(), `soko-jest-${layer.replace(/\W/g, "-")}-${process.pid}.json`)
   const layerEnv: NodeJS.ProcessEnv = { ...env, TEST_TYPE: layer }
   if (layer !== "unit") {
-    layerEnv.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim()
+    // Every HTTP spec boots a whole Medusa app in the one in-band jest process, and what each
+    // leaves behind adds up: 20 spec files outgrew Node's default heap (out of memory in CI).
+    layerEnv.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --experimental-vm-modules --max-old-space-size=8192`.trim()
   }
   await run(`jest ${layer}`, bin("jest"), ["--json", `--outputFile=${report}`, "--passWithNoTests", ...extraArgs], layerEnv)
   if (fs.existsSync(report)) {
