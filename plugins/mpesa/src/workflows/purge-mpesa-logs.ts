@@ -1,6 +1,5 @@
-import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { MPESA_MODULE } from "../modules/mpesa"
-import type MpesaModuleService from "../modules/mpesa/service"
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { purgeMpesaLogsStep } from "./steps/purge-mpesa-logs"
 
 export type PurgeMpesaLogsWorkflowInput = {
   /** Callback log rows created before this (ISO) are deleted. */
@@ -13,33 +12,7 @@ export type PurgeMpesaLogsWorkflowInput = {
 
 export const purgeMpesaLogsWorkflowId = "purge-mpesa-logs"
 
-/**
- * Deletes callback log rows and push attempts past their retention. Not
- * compensated on purpose: the point is that the data is gone. The ledger
- * (pushes, refunds) is never purged here.
- */
-const purgeMpesaLogsStep = createStep(
-  "purge-mpesa-logs",
-  async (input: PurgeMpesaLogsWorkflowInput, { container }) => {
-    const mpesa = container.resolve<MpesaModuleService>(MPESA_MODULE)
-    const callbacks = await mpesa.listCallbackLogs(
-      { created_at: { $lt: new Date(input.callbacks_before) } },
-      { select: ["id"], take: input.limit, order: { created_at: "ASC" } }
-    )
-    const attempts = await mpesa.listPushAttempts(
-      { created_at: { $lt: new Date(input.attempts_before) } },
-      { select: ["id"], take: input.limit, order: { created_at: "ASC" } }
-    )
-    if (callbacks.length) {
-      await mpesa.deleteCallbackLogs(callbacks.map((c) => c.id))
-    }
-    if (attempts.length) {
-      await mpesa.deletePushAttempts(attempts.map((a) => a.id))
-    }
-    return new StepResponse({ callbacks: callbacks.length, attempts: attempts.length })
-  }
-)
-
+/** Deletes callback logs and push attempts past their retention, in batches. */
 export const purgeMpesaLogsWorkflow = createWorkflow(purgeMpesaLogsWorkflowId, (input: PurgeMpesaLogsWorkflowInput) => {
   return new WorkflowResponse(purgeMpesaLogsStep(input))
 })

@@ -1,8 +1,7 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { CALLBACK_EVENT_OPTIONS } from "../lib/callback-event-options"
-import { MPESA_MODULE } from "../modules/mpesa"
-import type MpesaModuleService from "../modules/mpesa/service"
+import { recordCallbackLogStep } from "./steps/record-daraja-callback-log"
 import type { StoredBody } from "../utils/sanitize-body"
 
 export type DarajaCallbackKind = "stk" | "reversal" | "b2c" | "status"
@@ -25,26 +24,6 @@ export const DARAJA_CALLBACK_EVENTS: Record<DarajaCallbackKind, string> = {
 }
 
 export const receiveDarajaCallbackWorkflowId = "receive-daraja-callback"
-
-const recordCallbackLogStep = createStep(
-  "record-daraja-callback-log",
-  async (input: ReceiveDarajaCallbackWorkflowInput, { container }) => {
-    const mpesa = container.resolve<MpesaModuleService>(MPESA_MODULE)
-    const log = await mpesa.createCallbackLogs({
-      kind: input.kind,
-      checkout_request_id: input.checkout_request_id ?? null,
-      outcome: input.rejected ? "rejected" : "received",
-      detail: input.rejected ?? null,
-      body: input.body,
-    })
-    return new StepResponse({ id: log.id }, log.id)
-  },
-  async (id, { container }) => {
-    if (id) {
-      await container.resolve<MpesaModuleService>(MPESA_MODULE).deleteCallbackLogs(id)
-    }
-  }
-)
 
 /**
  * Keeps a callback that came with the right secret in the callback log and,

@@ -1,27 +1,12 @@
 import { acquireLockStep, refundPaymentWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { MPESA_MODULE } from "../modules/mpesa"
-import type MpesaModuleService from "../modules/mpesa/service"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { refundLockKey } from "./request-mpesa-refund"
+import { markRefundRecordedStep } from "./steps/mark-mpesa-refund-recorded"
 import { prepareMedusaRefundStep } from "./steps/prepare-medusa-refund"
 
 export type RecordMpesaRefundWorkflowInput = { refund_id: string; order_id: string | null }
 
 export const recordMpesaRefundWorkflowId = "record-mpesa-refund"
-
-const markRefundRecordedStep = createStep(
-  "mark-mpesa-refund-recorded",
-  async ({ refund_id }: { refund_id: string }, { container }) => {
-    const mpesa = container.resolve<MpesaModuleService>(MPESA_MODULE)
-    await mpesa.updateReversals({ id: refund_id, refund_recorded_at: new Date() })
-    return new StepResponse(null, refund_id)
-  },
-  async (refundId, { container }) => {
-    if (refundId) {
-      await container.resolve<MpesaModuleService>(MPESA_MODULE).updateReversals({ id: refundId, refund_recorded_at: null })
-    }
-  }
-)
 
 /**
  * Records a refund Safaricom confirmed as a Medusa refund, through Medusa's
