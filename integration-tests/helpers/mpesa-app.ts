@@ -1,4 +1,6 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { startDarajaSimulator } from "@soko/daraja-simulator"
+import { sessionCheckoutId } from "@soko/medusa-plugin-mpesa/lib/session-phone"
 import { freePort } from "../../scripts/lib/ports"
 import { eventually } from "./store-checkout"
 
@@ -104,4 +106,17 @@ export async function paidInLedger(container: { resolve(key: string): unknown },
     const [row] = await mpesa.listStkRequests({ order_id: orderId, status: "paid" })
     return row?.receipt_number && row.captured_at ? row : undefined
   })
+}
+
+/**
+ * The CheckoutRequestID of a session's prompt. It is sealed in the session's
+ * data (it ends with the phone's last nine digits), so a test opens it the
+ * way the plugin does.
+ */
+export function checkoutIdOf(container: { resolve(key: string): unknown }, data: Record<string, unknown>): string {
+  const id = sessionCheckoutId(container as MedusaContainer, data)
+  if (!id) {
+    throw new Error(`No CheckoutRequestID in session data: ${JSON.stringify(Object.keys(data))}`)
+  }
+  return id
 }

@@ -1,13 +1,27 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { purgeMpesaLogs } from "@soko/medusa-plugin-mpesa/lib/purge-logs"
 import { reconcileMpesaPayments } from "@soko/medusa-plugin-mpesa/lib/reconcile"
+import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { recordStkRequestsStep, recordStkRequestsWorkflow, routeMpesaCaptureStep } from "@soko/medusa-plugin-mpesa/workflows"
 import { runSeed } from "../../src/scripts/seed/run-seed"
 import { adminHeaders } from "../helpers/admin"
 import { expectMoneyAuditHolds } from "../helpers/money-audit"
-import { failedStkCallback, paidInLedger, paidStkCallback, useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
+import { checkoutIdOf, failedStkCallback, paidInLedger, paidStkCallback, useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
 import { cartReadyForPayment, eventually } from "../helpers/store-checkout"
 
 jest.setTimeout(180_000)
+
+// Workflows that run one plugin step in isolation, to reach a moment a race would otherwise pick.
+const routeCaptureOnly = createWorkflow("test-route-mpesa-capture", (input: { session_id: string }) =>
+  new WorkflowResponse(routeMpesaCaptureStep(input))
+)
+const failAfterRecording = createWorkflow("test-record-then-fail", (input: { payment_collection_id: string }) => {
+  recordStkRequestsStep(input)
+  createStep("test-fail", async (): Promise<StepResponse<undefined>> => {
+    throw new Error("a later step failed")
+  })()
+  return new WorkflowResponse(undefined)
+})
 
 // Daraja calls give up after 2 s here, so a slow reversal is an "unknown" outcome.
 const simulator = useDarajaSimulator({ MPESA_REQUEST_TIMEOUT_MS: "2000" })
@@ -40,10 +54,8 @@ medusaIntegrationTestRunner({
         { provider_id: "pp_mpesa_mpesa", data: { phone } },
         store
       )
-      return data.payment_collection.payment_sessions.find((s: any) => s.provider_id === "pp_mpesa_mpesa").data as {
-        checkout_request_id: string
-        merchant_request_id: string
-      }
+      const shown = data.payment_collection.payment_sessions.find((s: any) => s.provider_id === "pp_mpesa_mpesa").data
+      return { checkout_request_id: checkoutIdOf(getContainer(), shown), merchant_request_id: shown.merchant_request_id as string }
     }
     const request = async (checkoutId: string) => (await mpesa().listStkRequests({ checkout_request_id: checkoutId }))[0]
     const orderPayment = async (orderId: string) => {
@@ -279,7 +291,43 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("ledger writes", () => {
+      it("5. a capture whose payment session vanished after the decision is routed to review, never marked captured", async () => {
+        const { result } = await routeCaptureOnly(getContainer()).run({ input: { session_id: "payses_gone_0000" } })
+        expect(result).toEqual({ route: "gone", amount: 0 })
+      })
+
+      it("the push's ledger row is written by a workflow step that removes it again when the workflow fails", async () => {
+        const { paymentCollectionId } = await cartReadyForPayment(api, store)
+        const pushed = await pushSession(paymentCollectionId, "0708374149")
+        const row = await eventually(() => request(pushed.checkout_request_id))
+        await mpesa().deleteStkRequests(row.id)
+
+        const { errors } = await failAfterRecording(getContainer()).run({
+          input: { payment_collection_id: paymentCollectionId },
+          throwOnError: false,
+        })
+        expect(errors.length).toBeGreaterThan(0)
+        expect(await request(pushed.checkout_request_id)).toBeUndefined()
+
+        await recordStkRequestsWorkflow(getContainer()).run({ input: { payment_collection_id: paymentCollectionId } })
+        expect(await request(pushed.checkout_request_id)).toEqual(
+          expect.objectContaining({ status: "pending", payment_collection_id: paymentCollectionId, phone: "254708374149" })
+        )
+      })
+    })
+
     describe("privacy", () => {
+      it("10. the cart as the store API returns it holds no phone number, not even inside Daraja's CheckoutRequestID", async () => {
+        const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
+        const pushed = await pushSession(paymentCollectionId, "0708374149")
+        expect(pushed.checkout_request_id).toMatch(/708374149$/)
+        const { data } = await api.get(`/store/carts/${cartId}?fields=*payment_collection.payment_sessions`, store)
+        const shown = JSON.stringify(data.cart.payment_collection.payment_sessions)
+        expect(shown).toContain("2547***149")
+        expect(shown).not.toContain("708374149")
+      })
+
       it("10. callback logs are deleted after their retention; newer ones are kept", async () => {
         for (const id of ["ws_CO_1", "ws_CO_2", "ws_CO_3"]) {
           await postCallback(failedStkCallback({ merchantRequestId: "1-2-3", checkoutRequestId: id }))

@@ -3,7 +3,7 @@ import { runSeed } from "../../src/scripts/seed/run-seed"
 import { reconcileMpesaPayments } from "@soko/medusa-plugin-mpesa/lib/reconcile"
 import { logged } from "../../plugins/notifications/integration-tests/http-helpers"
 import { adminHeaders } from "../helpers/admin"
-import { paidInLedger, paidStkCallback, useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
+import { checkoutIdOf, paidInLedger, paidStkCallback, useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
 import { cartReadyForPayment, eventually } from "../helpers/store-checkout"
 
 jest.setTimeout(180_000)
@@ -55,11 +55,12 @@ medusaIntegrationTestRunner({
         expect(session.data).toEqual(
           expect.objectContaining({ status: "pending", phone_masked: "2547***149", amount_kes: cartBody.cart.total })
         )
-        // Daraja's own CheckoutRequestID ends with the phone's last nine digits; everything else must not hold the number.
-        const { checkout_request_id: _id, merchant_request_id: _merchant, ...shown } = session.data
-        const serialized = JSON.stringify(shown)
-        // Whoever holds the cart id reads this: no credential and no full phone number.
-        for (const secret of ["soko-simulator", "bfb279f9aa9bdbcf", "Password", "consumer", "254708374149", "0708374149"]) {
+        // Whoever holds the cart id reads this: no credential and no full phone number, not even
+        // inside Daraja's CheckoutRequestID, which ends with the phone's last nine digits.
+        const serialized = JSON.stringify(session.data)
+        expect(session.data.checkout_request_id).toBeUndefined()
+        expect(checkoutIdOf(getContainer(), session.data)).toMatch(/^ws_CO_\d+708374149$/)
+        for (const secret of ["soko-simulator", "bfb279f9aa9bdbcf", "Password", "consumer", "254708374149", "0708374149", "708374149"]) {
           expect(serialized).not.toContain(secret)
         }
 
@@ -149,7 +150,7 @@ medusaIntegrationTestRunner({
         sim.updateSettings({ callbackDelayMs: 1500 })
         sim.addOverride({ endpoint: "stkpush", callback: { delayMs: 60_000 } })
         const { data } = await pushSession(paymentCollectionId, "0708374149")
-        const checkoutId = data.payment_collection.payment_sessions[0].data.checkout_request_id
+        const checkoutId = checkoutIdOf(getContainer(), data.payment_collection.payment_sessions[0].data)
         const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
         const orderId = completed.order.id
         // the prompt was approved; take the exact callback Daraja sends and replay it
@@ -210,7 +211,7 @@ medusaIntegrationTestRunner({
         const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
         sim.addOverride({ endpoint: "stkpush", callback: { amount: 1 } })
         const { data: pushed } = await pushSession(paymentCollectionId, "0708374149")
-        const checkoutId = pushed.payment_collection.payment_sessions[0].data.checkout_request_id
+        const checkoutId = checkoutIdOf(getContainer(), pushed.payment_collection.payment_sessions[0].data)
         await eventually(async () => {
           const [log] = await mpesa.listCallbackLogs({ checkout_request_id: checkoutId })
           return log && log.outcome !== "received" ? log : undefined
@@ -234,7 +235,7 @@ medusaIntegrationTestRunner({
         sim.updateSettings({ callbackDelayMs: 4000 })
         sim.addOverride({ endpoint: "stkpush", callback: { skip: true } })
         const { data: pushed } = await pushSession(paymentCollectionId, "0708374149")
-        const checkoutId = pushed.payment_collection.payment_sessions[0].data.checkout_request_id
+        const checkoutId = checkoutIdOf(getContainer(), pushed.payment_collection.payment_sessions[0].data)
         const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
         const orderId = completed.order.id
         expect((await status(`cart_id=${cartId}`)).status).toBe("pending")

@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { mpesaProviderOptions } from "@soko/medusa-plugin-mpesa/lib/provider-options"
 import { runSeed } from "../../src/scripts/seed/run-seed"
-import { useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
+import { checkoutIdOf, useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
 import { cartReadyForPayment, eventually } from "../helpers/store-checkout"
 
 // Issue 15, cases 2 and 7: M-Pesa prompts only for an open cart's holder,
@@ -261,7 +261,7 @@ medusaIntegrationTestRunner({
         const { cartId, paymentCollectionId } = await cartReadyForPayment(api, from(client))
         // An interactive number: the prompt stays open on the "phone" for a minute.
         const { data } = await push(paymentCollectionId, "254733500001", client)
-        const checkoutId = data.payment_collection.payment_sessions[0].data.checkout_request_id
+        const checkoutId = checkoutIdOf(getContainer(), data.payment_collection.payment_sessions[0].data)
         const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
         // The worker's check notes when it asked STK Query (reconciliation bookkeeping); nothing else may change.
         const snapshot = async () => ({

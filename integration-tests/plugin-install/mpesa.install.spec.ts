@@ -60,10 +60,12 @@ describe("@soko/medusa-plugin-mpesa installed from its tarball into a new Medusa
     })
     const session = payment_collection.payment_sessions.find((s: { provider_id: string }) => s.provider_id === "pp_mpesa_mpesa")
     expect(session).toBeDefined()
-    // What the storefront sees: a checkout request, no secrets.
-    expect(session.data.checkout_request_id).toEqual(expect.any(String))
+    // What the storefront sees: a reference to the checkout request, no secrets, no phone number
+    // (Daraja's CheckoutRequestID ends with the phone's last nine digits, so it is sealed).
+    expect(session.data.checkout_ref).toEqual(expect.any(String))
+    expect(session.data.checkout_request_id).toBeUndefined()
     const sessionJson = JSON.stringify(session.data)
-    for (const secret of ["install-test-secret", SANDBOX_PASSKEY, "install-test-callback-secret-0123"]) {
+    for (const secret of ["install-test-secret", SANDBOX_PASSKEY, "install-test-callback-secret-0123", "708374149"]) {
       expect(sessionJson).not.toContain(secret)
     }
 

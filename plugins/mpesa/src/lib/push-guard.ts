@@ -3,7 +3,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { pushRefusal } from "../utils/push-eligibility"
 import { normalizeKenyanPhone } from "../utils/phone"
-import { ensureStkRequest } from "../workflows/steps/ensure-stk-request"
+import { recordStkRequestsWorkflow } from "../workflows/record-stk-requests"
 import { mpesaProviderOptions } from "./provider-options"
 import { reservePushSlots } from "./push-limits"
 import { PHONE_BUSY_MESSAGE, sendPushLimited } from "./push-response"
@@ -81,17 +81,9 @@ export async function mpesaPushGuard(req: MedusaRequest, res: MedusaResponse, ne
       return
     }
     try {
-      const sessions = await req.scope.resolve(Modules.PAYMENT).listPaymentSessions({
-        payment_collection_id: collectionId,
-        provider_id: options.providerId,
+      await recordStkRequestsWorkflow(req.scope).run({
+        input: { payment_collection_id: collectionId, provider_id: options.providerId },
       })
-      for (const session of sessions) {
-        await ensureStkRequest(req.scope, {
-          id: session.id,
-          payment_collection_id: session.payment_collection_id,
-          data: session.data as never,
-        })
-      }
     } catch (error) {
       // The reconciliation job records it later; the shopper's request already succeeded.
       logger.warn(`Could not record the M-Pesa STK request for ${collectionId}: ${(error as Error).message}`)

@@ -4,7 +4,9 @@ import { MPESA_MODULE } from "../modules/mpesa"
 import type MpesaModuleService from "../modules/mpesa/service"
 import type { MpesaSessionData } from "../providers/mpesa/session-data"
 import { settleStkRequestWorkflow } from "../workflows/settle-stk-request"
+import { redactCheckoutId } from "../utils/checkout-id"
 import { mpesaProviderOptions } from "./provider-options"
+import { sessionCheckoutId } from "./session-phone"
 
 /** Pushes looked at per run, so one run stays short however large the backlog. */
 export const PUSHES_PER_RUN = 50
@@ -50,17 +52,19 @@ export async function reconcileMpesaPayments(container: MedusaContainer, now = n
     } as never,
     { ...page, select: ["id", "data"] }
   )
+  const pushed = sessions
+    .map((s) => sessionCheckoutId(container, s.data as MpesaSessionData | null))
+    .filter((id): id is string => !!id)
   const known = new Set(
     (
       await mpesa.listStkRequests(
-        { checkout_request_id: sessions.map((s) => (s.data as MpesaSessionData | null)?.checkout_request_id ?? "") },
+        { checkout_request_id: pushed },
         { select: ["checkout_request_id"] }
       )
     ).map((r) => r.checkout_request_id)
   )
-  const unrecorded: Work[] = sessions
-    .map((s) => (s.data as MpesaSessionData | null)?.checkout_request_id)
-    .filter((id): id is string => !!id && !known.has(id))
+  const unrecorded: Work[] = pushed
+    .filter((id) => !known.has(id))
     .map((id) => ({ checkout_request_id: id }))
 
   const stale = await mpesa.listStkRequests({ status: "pending", created_at: { $lt: cutoff, $gte: oldest }, ...due }, page)
@@ -97,7 +101,7 @@ export async function reconcileMpesaPayments(container: MedusaContainer, now = n
       }
     } catch (error) {
       summary.errors += 1
-      logger.warn(`M-Pesa reconciliation of ${item.checkout_request_id} failed: ${(error as Error).message}`)
+      logger.warn(`M-Pesa reconciliation of ${redactCheckoutId(item.checkout_request_id)} failed: ${(error as Error).message}`)
     }
   }
   return summary

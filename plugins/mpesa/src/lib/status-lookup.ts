@@ -4,13 +4,14 @@ import type MpesaModuleService from "../modules/mpesa/service"
 import type { MpesaSession } from "./payment-sessions"
 import { mpesaProviderOptions } from "./provider-options"
 import { shopperStatus, type ShopperStatus } from "./shopper-status"
+import { sessionCheckoutId } from "./session-phone"
 import { requestStkCheck } from "./stk-check"
 
 type StkRequestRow = Awaited<ReturnType<MpesaModuleService["listStkRequests"]>>[number]
 
 /** The ledger row of the session's current push, read only (never created here). */
 export async function currentStkRequest(container: MedusaContainer, session: MpesaSession): Promise<StkRequestRow | undefined> {
-  const checkoutRequestId = session.data?.checkout_request_id
+  const checkoutRequestId = sessionCheckoutId(container, session.data)
   if (!checkoutRequestId) {
     return undefined
   }
@@ -33,7 +34,7 @@ export async function lookupMpesaStatus(
   const options = mpesaProviderOptions(container)
   const request = await currentStkRequest(container, found.session)
   const status = shopperStatus(found.session.data, request, found.orderId)
-  const checkoutRequestId = found.session.data?.checkout_request_id
+  const checkoutRequestId = sessionCheckoutId(container, found.session.data)
   const sentAt = request?.created_at ?? found.session.data?.pushed_at
   if (status.status === "pending" && checkoutRequestId && sentAt) {
     const age = now.getTime() - new Date(sentAt as string | Date).getTime()

@@ -1,5 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { redactCheckoutId } from "../utils/checkout-id"
 import { settleStkRequestWorkflow } from "../workflows/settle-stk-request"
 
 // A callback can beat the push's own database write by a few milliseconds;
@@ -23,7 +24,7 @@ export default async function stkCallbackReceivedHandler({
       // let the bus run this again (CALLBACK_EVENT_OPTIONS).
       container
         .resolve(ContainerRegistrationKeys.LOGGER)
-        .warn(`M-Pesa callback for ${data.checkout_request_id} not settled yet: ${(error as Error).message ?? error}`)
+        .warn(`M-Pesa callback for ${redactCheckoutId(data.checkout_request_id)} not settled yet: ${(error as Error).message ?? error}`)
       throw error
     }
     if (request_id || attempt === MATCH_ATTEMPTS) {

@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { STK_CHECK_REQUESTED_EVENT } from "../lib/stk-check"
+import { redactCheckoutId } from "../utils/checkout-id"
 import { settleStkRequestWorkflow } from "../workflows/settle-stk-request"
 
 /**
@@ -18,7 +19,7 @@ export default async function stkCheckRequestedHandler({
   } catch (error) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
-      .warn(`M-Pesa status check for ${data.checkout_request_id} failed: ${(error as Error).message ?? error}`)
+      .warn(`M-Pesa status check for ${redactCheckoutId(data.checkout_request_id)} failed: ${(error as Error).message ?? error}`)
   }
 }
 

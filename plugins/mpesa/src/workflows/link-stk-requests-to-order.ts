@@ -1,14 +1,17 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { MpesaSessionData } from "../providers/mpesa/session-data"
-import { ensureStkRequest } from "./steps/ensure-stk-request"
+import { recordStkRequestsStep } from "./steps/record-stk-requests"
 
 export type LinkStkRequestsToOrderWorkflowInput = { order_id: string }
 
 export const linkStkRequestsToOrderWorkflowId = "link-mpesa-stk-requests-to-order"
 
-const linkStkRequestsToOrderStep = createStep(
-  "link-mpesa-stk-requests-to-order",
+type Session = { id: string; provider_id: string; payment_collection_id: string; data: MpesaSessionData | null }
+
+/** Reads the order's M-Pesa payment sessions (nothing is written here). */
+const listOrderMpesaSessionsStep = createStep(
+  "list-order-mpesa-sessions",
   async ({ order_id }: LinkStkRequestsToOrderWorkflowInput, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
@@ -22,28 +25,30 @@ const linkStkRequestsToOrderStep = createStep(
       ],
       filters: { id: order_id },
     })
-    type Session = { id: string; provider_id: string; payment_collection_id: string; data: MpesaSessionData | null }
     const sessions = ((data[0] as { payment_collections?: { payment_sessions?: Session[] }[] } | undefined)
       ?.payment_collections ?? [])
       .flatMap((pc) => pc?.payment_sessions ?? [])
       .filter((s): s is Session => !!s && s.provider_id.startsWith("pp_mpesa"))
-    let linked = 0
-    // Paid while the shopper was placing the order: cart completion captured
-    // them, so the ledger still has to settle (and announce) the capture.
-    const paidUncaptured: string[] = []
-    for (const session of sessions) {
-      const { request } = await ensureStkRequest(container, session)
-      linked += request ? 1 : 0
-      if (request?.status === "paid" && !request.captured_at) {
-        paidUncaptured.push(request.checkout_request_id)
-      }
-    }
-    return new StepResponse({ linked, paid_uncaptured: paidUncaptured })
+    return new StepResponse(sessions)
   }
 )
 
-/** Puts the order id on the order's M-Pesa ledger rows as soon as it is placed. */
+/**
+ * Puts the order id on the order's M-Pesa ledger rows as soon as it is placed
+ * (recording any the push route had not recorded yet), and names the ones
+ * paid while the shopper was placing the order: cart completion captured
+ * them, so the ledger still has to settle (and announce) the capture.
+ */
 export const linkStkRequestsToOrderWorkflow = createWorkflow(
   linkStkRequestsToOrderWorkflowId,
-  (input: LinkStkRequestsToOrderWorkflowInput) => new WorkflowResponse(linkStkRequestsToOrderStep(input))
+  (input: LinkStkRequestsToOrderWorkflowInput) => {
+    const sessions = listOrderMpesaSessionsStep(input)
+    const requests = recordStkRequestsStep({ sessions })
+    return new WorkflowResponse(
+      transform({ requests }, ({ requests }) => ({
+        linked: requests.length,
+        paid_uncaptured: requests.filter((r) => r.status === "paid" && !r.captured_at).map((r) => r.checkout_request_id),
+      }))
+    )
+  }
 )

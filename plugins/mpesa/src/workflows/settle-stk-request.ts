@@ -1,8 +1,9 @@
 import { acquireLockStep, emitEventStep, processPaymentWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { PaymentActions, PaymentEvents } from "@medusajs/framework/utils"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { nextStkState } from "../utils/stk-request-transitions"
 import { applyStkDecisionStep } from "./steps/apply-stk-decision"
-import { decideStkOutcomeStep } from "./steps/decide-stk-outcome"
+import { decideStkOutcomeStep, type StkDecision } from "./steps/decide-stk-outcome"
 import { ensureStkRequestStep } from "./steps/ensure-stk-request"
 import { markStkCapturedStep } from "./steps/mark-stk-captured"
 import { routeMpesaCaptureStep } from "./steps/route-mpesa-capture"
@@ -60,7 +61,7 @@ export const settleStkRequestWorkflow = createWorkflow(
         })),
       })
     })
-    when("mpesa-mark-captured", { capture }, ({ capture }) => !!capture && capture.route !== "cart").then(() => {
+    when("mpesa-mark-captured", { capture }, ({ capture }) => !!capture && capture.route !== "cart" && capture.route !== "gone").then(() => {
       markStkCapturedStep({ request_id: transform({ toCapture }, ({ toCapture }) => toCapture!.request_id!) })
     })
     // Captured without our processPaymentWorkflow run announcing it: by cart
@@ -72,6 +73,28 @@ export const settleStkRequestWorkflow = createWorkflow(
         eventName: PaymentEvents.CAPTURED,
         data: transform({ capture }, ({ capture }) => ({ id: capture!.payment_id! })),
       }).config({ name: "announce-mpesa-capture" })
+    })
+
+    // The session went away between the decision and the capture (the cart was
+    // edited at that moment): the money arrived and nothing holds it, so the
+    // paid request goes to the merchant's review queue, never to "captured".
+    const gone = transform({ capture, toCapture }, ({ capture, toCapture }): StkDecision | undefined => {
+      if (capture?.route !== "gone") {
+        return undefined
+      }
+      const next = nextStkState("paid", { type: "session_closed" })
+      return {
+        action: "flag",
+        request_id: toCapture!.request_id,
+        status: next.state as StkDecision["status"],
+        flag: next.flag,
+        note: "paid, but its payment session was removed while it was being captured; needs the merchant",
+      }
+    })
+    when("mpesa-session-gone", { gone }, ({ gone }) => !!gone).then(() => {
+      applyStkDecisionStep({ decision: transform({ gone }, ({ gone }) => gone!), now: input.now }).config({
+        name: "flag-mpesa-session-gone",
+      })
     })
 
     const failed = transform({ decision }, ({ decision }) => (decision.action === "fail" ? decision : undefined))

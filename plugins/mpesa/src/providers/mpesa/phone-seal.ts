@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto"
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from "node:crypto"
 import type { ResolvedMpesaOptions } from "./types"
 
 /**
@@ -6,7 +6,8 @@ import type { ResolvedMpesaOptions } from "./types"
  * store API returns it), so the phone number the prompt went to is kept there
  * sealed (AES-256-GCM from Node's crypto), next to a masked copy for display.
  * The plugin opens it to record the ledger row and to prompt the same phone
- * again. The key comes from the Daraja consumer secret, which every server
+ * again. Daraja's CheckoutRequestID is sealed the same way: it ends with the
+ * phone's last nine digits, so in the clear it is the number itself. The key comes from the Daraja consumer secret, which every server
  * and worker already shares and no shopper ever sees.
  */
 const VERSION = "v1"
@@ -35,4 +36,13 @@ export function openPhone(sealed: unknown, key: Buffer): string | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * A lookup key for a sealed value (the session holding a CheckoutRequestID is
+ * found by it): the same value always gives the same ref, and the ref reveals
+ * nothing without the key.
+ */
+export function sealRef(value: string, key: Buffer): string {
+  return createHmac("sha256", key).update(value).digest("base64url").slice(0, 32)
 }

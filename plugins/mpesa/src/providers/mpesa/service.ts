@@ -34,7 +34,8 @@ import type { DarajaClient } from "./client"
 import { DarajaError } from "./errors"
 import { takeConfirmedRefund, type MpesaPaymentData } from "./refund-records"
 import { validateMpesaOptions } from "./options"
-import { openPhone, phoneSealKey, sealPhone } from "./phone-seal"
+import { redactCheckoutId } from "../../utils/checkout-id"
+import { openPhone, phoneSealKey, sealPhone, sealRef } from "./phone-seal"
 import {
   maskMsisdn,
   PAID_MESSAGE,
@@ -74,7 +75,7 @@ export class MpesaProviderService extends AbstractPaymentProvider<MpesaOptions> 
 
   async initiatePayment({ amount, currency_code, data }: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
     const pushed = await this.push(amount, currency_code, (data ?? {}) as MpesaSessionData)
-    return { id: pushed.checkout_request_id!, data: pushed, status: PaymentSessionStatus.PENDING }
+    return { id: pushed.checkout_ref!, data: pushed, status: PaymentSessionStatus.PENDING }
   }
 
   async updatePayment({ amount, currency_code, data }: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
@@ -157,7 +158,9 @@ export class MpesaProviderService extends AbstractPaymentProvider<MpesaOptions> 
         phone_sealed: sealPhone(result.msisdn, this.phoneKey_),
         phone_masked: maskMsisdn(result.msisdn),
         amount_kes: result.amount,
-        checkout_request_id: result.checkoutRequestId,
+        checkout_sealed: sealPhone(result.checkoutRequestId, this.phoneKey_),
+        checkout_ref: sealRef(result.checkoutRequestId, this.phoneKey_),
+        checkout_request_id: undefined,
         merchant_request_id: result.merchantRequestId,
         status: "pending",
         shopper_message: PENDING_MESSAGE,
@@ -174,11 +177,12 @@ export class MpesaProviderService extends AbstractPaymentProvider<MpesaOptions> 
     if (data.status === "paid") {
       return { status: PaymentSessionStatus.CAPTURED, data }
     }
-    if (!data.checkout_request_id) {
+    const checkoutRequestId = data.checkout_request_id ?? openPhone(data.checkout_sealed, this.phoneKey_)
+    if (!checkoutRequestId) {
       return { status: PaymentSessionStatus.ERROR, data: { ...data, status: "failed", reason: "No M-Pesa prompt was sent" } }
     }
     try {
-      const query = await this.client_.stkQuery(data.checkout_request_id)
+      const query = await this.client_.stkQuery(checkoutRequestId)
       if (query.outcome === "paid") {
         return { status: PaymentSessionStatus.CAPTURED, data: { ...data, status: "paid", shopper_message: PAID_MESSAGE } }
       }
@@ -191,7 +195,7 @@ export class MpesaProviderService extends AbstractPaymentProvider<MpesaOptions> 
       }
     } catch (error) {
       // Daraja unreachable: the prompt may still be paid; reconciliation settles it later.
-      this.logger_.warn(`M-Pesa status check for ${data.checkout_request_id} failed: ${(error as Error).message}`)
+      this.logger_.warn(`M-Pesa status check for ${redactCheckoutId(checkoutRequestId)} failed: ${(error as Error).message}`)
       return { status: PaymentSessionStatus.PENDING_AUTHORIZATION, data }
     }
   }

@@ -15,6 +15,13 @@ export type MpesaSessionData = {
   phone_masked?: string
   /** Whole KES pushed; see toMpesaAmount for the rounding. */
   amount_kes?: number
+  /**
+   * Daraja's CheckoutRequestID, sealed (phone-seal.ts): it ends with the
+   * phone's last nine digits. `checkout_ref` finds the session by it.
+   */
+  checkout_sealed?: string
+  checkout_ref?: string
+  /** Sessions made before CheckoutRequestIDs were sealed kept it in the clear here. */
   checkout_request_id?: string
   merchant_request_id?: string
   status?: MpesaSessionStatus

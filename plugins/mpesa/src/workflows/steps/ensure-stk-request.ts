@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MPESA_MODULE } from "../../modules/mpesa"
 import type MpesaModuleService from "../../modules/mpesa/service"
-import { sessionPhone } from "../../lib/session-phone"
+import { checkoutRefOf, sessionCheckoutId, sessionPhone } from "../../lib/session-phone"
 import type { MpesaSessionData } from "../../providers/mpesa/session-data"
 
 export type StkRequestRecord = Awaited<ReturnType<MpesaModuleService["retrieveStkRequest"]>>
@@ -37,10 +37,11 @@ export async function ensureStkRequest(
   const mpesa = container.resolve<MpesaModuleService>(MPESA_MODULE)
   const data = session.data ?? {}
   const phone = sessionPhone(container, data)
-  if (!data.checkout_request_id || !phone || !data.amount_kes) {
+  const checkoutRequestId = sessionCheckoutId(container, data)
+  if (!checkoutRequestId || !phone || !data.amount_kes) {
     return { created: false }
   }
-  const [existing] = await mpesa.listStkRequests({ checkout_request_id: data.checkout_request_id })
+  const [existing] = await mpesa.listStkRequests({ checkout_request_id: checkoutRequestId })
   const { cartId, orderId } = await cartAndOrderOf(container, session.payment_collection_id)
   if (existing) {
     if (orderId && !existing.order_id) {
@@ -50,7 +51,7 @@ export async function ensureStkRequest(
   }
   try {
     const request = await mpesa.createStkRequests({
-      checkout_request_id: data.checkout_request_id,
+      checkout_request_id: checkoutRequestId,
       merchant_request_id: data.merchant_request_id ?? null,
       payment_session_id: session.id,
       payment_collection_id: session.payment_collection_id,
@@ -63,14 +64,15 @@ export async function ensureStkRequest(
     return { request, created: true }
   } catch {
     // Another process recorded it first (checkout_request_id is unique).
-    const [raced] = await mpesa.listStkRequests({ checkout_request_id: data.checkout_request_id })
+    const [raced] = await mpesa.listStkRequests({ checkout_request_id: checkoutRequestId })
     return { request: raced, created: false }
   }
 }
 
 /**
  * Finds the payment session that pushed a CheckoutRequestID. The id lives only
- * in the session's JSON data, which the payment module cannot filter on, so
+ * in the session's JSON data (sealed, found by its ref; in the clear on older
+ * sessions), which the payment module cannot filter on, so
  * this one read goes to the table directly (read-only, indexed by nothing but
  * small: only callbacks that beat the push's own recording take this path).
  */
@@ -81,7 +83,11 @@ export async function sessionForCheckoutRequest(
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const row = await pg("payment_session")
     .select("id", "payment_collection_id", "data")
-    .whereRaw("data->>'checkout_request_id' = ?", [checkoutRequestId])
+    .where((q) =>
+      q
+        .whereRaw("data->>'checkout_ref' = ?", [checkoutRefOf(container, checkoutRequestId)])
+        .orWhereRaw("data->>'checkout_request_id' = ?", [checkoutRequestId])
+    )
     .whereNull("deleted_at")
     .first()
   return row ? { id: row.id, payment_collection_id: row.payment_collection_id, data: row.data as MpesaSessionData } : undefined

@@ -16,9 +16,11 @@ export type MpesaCaptureRoute = {
   /**
    * "order": the order exists, capture now; "cart": the shopper is still
    * checking out, cart completion will capture (it reads the paid session);
-   * "complete": paid but abandoned, complete the cart; "done": already captured.
+   * "complete": paid but abandoned, complete the cart; "done": already captured;
+   * "gone": the session was removed after the outcome was decided, so nothing
+   * can be captured and the payment goes to the merchant's review queue.
    */
-  route: "order" | "cart" | "complete" | "done"
+  route: "order" | "cart" | "complete" | "done" | "gone"
   amount: number
   /** The captured Medusa payment, for "done". */
   payment_id?: string
@@ -52,7 +54,7 @@ export const routeMpesaCaptureStep = createStep(
         }
       | undefined
     if (!session) {
-      return new StepResponse<MpesaCaptureRoute, null>({ route: "done", amount: 0 }, null)
+      return new StepResponse<MpesaCaptureRoute, null>({ route: "gone", amount: 0 }, null)
     }
     const { data: carts } = await query.graph({
       entity: "cart_payment_collection",

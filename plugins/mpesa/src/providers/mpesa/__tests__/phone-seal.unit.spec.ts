@@ -1,4 +1,4 @@
-import { openPhone, phoneSealKey, sealPhone } from "../phone-seal"
+import { openPhone, phoneSealKey, sealPhone, sealRef } from "../phone-seal"
 
 const key = phoneSealKey({ consumerSecret: "secret-a" })
 const other = phoneSealKey({ consumerSecret: "secret-b" })
@@ -25,5 +25,21 @@ describe("phone seal", () => {
     ["nothing", () => undefined],
   ])("refuses %s", (_name, make) => {
     expect(openPhone(make(), key)).toBeUndefined()
+  })
+})
+
+describe("seal ref (finds a session by its sealed CheckoutRequestID)", () => {
+  const id = "ws_CO_04072024151523730708374149"
+  it.each<[string, string, Buffer, boolean]>([
+    ["the same id and key", id, key, true],
+    ["another id", "ws_CO_04072024151523731708374149", key, false],
+    ["another key", id, other, false],
+  ])("%s → same ref: %s", (_name, value, k, same) => {
+    expect(sealRef(value, k) === sealRef(id, key)).toBe(same)
+  })
+
+  it("shows nothing of the phone digits inside the id", () => {
+    expect(sealRef(id, key)).toMatch(/^[A-Za-z0-9_-]{32}$/)
+    expect(sealRef(id, key)).not.toContain("708374149")
   })
 })

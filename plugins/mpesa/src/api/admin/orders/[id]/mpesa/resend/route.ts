@@ -5,16 +5,16 @@ import { mpesaProviderOptions } from "../../../../../../lib/provider-options"
 import { PHONE_BUSY_MESSAGE, sendPushLimited } from "../../../../../../lib/push-response"
 import { resendStkPush } from "../../../../../../lib/resend-push"
 import { sessionPhone } from "../../../../../../lib/session-phone"
+import { currentStkRequest } from "../../../../../../lib/status-lookup"
 import { shopperStatus } from "../../../../../../lib/shopper-status"
 import { normalizeKenyanPhone } from "../../../../../../utils/phone"
-import { ensureStkRequest } from "../../../../../../workflows/steps/ensure-stk-request"
 import type { AdminMpesaResendBodyType } from "../../../../mpesa/validators"
 
 /** POST /admin/orders/:id/mpesa/resend: a new prompt to the shopper's phone (or another). */
 export async function POST(req: AuthenticatedMedusaRequest<AdminMpesaResendBodyType>, res: MedusaResponse) {
   const options = mpesaProviderOptions(req.scope)
   const found = await findMpesaSession(req.scope, { order_id: req.params.id }, options.providerId)
-  const { request } = await ensureStkRequest(req.scope, found.session)
+  const request = await currentStkRequest(req.scope, found.session)
   const current = shopperStatus(found.session.data, request, found.orderId)
   if (current.status === "paid") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This order is already paid with M-Pesa.")
