@@ -217,9 +217,13 @@ medusaIntegrationTestRunner({
         expect(pushes()).toHaveLength(before)
         expect(pushedPhones()).not.toContain("254799000111")
 
+        // The page asks the backend whether to offer a number field: not to a link holder.
+        const shown = await get(`/store/mpesa/status?order_id=${orderId}&token=${byCart.order_token}`, client)
+        expect(shown.data).toEqual(expect.objectContaining({ can_retry: true, can_change_phone: false }))
+
         const same = await post("/store/mpesa/retry", { order_id: orderId, token: byCart.order_token }, client)
         expect(same.status).toBe(200)
-        expect(same.data.status).toBe("pending")
+        expect(same.data).toEqual(expect.objectContaining({ status: "pending", can_change_phone: false }))
         expect(pushedPhones().slice(before)).toEqual(["254700000001"])
 
         const nul = await post("/store/mpesa/retry", { order_id: "order\u0000x" }, client)
@@ -244,7 +248,7 @@ medusaIntegrationTestRunner({
         const orderId = completed.order.id
 
         const mine = await api.get(`/store/mpesa/status?order_id=${orderId}`, owner)
-        expect(mine.data).toEqual(expect.objectContaining({ status: "cancelled", order_id: orderId }))
+        expect(mine.data).toEqual(expect.objectContaining({ status: "cancelled", order_id: orderId, can_change_phone: true }))
         const theirs = await api.get(`/store/mpesa/status?order_id=${orderId}`, other).catch((e: any) => e.response)
         expect(theirs.status).toBe(404)
         const theirRetry = await api.post("/store/mpesa/retry", { order_id: orderId, phone: "0799000222" }, other).catch((e: any) => e.response)

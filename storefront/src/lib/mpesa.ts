@@ -12,6 +12,8 @@ export type MpesaStatus = {
   order_id?: string
   /** Given to the cart's holder once the cart is an order: the order page link carries it. */
   order_token?: string
+  /** Whether a new prompt may go to another number (the signed-in customer, or the cart before it is an order). */
+  can_change_phone?: boolean
 }
 
 export const TERMINAL: MpesaState[] = ["paid", "failed", "cancelled", "expired"]

@@ -51,8 +51,13 @@ export function phoneChangeRefusal(input: PhoneChangeInput): string | undefined 
   if (!input.current || input.current === input.requested) {
     return undefined
   }
-  if (input.holder === "customer" || (input.holder === "cart" && !input.orderExists)) {
+  if (mayChangePhone(input.holder, input.orderExists)) {
     return undefined
   }
   return "A new prompt can only go to the phone this order was paid from. Sign in to your account to use another number."
+}
+
+/** Whether this holder may send a new prompt to another phone (the storefront shows the number field only then). */
+export function mayChangePhone(holder: Holder, orderExists: boolean): boolean {
+  return holder === "customer" || (holder === "cart" && !orderExists)
 }

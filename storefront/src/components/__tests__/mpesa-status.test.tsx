@@ -74,6 +74,20 @@ describe("MpesaStatusPanel", () => {
     expect(fetchMock).not.toHaveBeenCalled()
   })
 
+  it.each<[string, boolean | undefined, boolean]>([
+    ["a guest with the order link: the same phone only, no number field", false, false],
+    ["the signed-in customer: may type another number", true, true],
+    ["an older backend that does not say: the field stays", undefined, true],
+  ])("retry form for %s", (_name, canChange, fieldShown) => {
+    vi.stubGlobal("fetch", vi.fn())
+    show({ ...pending, status: "failed", shopper_message: "The prompt failed.", can_retry: true, can_change_phone: canChange })
+    expect(screen.queryByLabelText(/M-Pesa number/) !== null).toBe(fieldShown)
+    expect(screen.queryByTestId("retry-same-phone") !== null).toBe(!fieldShown)
+    if (!fieldShown) {
+      expect(screen.getByTestId("retry-same-phone").textContent).toContain("0708***149")
+    }
+  })
+
   it("says so when the connection drops, and keeps trying", async () => {
     const fetchMock = vi.fn().mockRejectedValueOnce(new TypeError("Failed to fetch")).mockResolvedValue(answer(pending))
     vi.stubGlobal("fetch", fetchMock)

@@ -154,23 +154,30 @@ export function MpesaStatusPanel({ orderId, token, country, initial, displayId, 
           </h2>
           <input type="hidden" name="order_id" value={orderId} />
           {token ? <input type="hidden" name="token" value={token} /> : null}
-          <div className="field" style={{ margin: 0 }}>
-            <label htmlFor="retry-phone">
-              M-Pesa number <span className="muted">(optional)</span>
-            </label>
-            <input
-              id="retry-phone"
-              name="phone"
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel"
-              placeholder={status.phone_masked ? `Same number (${status.phone_masked})` : "0712 345 678"}
-              aria-describedby="retry-phone-hint"
-            />
-            <p id="retry-phone-hint" className="field__hint">
-              Leave empty to use the same number.
+          {status.can_change_phone === false ? (
+            <p className="small" style={{ margin: 0 }} data-testid="retry-same-phone">
+              We&apos;ll send the prompt to {status.phone_masked ? <strong>{status.phone_masked}</strong> : "the same number"}. To
+              use another number, sign in to your account.
             </p>
-          </div>
+          ) : (
+            <div className="field" style={{ margin: 0 }}>
+              <label htmlFor="retry-phone">
+                M-Pesa number <span className="muted">(optional)</span>
+              </label>
+              <input
+                id="retry-phone"
+                name="phone"
+                type="tel"
+                inputMode="tel"
+                autoComplete="tel"
+                placeholder={status.phone_masked ? `Same number (${status.phone_masked})` : "0712 345 678"}
+                aria-describedby="retry-phone-hint"
+              />
+              <p id="retry-phone-hint" className="field__hint">
+                Leave empty to use the same number.
+              </p>
+            </div>
+          )}
           {retry.error ? (
             <p className="notice notice--error" role="alert" data-testid="retry-error">
               {retry.error}

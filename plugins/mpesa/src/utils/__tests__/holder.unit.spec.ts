@@ -1,4 +1,4 @@
-import { type HolderInput, holderOf, phoneChangeRefusal, type PhoneChangeInput } from "../holder"
+import { type Holder, type HolderInput, holderOf, mayChangePhone, phoneChangeRefusal, type PhoneChangeInput } from "../holder"
 
 describe("holderOf", () => {
   it.each<[string, HolderInput, ReturnType<typeof holderOf>]>([
@@ -33,5 +33,18 @@ describe("phoneChangeRefusal", () => {
     if (refusal) {
       expect(refusal).toMatch(/same phone|Sign in/i)
     }
+  })
+})
+
+describe("mayChangePhone", () => {
+  it.each<[Holder, boolean, boolean]>([
+    ["customer", false, true],
+    ["customer", true, true],
+    ["cart", false, true],
+    ["cart", true, false],
+    ["token", false, false],
+    ["token", true, false],
+  ])("%s, order exists %s → %s", (holder, orderExists, expected) => {
+    expect(mayChangePhone(holder, orderExists)).toBe(expected)
   })
 })

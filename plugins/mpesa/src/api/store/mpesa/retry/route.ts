@@ -7,7 +7,7 @@ import { PHONE_BUSY_MESSAGE, sendPushLimited } from "../../../../lib/push-respon
 import { sessionPhone } from "../../../../lib/session-phone"
 import { shopperStatus } from "../../../../lib/shopper-status"
 import { currentStkRequest } from "../../../../lib/status-lookup"
-import { phoneChangeRefusal } from "../../../../utils/holder"
+import { mayChangePhone, phoneChangeRefusal } from "../../../../utils/holder"
 import { normalizeKenyanPhone } from "../../../../utils/phone"
 import type { StoreMpesaRetryBodyType } from "../validators"
 
@@ -58,5 +58,8 @@ export async function POST(req: MedusaRequest<StoreMpesaRetryBodyType>, res: Med
     sendPushLimited(res, outcome.limited)
     return
   }
-  res.json(shopperStatus(outcome.result.session.data, outcome.result.request, found.orderId))
+  res.json({
+    ...shopperStatus(outcome.result.session.data, outcome.result.request, found.orderId),
+    can_change_phone: mayChangePhone(found.holder, !!found.orderId),
+  })
 }
