@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { purgeMpesaLogs } from "@soko/medusa-plugin-mpesa/lib/purge-logs"
 import { reconcileMpesaPayments } from "@soko/medusa-plugin-mpesa/lib/reconcile"
+import { reconcileMpesaRefunds } from "@soko/medusa-plugin-mpesa/lib/reconcile-refunds"
 import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { recordStkRequestsStep, recordStkRequestsWorkflow, routeMpesaCaptureStep } from "@soko/medusa-plugin-mpesa/workflows"
 import { runSeed } from "../../src/scripts/seed/run-seed"
@@ -139,6 +140,83 @@ medusaIntegrationTestRunner({
         const again = await api.post(`/admin/orders/${orderId}/mpesa/refund`, { amount_kes: 100 }, admin).catch((e: any) => e.response)
         expect(again.status).toBe(400)
         expect(sim.listRequests({ endpoint: "b2c" })).toHaveLength(0)
+        const audit = await expectMoneyAuditHolds(getContainer(), sim, orderId)
+        expect(audit.safaricom.out).toBe(paidKes)
+      })
+
+      const resolve = (refundId: string, body: unknown) =>
+        api.post(`/admin/mpesa/refunds/${refundId}/resolve`, body, admin).catch((e: any) => e.response)
+      const refundsBlocked = async (orderId: string) => {
+        const partial = await api.post(`/admin/orders/${orderId}/mpesa/refund`, { amount_kes: 100 }, admin).catch((e: any) => e.response)
+        expect(partial.status).toBe(400)
+        expect(sim.listRequests({ endpoint: "b2c" })).toHaveLength(0)
+      }
+
+      it("1. a reversal Daraja never answered blocks refunds until the merchant names its receipt, which Transaction Status confirms", async () => {
+        const { orderId, paidKes } = await paidOrder()
+        // Safaricom reverses, answers after the client gave up, and its Result never comes.
+        sim.addOverride({ endpoint: "reversal", latencyMs: 4_000, callback: { skip: true } })
+        const slow = await api.post(`/admin/orders/${orderId}/mpesa/refund`, {}, admin)
+        expect(slow.data.refund.status).toBe("unknown")
+        const refundId = slow.data.refund.id as string
+        // Reconciliation has no id to ask Transaction Status about: it stays unknown, and blocks.
+        await reconcileMpesaRefunds(getContainer(), new Date(Date.now() + 3_600_000))
+        expect((await mpesa().retrieveReversal(refundId)).status).toBe("unknown")
+        await refundsBlocked(orderId)
+
+        const before = await mpesa().retrieveReversal(refundId)
+        for (const [body, status] of [
+          [{}, 400],
+          [{ receipt: "UZZ9YY8XX7", found_nothing: true }, 400],
+          [{ receipt: "not a receipt" }, 400],
+          [{ receipt: before.receipt_number }, 400],
+        ] as const) {
+          const res = await resolve(refundId, body)
+          expect(res.status).toBe(status)
+          expect(res.data.message).toMatch(/receipt|found_nothing/)
+        }
+        expect((await resolve("mrev_NOPE", { found_nothing: true })).status).toBe(404)
+        expect((await resolve("mrev%00x", { found_nothing: true })).status).toBe(404)
+        expect(await mpesa().retrieveReversal(refundId)).toEqual(expect.objectContaining({ status: "unknown", claimed_receipt: null }))
+
+        // A mistyped receipt: Safaricom does not know it, which proves nothing; still unknown.
+        const typo = await resolve(refundId, { receipt: "UNOTREAL01" })
+        expect(typo.status).toBe(202)
+        await eventually(async () => {
+          const logs = await mpesa().listCallbackLogs({ kind: "status" }, { order: { created_at: "DESC" } })
+          return logs.some((l: any) => /does not know receipt UNOTREAL01/.test(l.detail ?? "")) ? true : undefined
+        })
+        expect((await mpesa().retrieveReversal(refundId)).status).toBe("unknown")
+
+        // The receipt on the statement: Transaction Status confirms it, and Medusa records the refund.
+        const [reversal] = sim.listLedger().reversals
+        const named = await resolve(refundId, { receipt: reversal.receipt.toLowerCase() })
+        expect(named.status).toBe(202)
+        const order = await refunded(orderId)
+        expect(order.payment_status).toBe("refunded")
+        expect(await mpesa().retrieveReversal(refundId)).toEqual(
+          expect.objectContaining({ status: "reversed", claimed_receipt: reversal.receipt, refund_recorded_at: expect.anything() })
+        )
+        const audit = await expectMoneyAuditHolds(getContainer(), sim, orderId)
+        expect(audit.safaricom.out).toBe(paidKes)
+        // Settled: no more hand resolution.
+        expect((await resolve(refundId, { found_nothing: true })).status).toBe(409)
+      })
+
+      it("1. a reversal lost before it reached Safaricom: the merchant's 'found nothing' unblocks a new refund", async () => {
+        const { orderId, paidKes } = await paidOrder()
+        // A gateway error page (not Daraja's envelope): the request may or may not have got through.
+        sim.addOverride({ endpoint: "reversal", fault: { status: 503, body: "<html><body>Service Unavailable</body></html>" } })
+        const lost = await api.post(`/admin/orders/${orderId}/mpesa/refund`, {}, admin)
+        expect(lost.data.refund.status).toBe("unknown")
+        await refundsBlocked(orderId)
+
+        const resolved = await resolve(lost.data.refund.id, { found_nothing: true })
+        expect(resolved.status).toBe(200)
+        expect(resolved.data.refund).toEqual(expect.objectContaining({ status: "failed", claimed_by: expect.any(String) }))
+        const again = await api.post(`/admin/orders/${orderId}/mpesa/refund`, {}, admin)
+        expect(again.status).toBe(202)
+        await refunded(orderId)
         const audit = await expectMoneyAuditHolds(getContainer(), sim, orderId)
         expect(audit.safaricom.out).toBe(paidKes)
       })

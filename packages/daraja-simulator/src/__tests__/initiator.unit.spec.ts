@@ -84,6 +84,18 @@ describe("Reversal and Transaction Status", () => {
     expect(sim.listLedger().payments[0].reversedBy).toBe(result.Result.TransactionID)
   })
 
+  it("with a skip override, reverses but never POSTs the Result; Transaction Status still knows it", async () => {
+    const receipt = await pay(100)
+    sim.addOverride({ endpoint: "reversal", callback: { skip: true } })
+    const res = await post(sim, "/mpesa/reversal/v1/request", token, reversalBody(receipt))
+    expect(res.status).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(sim.listCallbacks().filter((c) => c.kind === "reversal")).toHaveLength(0)
+    const [reversal] = sim.listLedger().reversals
+    expect(reversal).toEqual(expect.objectContaining({ originalReceipt: receipt, amount: 100 }))
+    expect(param(await status({ TransactionID: reversal.receipt }), "ReasonType")).toBe("Reversal")
+  })
+
   it("answers R000001 for a receipt already reversed", async () => {
     const receipt = await pay(100)
     await reverse(receipt)

@@ -64,7 +64,7 @@ const applyPayout = (sim: Sim, request: B2cRequest, conversationId: string, rece
 }
 
 /** POST /mpesa/b2c/v3/paymentrequest: pays a customer from the B2C float; the Result goes to ResultURL. */
-export const b2cPayment: EndpointHandler = (sim, req) => {
+export const b2cPayment: EndpointHandler = (sim, req, { override }) => {
   const rejected = guardJsonRequest(sim, req, "OriginatorConversationID")
   if (rejected) {
     return rejected
@@ -88,11 +88,13 @@ export const b2cPayment: EndpointHandler = (sim, req) => {
     transactionId: receipt,
     queueTimeOutUrl: request.queueTimeOutUrl,
   })
-  sim.dispatcher.send(
-    { kind: "b2c", url: request.resultUrl, body, copy: 1, ...ids },
-    JSON.stringify(body),
-    sim.settings.callbackDelayMs
-  )
+  if (!override?.callback?.skip) {
+    sim.dispatcher.send(
+      { kind: "b2c", url: request.resultUrl, body, copy: 1, ...ids },
+      JSON.stringify(body),
+      sim.settings.callbackDelayMs
+    )
+  }
   return json(200, {
     ConversationID: conversationId,
     OriginatorConversationID: request.originatorConversationId,

@@ -71,7 +71,7 @@ const applyReversal = (
 }
 
 /** POST /mpesa/reversal/v1/request: full amount only; the Result goes to ResultURL. */
-export const reversal: EndpointHandler = (sim, req) => {
+export const reversal: EndpointHandler = (sim, req, { override }) => {
   const rejected = guardJsonRequest(sim, req, "Initiator")
   if (rejected) {
     return rejected
@@ -90,10 +90,12 @@ export const reversal: EndpointHandler = (sim, req) => {
     transactionId,
     queueTimeOutUrl: request.queueTimeOutUrl,
   })
-  sim.dispatcher.send(
-    { kind: "reversal", url: request.resultUrl, body, copy: 1, ...ids },
-    JSON.stringify(body),
-    sim.settings.callbackDelayMs
-  )
+  if (!override?.callback?.skip) {
+    sim.dispatcher.send(
+      { kind: "reversal", url: request.resultUrl, body, copy: 1, ...ids },
+      JSON.stringify(body),
+      sim.settings.callbackDelayMs
+    )
+  }
   return accepted(ids)
 }

@@ -25,7 +25,11 @@ export interface Fault {
 }
 
 export interface CallbackOverride {
-  /** Never POST the callback (the result is still visible to STK Query). */
+  /**
+   * Never POST the callback (STK: the result is still visible to STK Query;
+   * reversal and B2C: the money still moves and Transaction Status knows it,
+   * as when Safaricom's Result never arrives).
+   */
   skip?: boolean
   /** Total number of identical POSTs, e.g. 2 for one duplicate. */
   copies?: number
@@ -51,7 +55,7 @@ export interface OverrideInput {
   /** STK: settle with this result code instead of the phone's script. */
   resultCode?: ResultCode
   resultDesc?: string
-  /** STK: shape the callback. */
+  /** Shape the callback (all of it for STK; `skip` for reversal and B2C Results too). */
   callback?: CallbackOverride
 }
 

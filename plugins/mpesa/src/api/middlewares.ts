@@ -1,6 +1,6 @@
 import { authenticate, defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
 import { mpesaPushGuard } from "../lib/push-guard"
-import { AdminMpesaRefundBody, AdminMpesaResendBody } from "./admin/mpesa/validators"
+import { AdminMpesaRefundBody, AdminMpesaResendBody, AdminMpesaResolveRefundBody } from "./admin/mpesa/validators"
 import { StoreMpesaRetryBody } from "./store/mpesa/validators"
 
 export default defineMiddlewares({
@@ -33,6 +33,11 @@ export default defineMiddlewares({
       matcher: "/admin/orders/:id/mpesa/refund",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminMpesaRefundBody)],
+    },
+    {
+      matcher: "/admin/mpesa/refunds/:id/resolve",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminMpesaResolveRefundBody)],
     },
     {
       // Daraja's callbacks are small; anything large is not one of them.

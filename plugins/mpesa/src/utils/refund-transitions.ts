@@ -23,6 +23,11 @@ export type RefundEvent =
   | { type: "status_completed" }
   /** Transaction Status says no such refund happened. */
   | { type: "status_not_found" }
+  /**
+   * The merchant checked the M-Pesa statement: a refund that Daraja never
+   * gave us an id for (so Transaction Status cannot be asked) did not happen.
+   */
+  | { type: "merchant_found_nothing" }
 
 export type RefundTransition = { state: RefundState; changed: boolean }
 
@@ -34,6 +39,7 @@ export const REFUND_EVENTS: RefundEvent[] = [
   { type: "result_received" },
   { type: "status_completed" },
   { type: "status_not_found" },
+  { type: "merchant_found_nothing" },
 ]
 
 /** States in which Safaricom may still move money: the next refund waits. */
@@ -59,6 +65,7 @@ export function nextRefundState(state: RefundState, method: RefundMethod, event:
         case "status_completed":
           return to(done)
         case "status_not_found":
+        case "merchant_found_nothing":
           // Nothing reached Safaricom (we crashed before or during the call).
           return to("failed")
       }
@@ -74,6 +81,10 @@ export function nextRefundState(state: RefundState, method: RefundMethod, event:
           // A pending request Safaricom accepted may not show yet; only its Result
           // (then Transaction Status) settles it. An unknown one that Safaricom
           // has no trace of never happened.
+          return state === "unknown" ? to("failed") : stay(state)
+        case "merchant_found_nothing":
+          // Only an unanswered request has no id to ask Transaction Status about;
+          // an accepted one is settled by Safaricom's own answers.
           return state === "unknown" ? to("failed") : stay(state)
         default:
           return stay(state)

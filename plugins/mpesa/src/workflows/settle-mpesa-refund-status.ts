@@ -2,7 +2,7 @@ import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { MPESA_MODULE } from "../modules/mpesa"
 import type MpesaModuleService from "../modules/mpesa/service"
-import { readRefundStatus } from "../utils/refund-status"
+import { readRefundStatus, statusAnswerIds } from "../utils/refund-status"
 import type { RefundEvent } from "../utils/refund-transitions"
 import { refundLockKey } from "./request-mpesa-refund"
 import { applyRefundEventStep } from "./steps/apply-refund-event"
@@ -19,8 +19,13 @@ const readRefundStatusStep = createStep(
     if (!refund_id || !result) {
       return new StepResponse({ event: undefined as RefundEvent | undefined, note: "no refund", patch: {} })
     }
-    const refund = await container.resolve<MpesaModuleService>(MPESA_MODULE).retrieveReversal(refund_id)
-    const reading = readRefundStatus(result, refund)
+    const mpesa = container.resolve<MpesaModuleService>(MPESA_MODULE)
+    const refund = await mpesa.retrieveReversal(refund_id)
+    const ids = statusAnswerIds(result)
+    const elsewhere = ids.length
+      ? await mpesa.listReversals({ $or: [{ conversation_id: ids }, { originator_conversation_id: ids }], id: { $ne: refund.id } } as never)
+      : []
+    const reading = readRefundStatus(result, refund, elsewhere.length > 0)
     return new StepResponse({
       event: reading.event as RefundEvent | undefined,
       note: reading.note,

@@ -30,3 +30,31 @@ describe("readRefundStatus", () => {
     expect(reading.note).toEqual(expect.any(String))
   })
 })
+
+describe("readRefundStatus for a receipt the merchant named (a reversal Daraja never answered)", () => {
+  const unanswered: RefundUnderCheck = { id: "mrev_2", method: "reversal", amount_kes: 300, claimed_receipt: "UZZ9YY8XX7" }
+  const reversal = (params: Record<string, string | number> = {}, code = "0") =>
+    completed({ ReceiptNo: "UZZ9YY8XX7", ReasonType: "Reversal", "Conversation ID": "AG_x", "Originator Conversation ID": "oc_x", ...params }, code)
+
+  it.each<[string, InitiatorResult, boolean, string | undefined]>([
+    ["the named reversal, completed, same amount", reversal(), false, "status_completed"],
+    ["receipt in lower case on the statement", reversal({ ReceiptNo: "uzz9yy8xx7" }), false, "status_completed"],
+    ["an unknown receipt proves nothing about our request", reversal({}, "R000002"), false, undefined],
+    ["another receipt's answer", reversal({ ReceiptNo: "UOTHER0001" }), false, undefined],
+    ["the receipt of a payment, not a reversal", reversal({ ReasonType: "Pay Bill Online" }), false, undefined],
+    ["a different amount", reversal({ Amount: 299 }), false, undefined],
+    ["not completed", reversal({ TransactionStatus: "Pending" }), false, undefined],
+    ["another of our refunds' reversal", reversal(), true, undefined],
+    ["a Daraja error", reversal({}, "2001"), false, undefined],
+  ])("%s", (_name, result, elsewhere, event) => {
+    const reading = readRefundStatus(result, unanswered, elsewhere)
+    expect(reading.event?.type).toBe(event)
+    expect(reading.note).toMatch(/UZZ9YY8XX7|UOTHER0001/)
+  })
+
+  it("a claim does not change how a refund with Daraja's ids is read", () => {
+    const withIds = { ...refund, claimed_receipt: "UZZ9YY8XX7" }
+    expect(readRefundStatus(completed(), withIds).event?.type).toBe("status_completed")
+    expect(readRefundStatus(completed({}, "R000002"), withIds).event?.type).toBe("status_not_found")
+  })
+})

@@ -16,13 +16,14 @@ const TABLE: Record<RefundState, Record<string, RefundState | "=" | "done">> = {
     result_received: "confirming",
     status_completed: "done",
     status_not_found: "failed",
+    merchant_found_nothing: "failed",
   },
-  pending: { accepted: "=", refused: "=", no_answer: "=", result_received: "confirming", status_completed: "done", status_not_found: "=" },
-  unknown: { accepted: "=", refused: "=", no_answer: "=", result_received: "confirming", status_completed: "done", status_not_found: "failed" },
-  confirming: { accepted: "=", refused: "=", no_answer: "=", result_received: "=", status_completed: "done", status_not_found: "failed" },
-  reversed: { accepted: "=", refused: "=", no_answer: "=", result_received: "=", status_completed: "=", status_not_found: "=" },
-  paid_out: { accepted: "=", refused: "=", no_answer: "=", result_received: "=", status_completed: "=", status_not_found: "=" },
-  failed: { accepted: "=", refused: "=", no_answer: "=", result_received: "=", status_completed: "=", status_not_found: "=" },
+  pending: { accepted: "=", refused: "=", no_answer: "=", result_received: "confirming", status_completed: "done", status_not_found: "=", merchant_found_nothing: "=" },
+  unknown: { accepted: "=", refused: "=", no_answer: "=", result_received: "confirming", status_completed: "done", status_not_found: "failed", merchant_found_nothing: "failed" },
+  confirming: { accepted: "=", refused: "=", no_answer: "=", result_received: "=", status_completed: "done", status_not_found: "failed", merchant_found_nothing: "=" },
+  reversed: { accepted: "=", refused: "=", no_answer: "=", result_received: "=", status_completed: "=", status_not_found: "=", merchant_found_nothing: "=" },
+  paid_out: { accepted: "=", refused: "=", no_answer: "=", result_received: "=", status_completed: "=", status_not_found: "=", merchant_found_nothing: "=" },
+  failed: { accepted: "=", refused: "=", no_answer: "=", result_received: "=", status_completed: "=", status_not_found: "=", merchant_found_nothing: "=" },
 }
 
 const methods: RefundMethod[] = ["reversal", "b2c"]

@@ -42,12 +42,17 @@ export const askRefundStatusStep = createStep(
       return new StepResponse({ asked: false, note: `already ${refund.status}` })
     }
     const id = refundConversationId(refund)
-    if (!id) {
-      return new StepResponse({ asked: false, note: "no Daraja id to ask Transaction Status about; needs the merchant" })
+    // Without Daraja's ids, only a receipt the merchant found on the statement can be asked about.
+    const claimed = !id && refund.claimed_receipt ? refund.claimed_receipt : undefined
+    if (!id && !claimed) {
+      return new StepResponse({
+        asked: false,
+        note: "no Daraja id to ask Transaction Status about; the merchant resolves it (POST /admin/mpesa/refunds/:id/resolve)",
+      })
     }
     try {
       const ack = await sharedDarajaClient(options).transactionStatus({
-        originalConversationId: id,
+        ...(id ? { originalConversationId: id } : { transactionId: claimed }),
         resultUrl: statusResultUrl(options),
         queueTimeoutUrl: statusResultUrl(options),
         ...(refund.method === "b2c" && options.b2c ? { partyA: options.b2c.shortcode } : {}),

@@ -52,3 +52,24 @@ export const AdminMpesaRefundBody = z
   .object({ amount_kes: z.number().int().positive().optional() })
   .strict()
 export type AdminMpesaRefundBodyType = z.infer<typeof AdminMpesaRefundBody>
+
+/**
+ * How a merchant resolves a refund Daraja never answered: the receipt found on
+ * the M-Pesa statement (then confirmed by Transaction Status), or that the
+ * statement shows no such refund.
+ */
+export const AdminMpesaResolveRefundBody = z
+  .object({
+    receipt: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9]{10}$/, { error: "receipt must be the 10-character M-Pesa receipt number, e.g. UAB1CD2EF3" })
+      .transform((r) => r.toUpperCase())
+      .optional(),
+    found_nothing: z.literal(true, { error: "found_nothing must be true (the M-Pesa statement shows no such refund)" }).optional(),
+  })
+  .strict()
+  .refine((b) => (b.receipt === undefined) !== (b.found_nothing === undefined), {
+    error: "send either receipt (the refund's M-Pesa receipt) or found_nothing: true, not both and not neither",
+  })
+export type AdminMpesaResolveRefundBodyType = z.infer<typeof AdminMpesaResolveRefundBody>

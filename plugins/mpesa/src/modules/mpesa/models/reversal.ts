@@ -42,5 +42,12 @@ export const Reversal = model
      * not from Safaricom's acknowledgement: a "not found" for them proves nothing.
      */
     ids_from_result: model.boolean().default(false),
+    /**
+     * For a refund Daraja never answered (no id to ask about): the receipt the
+     * merchant found on the M-Pesa statement. Transaction Status is asked about
+     * it, and only its answer settles the refund. Unique: one receipt, one refund.
+     */
+    claimed_receipt: model.text().unique().nullable(),
+    claimed_by: model.text().nullable(),
   })
   .indexes([{ on: ["status", "created_at"] }])
