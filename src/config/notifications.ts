@@ -1,3 +1,4 @@
+import { orderLinkSecret, signOrderToken } from "@soko/medusa-plugin-mpesa/utils/order-token"
 import { SokoConfigError } from "./env"
 
 type Env = Record<string, string | undefined>
@@ -137,10 +138,20 @@ export function notificationsPluginOptions(env: Env): Record<string, unknown> {
     defaultLocale: value(env, "SOKO_STORE_LOCALE") ?? "en",
     storefrontUrl: value(env, "SOKO_STOREFRONT_URL") ?? `http://localhost:${storefrontPort}`,
     adminUrl: value(env, "MEDUSA_BACKEND_URL") ?? `http://localhost:${port}`,
+    // Emails link to the storefront's order page with the order-link token, so a
+    // guest can follow (and pay for) the order from any device; signed as the
+    // M-Pesa plugin signs the links it hands out, with the same app secret.
+    orderPath: "/:country/order/:id/confirmed?token=:token",
+    orderLinkToken: orderLinkSigner(env),
     merchant: {
       email: value(env, "SOKO_MERCHANT_EMAIL") ?? value(env, "SOKO_ADMIN_EMAIL") ?? "admin@example.com",
       phone: value(env, "SOKO_MERCHANT_PHONE"),
     },
   }
   return { ...base, ...extra, merchant: { ...(base.merchant as object), ...((extra.merchant as object) ?? {}) } }
+}
+
+function orderLinkSigner(env: Env): (orderId: string) => string {
+  const secret = orderLinkSecret({ cookieSecret: value(env, "COOKIE_SECRET"), jwtSecret: value(env, "JWT_SECRET") })
+  return (orderId) => signOrderToken(secret, orderId)
 }

@@ -2,24 +2,19 @@ import type { AuthenticatedMedusaRequest, MedusaRequest } from "@medusajs/framew
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { type Holder, holderOf } from "../utils/holder"
-import { signOrderToken, verifyOrderToken } from "../utils/order-token"
+import { orderLinkSecret, signOrderToken, verifyOrderToken } from "../utils/order-token"
 import { findMpesaSession, type FoundMpesaSession } from "./payment-sessions"
 
 type HttpConfig = { projectConfig?: { http?: { cookieSecret?: string; jwtSecret?: string } } }
 
-/**
- * The app's COOKIE_SECRET (else JWT_SECRET): already required in production
- * and shared by every instance, so a link signed by one server checks on the
- * others. Medusa's own dev default applies when neither is set.
- */
-function orderLinkSecret(container: MedusaContainer): string {
-  const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE) as HttpConfig
-  return config.projectConfig?.http?.cookieSecret || config.projectConfig?.http?.jwtSecret || "supersecret"
-}
-
 /** The token the storefront puts in the order page link (see utils/order-token). */
 export function orderTokenFor(container: MedusaContainer, orderId: string): string {
-  return signOrderToken(orderLinkSecret(container), orderId)
+  return signOrderToken(appOrderLinkSecret(container), orderId)
+}
+
+function appOrderLinkSecret(container: MedusaContainer): string {
+  const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE) as HttpConfig
+  return orderLinkSecret(config.projectConfig?.http)
 }
 
 export type HeldMpesaSession = FoundMpesaSession & { holder: Holder }
@@ -40,7 +35,7 @@ export async function findHeldMpesaSession(
     byCart: !!ref.cart_id,
     ownerCustomerId: found.customerId,
     actorId: auth?.actor_type === "customer" ? auth.actor_id : undefined,
-    tokenValid: !!ref.order_id && !!found.orderId && verifyOrderToken(orderLinkSecret(req.scope), found.orderId, ref.token),
+    tokenValid: !!ref.order_id && !!found.orderId && verifyOrderToken(appOrderLinkSecret(req.scope), found.orderId, ref.token),
   })
   if (!holder) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, "No M-Pesa payment was found for this order or cart")

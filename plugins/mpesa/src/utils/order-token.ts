@@ -25,3 +25,14 @@ export function verifyOrderToken(secret: string, orderId: string, token: unknown
   const given = Buffer.from(token)
   return given.length === expected.length && timingSafeEqual(given, expected)
 }
+
+/**
+ * The secret order links are signed with: the app's COOKIE_SECRET, else its
+ * JWT_SECRET (both already shared by every instance and required in
+ * production), else Medusa's own development default. Apps that build links
+ * elsewhere (the notifications plugin's emails) use this too, so a link
+ * signed there checks here.
+ */
+export function orderLinkSecret(http: { cookieSecret?: string; jwtSecret?: string } | undefined): string {
+  return http?.cookieSecret || http?.jwtSecret || "supersecret"
+}

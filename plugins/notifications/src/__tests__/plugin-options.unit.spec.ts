@@ -45,6 +45,8 @@ describe("plugin options", () => {
     [{ retry: { maxAttempts: 0 } }, /Option `retry.maxAttempts` must be a whole number from 1 to 20/],
     [{ retry: { initialDelayMs: 5000, maxDelayMs: 10 } }, /Option `retry.maxDelayMs` must not be smaller/],
     [{ orderPath: "orders/:id" }, /Option `orderPath` must start with \//],
+    [{ orderPath: "/o/:id?token=:token" }, /Option `orderPath` uses :token, so Option `orderLinkToken` must be given/],
+    [{ orderLinkToken: "secret" }, /Option `orderLinkToken` must be a function/],
     [{ templates: { "order-placed": { en: { sms: "Hi {{nme}}" } } } }, /Option `templates.order-placed.en.sms`: line 1, column 4: unknown variable \{\{nme\}\}/],
     [{ templates: { "order-placed": { sw: { html: "<p>{{order_number}}" } } } }, /Option `templates.order-placed.sw.html`: .*broken markup: <p> is never closed/],
     ["nope", /options must be an object/],

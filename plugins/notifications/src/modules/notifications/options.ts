@@ -48,11 +48,21 @@ const schema = z.object({
     .default({ primaryColor: "#0f766e" }),
   /** Storefront base URL: order links and the customer password-reset page. */
   storefrontUrl: optionalUrl("storefrontUrl"),
-  /** Storefront path of an order page; ":id" is replaced by the order id. */
+  /**
+   * Storefront path of an order page: ":id" is the order id, ":country" the
+   * order's shipping (else billing) country code in lower case, ":token" what
+   * `orderLinkToken` signs for the order (a guest's proof on the storefront).
+   */
   orderPath: z.preprocess(
     blankToUndefined,
     z.string({ error: `${opt("orderPath")} must be a string` }).startsWith("/", { error: `${opt("orderPath")} must start with /` }).default("/account/orders/details/:id")
   ),
+  /** Signs the order-link token for ":token" in orderPath (a guest's proof of the order). */
+  orderLinkToken: z
+    .custom<(orderId: string) => string>((v) => v === undefined || typeof v === "function", {
+      error: `${opt("orderLinkToken")} must be a function (orderId) => token`,
+    })
+    .optional(),
   /** Storefront page where customers choose a new password (gets ?token=…&email=…). */
   resetPasswordPath: z.preprocess(
     blankToUndefined,
@@ -144,6 +154,9 @@ export function resolveOptions(raw: unknown): ResolvedOptions {
   }
   if (parsed?.merchant.phone && !normalizePhone(parsed.merchant.phone, parsed.defaultCountryCode).ok) {
     problems.push(`${opt("merchant.phone")} must be a phone number such as +254712345678`)
+  }
+  if (parsed?.orderPath.includes(":token") && !parsed.orderLinkToken) {
+    problems.push(`${opt("orderPath")} uses :token, so ${opt("orderLinkToken")} must be given (a function signing the order id)`)
   }
   if (parsed && parsed.retry.maxDelayMs < parsed.retry.initialDelayMs) {
     problems.push(`${opt("retry.maxDelayMs")} must not be smaller than retry.initialDelayMs`)

@@ -9,6 +9,7 @@ export type Address = {
   address_2?: string | null
   city?: string | null
   province?: string | null
+  country_code?: string | null
   phone?: string | null
 }
 
@@ -94,9 +95,11 @@ const ORDER_FIELDS = [
   "shipping_address.address_2",
   "shipping_address.city",
   "shipping_address.province",
+  "shipping_address.country_code",
   "shipping_address.phone",
   "billing_address.first_name",
   "billing_address.last_name",
+  "billing_address.country_code",
   "billing_address.phone",
   "shipping_methods.name",
   "customer.id",

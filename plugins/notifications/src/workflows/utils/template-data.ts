@@ -70,8 +70,19 @@ function itemsData(order: Order, max: number) {
   }
 }
 
-export function orderUrl(order: Order | undefined, options: ResolvedOptions): string {
-  return order && options.storefrontUrl ? `${options.storefrontUrl}${options.orderPath.replace(":id", order.id)}` : ""
+export function orderUrl(order: Order | undefined, options: Pick<ResolvedOptions, "storefrontUrl" | "orderPath" | "orderLinkToken">): string {
+  if (!order || !options.storefrontUrl) {
+    return ""
+  }
+  const country = (order.shipping_address?.country_code ?? order.billing_address?.country_code ?? "").toLowerCase()
+  if (options.orderPath.includes(":country") && !country) {
+    return ""
+  }
+  const path = options.orderPath
+    .replace(":id", encodeURIComponent(order.id))
+    .replace(":country", encodeURIComponent(country))
+    .replace(":token", options.orderLinkToken ? encodeURIComponent(options.orderLinkToken(order.id)) : "")
+  return `${options.storefrontUrl}${path}`
 }
 
 function orderData(order: Order, locale: Locale, options: ResolvedOptions, customer?: Person): TemplateData {
