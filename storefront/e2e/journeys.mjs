@@ -341,8 +341,11 @@ export const journeys = [
       assert.match(await page.getByTestId("mpesa-headline").textContent(), /cancelled/i)
       assert.match(await page.getByTestId("mpesa-message").textContent(), /cancel/i)
       await shot("mpesa-cancelled")
-      // A guest retries on the same phone (the backend never re-targets another phone for a guest);
+      // A guest retries on the same phone (the backend never re-targets another phone for a guest,
+      // so the page offers no number field, only the masked number the prompt goes to);
       // this time the shopper approves it.
+      assert.match(await page.getByTestId("retry-same-phone").textContent(), /\*\*\*/)
+      assert.equal(await page.getByLabel(/M-Pesa number/).count(), 0)
       const outcome = `${stack.simulatorUrl}/__simulator/outcomes/254${CANCELS.slice(1)}`
       await backendFetch(outcome, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ resultCode: 0 }) })
       try {
