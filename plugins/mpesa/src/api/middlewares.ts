@@ -1,6 +1,11 @@
 import { authenticate, defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
 import { mpesaPushGuard } from "../lib/push-guard"
-import { AdminMpesaRefundBody, AdminMpesaResendBody } from "./admin/mpesa/validators"
+import {
+  AdminMpesaRefundBody,
+  AdminMpesaResendBody,
+  AdminMpesaReviewAttachBody,
+  AdminMpesaReviewRefundBody,
+} from "./admin/mpesa/validators"
 import { StoreMpesaRetryBody } from "./store/mpesa/validators"
 
 export default defineMiddlewares({
@@ -33,6 +38,16 @@ export default defineMiddlewares({
       matcher: "/admin/orders/:id/mpesa/refund",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminMpesaRefundBody)],
+    },
+    {
+      matcher: "/admin/mpesa/review/:id/attach",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminMpesaReviewAttachBody)],
+    },
+    {
+      matcher: "/admin/mpesa/review/:id/refund",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminMpesaReviewRefundBody)],
     },
     {
       // Daraja's callbacks are small; anything large is not one of them.
