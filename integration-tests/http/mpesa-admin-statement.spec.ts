@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import { attachMpesaReviewPaymentWorkflow, refundMpesaReviewPaymentWorkflow } from "@soko/medusa-plugin-mpesa/workflows"
 import { runSeed } from "../../src/scripts/seed/run-seed"
 import { adminHeaders } from "../helpers/admin"
 import { expectMoneyAuditHolds } from "../helpers/money-audit"
@@ -84,6 +85,30 @@ medusaIntegrationTestRunner({
       })
       expect(held.flag).toBe("second_payment")
       const entry = sim.listLedger().payments.find((p) => p.checkoutRequestId === first.checkout_request_id)!
+      return { orderId, held, entry, first }
+    }
+    /** A paid prompt whose checkout was replaced before its callback came, and the order placed since, awaiting its payment. */
+    const heldForAwaitingOrder = async () => {
+      const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
+      // The first prompt is paid, but its callback is late …
+      sim.addOverride({ endpoint: "stkpush", phone: "254708374149", callback: { delayMs: 120_000 } })
+      const first = await pushSession(paymentCollectionId, "0708374149")
+      await eventually(async () => (sim.getTransaction(first.checkout_request_id)?.status === "settled" ? true : undefined))
+      // … the shopper starts over on another phone (the session is replaced) and places the order, awaiting payment.
+      await pushSession(paymentCollectionId, "0711222333")
+      const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+      const orderId = completed.order.id as string
+      expect((await orderPayment(orderId)).payment_status).not.toBe("captured")
+      const entry = sim.listLedger().payments.find((p) => p.checkoutRequestId === first.checkout_request_id)!
+      await api.post(
+        "/hooks/daraja/stk/dev-callback",
+        paidStkCallback({ merchantRequestId: first.merchant_request_id, checkoutRequestId: first.checkout_request_id, amount: entry.amount, receipt: entry.receipt })
+      )
+      const held = await eventually(async () => {
+        const row = await request(first.checkout_request_id)
+        return row?.status === "review" ? row : undefined
+      })
+      expect(held.flag).toBe("paid_after_session_closed")
       return { orderId, held, entry, first }
     }
     const alertsFor = (requestId: string) =>
@@ -246,26 +271,7 @@ medusaIntegrationTestRunner({
       })
 
       it("attaches a payment whose checkout was replaced to the order awaiting it; the order is captured once", async () => {
-        const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
-        // The first prompt is paid, but its callback is late …
-        sim.addOverride({ endpoint: "stkpush", phone: "254708374149", callback: { delayMs: 120_000 } })
-        const first = await pushSession(paymentCollectionId, "0708374149")
-        await eventually(async () => (sim.getTransaction(first.checkout_request_id)?.status === "settled" ? true : undefined))
-        // … the shopper starts over on another phone (the session is replaced) and places the order, awaiting payment.
-        await pushSession(paymentCollectionId, "0711222333")
-        const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
-        const orderId = completed.order.id as string
-        expect((await orderPayment(orderId)).payment_status).not.toBe("captured")
-        const entry = sim.listLedger().payments.find((p) => p.checkoutRequestId === first.checkout_request_id)!
-        await api.post(
-          "/hooks/daraja/stk/dev-callback",
-          paidStkCallback({ merchantRequestId: first.merchant_request_id, checkoutRequestId: first.checkout_request_id, amount: entry.amount, receipt: entry.receipt })
-        )
-        const held = await eventually(async () => {
-          const row = await request(first.checkout_request_id)
-          return row?.status === "review" ? row : undefined
-        })
-        expect(held.flag).toBe("paid_after_session_closed")
+        const { orderId, held, entry, first } = await heldForAwaitingOrder()
         await eventually(async () => ((await alertsFor(held.id)).length === 1 ? true : undefined))
 
         const attached = await api.post(`/admin/mpesa/review/${held.id}/attach`, { order_id: orderId }, admin)
@@ -288,6 +294,37 @@ medusaIntegrationTestRunner({
         const audit = await expectMoneyAuditHolds(getContainer(), sim, orderId)
         expect(audit.safaricom.in).toBe(entry.amount)
         expect(audit.inReview).toBe(0)
+      })
+
+      it("a failure after the payment left review puts it back as it was (compensation): nothing captured, nothing reversed", async () => {
+        const { orderId, held } = await heldForAwaitingOrder()
+        const before = await request(held.checkout_request_id)
+        // Between the review event and the next step (an appended action would run beside that step).
+        const failAfterReviewEvent = (workflow: any) =>
+          workflow.insertActionAfter("apply-mpesa-review-event", "throw", {
+            invoke: async () => {
+              throw new Error("fails after the review event")
+            },
+          })
+
+        const attach = attachMpesaReviewPaymentWorkflow(getContainer())
+        failAfterReviewEvent(attach)
+        const attached = await attach.run({ input: { request_id: held.id, order_id: orderId }, throwOnError: false })
+        expect(attached.errors[0]?.error?.message).toMatch(/fails after the review event/)
+
+        const refund = refundMpesaReviewPaymentWorkflow(getContainer())
+        failAfterReviewEvent(refund)
+        const refunded = await refund.run({ input: { request_id: held.id }, throwOnError: false })
+        expect(refunded.errors[0]?.error?.message).toMatch(/fails after the review event/)
+
+        const after = await request(held.checkout_request_id)
+        for (const field of ["status", "flag", "order_id", "receipt_number", "payment_session_id", "payment_collection_id", "captured_at"]) {
+          expect([field, after[field]]).toEqual([field, before[field]])
+        }
+        expect(await mpesa().listReversals({ stk_request_id: held.id })).toHaveLength(0)
+        expect(sim.listRequests({ endpoint: "reversal" })).toHaveLength(0)
+        expect((await orderPayment(orderId)).payment_status).not.toBe("captured")
+        expect((await api.get("/admin/mpesa/review", admin)).data.requests.map((r: any) => r.id)).toEqual([held.id])
       })
     })
   },
