@@ -274,6 +274,15 @@ medusaIntegrationTestRunner({
         const { orderId, held, entry, first } = await heldForAwaitingOrder()
         await eventually(async () => ((await alertsFor(held.id)).length === 1 ? true : undefined))
 
+        // Another order awaiting M-Pesa, of another amount: refused with both amounts, nothing changes.
+        const other = await cartReadyForPayment(api, store, { quantity: 2, email: "other@example.com" })
+        await pushSession(other.paymentCollectionId, "0722333444")
+        const { data: otherOrder } = await api.post(`/store/carts/${other.cartId}/complete`, {}, store)
+        const differ = await api.post(`/admin/mpesa/review/${held.id}/attach`, { order_id: otherOrder.order.id }, admin).catch(fail)
+        expect(differ.status).toBe(409)
+        expect(differ.data.message).toMatch(new RegExp(`awaits KES \\d+ but this payment is KES ${entry.amount}`))
+        expect(await request(first.checkout_request_id)).toMatchObject({ status: "review", order_id: held.order_id, captured_at: null })
+
         const attached = await api.post(`/admin/mpesa/review/${held.id}/attach`, { order_id: orderId }, admin)
         expect(attached.status).toBe(200)
         expect(attached.data.transaction).toMatchObject({ status: "paid", order_id: orderId })
