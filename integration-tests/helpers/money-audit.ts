@@ -22,8 +22,9 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
  * The money audit: for one order, Safaricom's ledger (money in and out per
  * receipt), Medusa's captured minus refunded, and Soko's ledger must agree.
  * Whole KES throughout (the seed's prices are whole shillings). Flagged pushes
- * (status "review") count as money in that no order holds; they are returned
- * separately so a scenario can say where that money is.
+ * (status "review") count as money in that no order holds, and so do payments
+ * sent back from review (status "refunded") until Safaricom confirms the
+ * reversal; they are returned separately so a scenario can say where that money is.
  */
 export async function moneyAudit(
   container: MedusaContainer,
@@ -31,9 +32,17 @@ export async function moneyAudit(
   orderId: string
 ): Promise<MoneyAudit & { inReview: number }> {
   const mpesa = container.resolve("mpesa") as {
-    listStkRequests(filter: Record<string, unknown>): Promise<{ checkout_request_id: string; status: string; amount_kes: number }[]>
+    listStkRequests(filter: Record<string, unknown>): Promise<{ id: string; checkout_request_id: string; status: string; amount_kes: number }[]>
     listReversals(filter: Record<string, unknown>): Promise<
-      { id: string; method: string; status: string; amount_kes: number; payout_receipt: string | null; receipt_number: string }[]
+      {
+        id: string
+        stk_request_id: string
+        method: string
+        status: string
+        amount_kes: number
+        payout_receipt: string | null
+        receipt_number: string
+      }[]
     >
   }
   const requests = await mpesa.listStkRequests({ order_id: orderId })
@@ -41,7 +50,8 @@ export async function moneyAudit(
   const ledger = sim.listLedger()
   const payments = ledger.payments.filter((p) => p.checkoutRequestId && ids.has(p.checkoutRequestId))
   const receipts = new Set(payments.map((p) => p.receipt))
-  const refunds = await mpesa.listReversals({ order_id: orderId })
+  // By payment, not by order: a payment sent back from review is refunded without an order.
+  const refunds = requests.length ? await mpesa.listReversals({ stk_request_id: requests.map((r) => r.id) }) : []
   const refundIds = new Set(refunds.map((r) => r.id))
   const reversedOut = sum(ledger.reversals.filter((r) => receipts.has(r.originalReceipt)).map((r) => r.amount))
   const paidOut = sum(ledger.payouts.filter((p) => refundIds.has(p.originatorConversationId)).map((p) => p.amount))
@@ -63,9 +73,14 @@ export async function moneyAudit(
   const captured = sum(medusaPayments.flatMap((p) => (p.captures ?? []).map((c) => Number(c.amount))))
   const refunded = sum(medusaPayments.flatMap((p) => (p.refunds ?? []).map((r) => Number(r.amount))))
 
+  const settled = refunds.filter((r) => r.status === "reversed" || r.status === "paid_out")
+  const statusOf = new Map(requests.map((r) => [r.id, r.status]))
   const sokoPaid = sum(requests.filter((r) => r.status === "paid").map((r) => r.amount_kes))
-  const inReview = sum(requests.filter((r) => r.status === "review").map((r) => r.amount_kes))
-  const sokoRefunded = sum(refunds.filter((r) => r.status === "reversed" || r.status === "paid_out").map((r) => r.amount_kes))
+  const sokoRefunded = sum(settled.filter((r) => statusOf.get(r.stk_request_id) === "paid").map((r) => r.amount_kes))
+  // Money no order holds: in review, or sent back from review and not yet confirmed returned.
+  const inReview =
+    sum(requests.filter((r) => r.status === "review" || r.status === "refunded").map((r) => r.amount_kes)) -
+    sum(settled.filter((r) => statusOf.get(r.stk_request_id) === "refunded").map((r) => r.amount_kes))
   return {
     safaricom: { in: safaricomIn, out: reversedOut + paidOut, net: safaricomIn - reversedOut - paidOut },
     medusa: { captured, refunded, net: captured - refunded },

@@ -1,6 +1,12 @@
 import { authenticate, defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
 import { mpesaPushGuard } from "../lib/push-guard"
-import { AdminMpesaRefundBody, AdminMpesaResendBody, AdminMpesaResolveRefundBody } from "./admin/mpesa/validators"
+import {
+  AdminMpesaRefundBody,
+  AdminMpesaResendBody,
+  AdminMpesaResolveRefundBody,
+  AdminMpesaReviewAttachBody,
+  AdminMpesaReviewRefundBody,
+} from "./admin/mpesa/validators"
 import { StoreMpesaRetryBody } from "./store/mpesa/validators"
 
 export default defineMiddlewares({
@@ -38,6 +44,16 @@ export default defineMiddlewares({
       matcher: "/admin/mpesa/refunds/:id/resolve",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminMpesaResolveRefundBody)],
+    },
+    {
+      matcher: "/admin/mpesa/review/:id/attach",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminMpesaReviewAttachBody)],
+    },
+    {
+      matcher: "/admin/mpesa/review/:id/refund",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminMpesaReviewRefundBody)],
     },
     {
       // Daraja's callbacks are small; anything large is not one of them.

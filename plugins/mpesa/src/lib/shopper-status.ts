@@ -27,6 +27,9 @@ type RequestLike = {
 export const REVIEW_MESSAGE =
   "We are checking this M-Pesa payment with the shop. Please do not pay again: the shop will confirm your order or refund you."
 
+/** What a shopper whose payment the merchant sent back from review sees. */
+export const SENT_BACK_MESSAGE = "The shop is sending this M-Pesa payment back to your phone. You can pay again if you still want the order."
+
 /**
  * What the storefront shows, from the ledger row when there is one (it is
  * settled first), else from the session data. No credentials, no raw callback.
@@ -35,10 +38,16 @@ export const REVIEW_MESSAGE =
  */
 export function shopperStatus(data: MpesaSessionData | null, request: RequestLike, orderId?: string): ShopperStatus {
   const inReview = request?.status === "review"
-  const status = (inReview ? "pending" : request?.status ?? data?.status ?? "pending") as ShopperStatus["status"]
+  // Sent back from review: to the shopper this payment is over, not paid.
+  const sentBack = request?.status === "refunded"
+  const status = (
+    inReview ? "pending" : sentBack ? "cancelled" : request?.status ?? data?.status ?? "pending"
+  ) as ShopperStatus["status"]
   const message = inReview
     ? REVIEW_MESSAGE
-    : status === "paid"
+    : sentBack
+      ? SENT_BACK_MESSAGE
+      : status === "paid"
       ? PAID_MESSAGE
       : status === "pending"
         ? PENDING_MESSAGE

@@ -6,7 +6,7 @@
  * anything that does not add up goes to "review" for the merchant.
  */
 
-export type StkState = "pending" | "paid" | "failed" | "cancelled" | "expired" | "review"
+export type StkState = "pending" | "paid" | "failed" | "cancelled" | "expired" | "review" | "refunded"
 export type UnpaidOutcome = "failed" | "cancelled" | "expired"
 
 export type StkEvent =
@@ -28,6 +28,10 @@ export type StkEvent =
   | { type: "second_payment" }
   /** Reconciliation gave up: too old to settle by STK Query alone. */
   | { type: "unresolved" }
+  /** The merchant attached a payment in review to an order awaiting it (captured there). */
+  | { type: "review_attached" }
+  /** The merchant sent a payment in review back to the phone that paid (a reversal). */
+  | { type: "review_refunded" }
 
 export type StkTransition = {
   state: StkState
@@ -37,7 +41,7 @@ export type StkTransition = {
   flag?: string
 }
 
-export const STK_STATES: StkState[] = ["pending", "paid", "failed", "cancelled", "expired", "review"]
+export const STK_STATES: StkState[] = ["pending", "paid", "failed", "cancelled", "expired", "review", "refunded"]
 export const STK_EVENTS: StkEvent[] = [
   { type: "confirmed_paid" },
   { type: "confirmed_unpaid", outcome: "failed" },
@@ -50,10 +54,21 @@ export const STK_EVENTS: StkEvent[] = [
   { type: "session_closed" },
   { type: "second_payment" },
   { type: "unresolved" },
+  { type: "review_attached" },
+  { type: "review_refunded" },
 ]
 
 const stay = (state: StkState): StkTransition => ({ state, changed: false })
 const review = (flag: string): StkTransition => ({ state: "review", changed: true, flag })
+
+/**
+ * Whether a merchant's review action may go ahead on a request in `state`:
+ * the transition moves it, or (refund only) it already was sent back and an
+ * earlier reversal failed, which the refund plan decides.
+ */
+export function reviewActionAllowed(state: StkState, event: { type: "review_attached" | "review_refunded" }): boolean {
+  return nextStkState(state, event).changed || (state === "refunded" && event.type === "review_refunded")
+}
 
 export function nextStkState(state: StkState, event: StkEvent): StkTransition {
   switch (state) {
@@ -92,6 +107,16 @@ export function nextStkState(state: StkState, event: StkEvent): StkTransition {
       return stay(state)
     case "review":
       // The merchant decides (attach to the order or refund); nothing automatic moves it.
+      if (event.type === "review_attached") {
+        return { state: "paid", changed: true }
+      }
+      if (event.type === "review_refunded") {
+        return { state: "refunded", changed: true }
+      }
+      return stay(state)
+    case "refunded":
+      // Sent back from review: the refund rows say how far Safaricom got. Nothing
+      // moves it again (a failed reversal is retried from here, see reviewActionAllowed).
       return stay(state)
   }
 }

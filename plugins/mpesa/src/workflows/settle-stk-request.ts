@@ -24,6 +24,9 @@ export const settleStkRequestWorkflowId = "settle-mpesa-stk-request"
 /** Emitted when a prompt ends unpaid (cancelled, wrong PIN, timeout, …). */
 export const MPESA_PAYMENT_FAILED_EVENT = "payment.failed"
 
+/** Emitted once when a request enters the review queue (`{ id, flag }`): the merchant is alerted. */
+export const MPESA_REVIEW_FLAGGED_EVENT = "mpesa.review_flagged"
+
 /**
  * Settles one STK push from a callback or from STK Query: paid ones are
  * captured through Medusa's processPaymentWorkflow (which also completes the
@@ -117,6 +120,18 @@ export const settleStkRequestWorkflow = createWorkflow(
           reason: failed!.reason,
         })),
       })
+    })
+
+    // "flag" is decided only when the state machine moved the request into review, so this fires once per request.
+    // A session that vanished at capture time (`gone`) is the other way into review.
+    const flagged = transform({ decision, gone }, ({ decision, gone }) =>
+      gone ?? (decision.action === "flag" && decision.status === "review" && decision.request_id ? decision : undefined)
+    )
+    when("mpesa-review-flagged", { flagged }, ({ flagged }) => !!flagged).then(() => {
+      emitEventStep({
+        eventName: MPESA_REVIEW_FLAGGED_EVENT,
+        data: transform({ flagged }, ({ flagged }) => ({ id: flagged!.request_id!, flag: flagged!.flag ?? null })),
+      }).config({ name: "announce-mpesa-review" })
     })
 
     releaseLockStep({ key: lockKey })

@@ -1,4 +1,4 @@
-import { nextStkState, STK_EVENTS, STK_STATES, type StkEvent, type StkState } from "../stk-request-transitions"
+import { nextStkState, reviewActionAllowed, STK_EVENTS, STK_STATES, type StkEvent, type StkState } from "../stk-request-transitions"
 
 const label = (e: StkEvent) => (e.type === "confirmed_unpaid" ? `confirmed_unpaid:${e.outcome}` : e.type)
 
@@ -16,6 +16,8 @@ const TABLE: Record<StkState, Record<string, string>> = {
     session_closed: "review:paid_after_session_closed",
     second_payment: "review:second_payment",
     unresolved: "review:unresolved",
+    review_attached: "=",
+    review_refunded: "=",
   },
   paid: {
     confirmed_paid: "=",
@@ -29,11 +31,14 @@ const TABLE: Record<StkState, Record<string, string>> = {
     session_closed: "review:paid_after_session_closed",
     second_payment: "review:second_payment",
     unresolved: "=",
+    review_attached: "=",
+    review_refunded: "=",
   },
   failed: {},
   cancelled: {},
   expired: {},
   review: {},
+  refunded: {},
 }
 for (const settled of ["failed", "cancelled", "expired"] as const) {
   TABLE[settled] = Object.fromEntries(STK_EVENTS.map((e) => [label(e), "="]))
@@ -42,6 +47,10 @@ for (const settled of ["failed", "cancelled", "expired"] as const) {
   }
 }
 TABLE.review = Object.fromEntries(STK_EVENTS.map((e) => [label(e), "="]))
+// Only the merchant moves a request out of review.
+TABLE.review.review_attached = "paid"
+TABLE.review.review_refunded = "refunded"
+TABLE.refunded = Object.fromEntries(STK_EVENTS.map((e) => [label(e), "="]))
 
 const cases = STK_STATES.flatMap((state) => STK_EVENTS.map((event) => [state, label(event), event] as const))
 
@@ -68,5 +77,23 @@ describe("nextStkState: every state × every event", () => {
     for (const event of STK_EVENTS) {
       expect(["paid", "review"]).toContain(nextStkState("paid", event).state)
     }
+  })
+
+  it("money that arrived never leaves review except by the merchant's attach or refund", () => {
+    for (const event of STK_EVENTS) {
+      const next = nextStkState("review", event)
+      expect(next.changed).toBe(event.type === "review_attached" || event.type === "review_refunded")
+    }
+  })
+})
+
+describe("reviewActionAllowed", () => {
+  // [state, action, allowed]: attach only from review; refund from review, or again once sent back (a failed reversal).
+  const cases: [StkState, "review_attached" | "review_refunded", boolean][] = STK_STATES.flatMap((state) => [
+    [state, "review_attached", state === "review"] as [StkState, "review_attached", boolean],
+    [state, "review_refunded", state === "review" || state === "refunded"] as [StkState, "review_refunded", boolean],
+  ])
+  it.each(cases)("%s + %s → %s", (state, type, allowed) => {
+    expect(reviewActionAllowed(state, { type })).toBe(allowed)
   })
 })

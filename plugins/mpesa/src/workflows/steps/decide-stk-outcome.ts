@@ -89,6 +89,9 @@ export const decideStkOutcomeStep = createStep(
     if (request.status === "review") {
       return decide({ ...base, action: "none", note: "waiting for the merchant's review" })
     }
+    if (request.status === "refunded") {
+      return decide({ ...base, action: "none", note: "the merchant sent this payment back from review" })
+    }
     if (request.status === "paid") {
       // STK Query (reconciliation) can settle a payment before its callback, and
       // only the callback carries the receipt: keep it when it comes.

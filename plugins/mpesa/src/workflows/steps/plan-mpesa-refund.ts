@@ -4,8 +4,36 @@ import { mpesaProviderOptions } from "../../lib/provider-options"
 import { MPESA_MODULE } from "../../modules/mpesa"
 import type MpesaModuleService from "../../modules/mpesa/service"
 import { planMpesaRefund, type EarlierRefund, type RefundMethod } from "../../utils/refund-plan"
+import { reviewReceipt, reviewRefundRefusal } from "../../utils/review-actions"
 
-export type PlanMpesaRefundStepInput = { order_id: string; amount_kes?: number }
+type Payment = { id: string; order_id: string | null; receipt_number: string; amount_kes: number; phone: string }
+
+async function orderPayment(mpesa: MpesaModuleService, orderId?: string): Promise<Payment> {
+  const [paid] = await mpesa.listStkRequests({ order_id: orderId ?? "", status: "paid" })
+  if (!paid?.receipt_number) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This order has no M-Pesa payment with a receipt to refund")
+  }
+  return { ...paid, receipt_number: paid.receipt_number }
+}
+
+async function reviewPayment(mpesa: MpesaModuleService, id: string): Promise<Payment> {
+  const [request] = await mpesa.listStkRequests({ id })
+  if (!request) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `No M-Pesa payment with id ${id}`)
+  }
+  const receipt = reviewReceipt(request)
+  const refusal = reviewRefundRefusal({ status: request.status, flag: request.flag, receipt, captured: !!request.captured_at })
+  if (refusal || !receipt) {
+    throw new MedusaError(MedusaError.Types.CONFLICT, refusal ?? "This payment has no M-Pesa receipt to reverse")
+  }
+  return { ...request, receipt_number: receipt }
+}
+
+/**
+ * An order's captured M-Pesa payment (`order_id`), or a payment held in the
+ * review queue that no order captured (`stk_request_id`), sent back in full.
+ */
+export type PlanMpesaRefundStepInput = { order_id?: string; stk_request_id?: string; amount_kes?: number }
 
 export type PlannedMpesaRefund = {
   stk_request_id: string
@@ -29,10 +57,7 @@ export const planMpesaRefundStep = createStep(
   async (input: PlanMpesaRefundStepInput, { container }) => {
     const options = mpesaProviderOptions(container)
     const mpesa = container.resolve<MpesaModuleService>(MPESA_MODULE)
-    const [paid] = await mpesa.listStkRequests({ order_id: input.order_id, status: "paid" })
-    if (!paid?.receipt_number) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This order has no M-Pesa payment with a receipt to refund")
-    }
+    const paid = input.stk_request_id ? await reviewPayment(mpesa, input.stk_request_id) : await orderPayment(mpesa, input.order_id)
     const earlier = await mpesa.listReversals({ stk_request_id: paid.id })
     const plan = planMpesaRefund({
       paidKes: paid.amount_kes,
@@ -51,7 +76,8 @@ export const planMpesaRefundStep = createStep(
     }
     return new StepResponse<PlannedMpesaRefund>({
       stk_request_id: paid.id,
-      order_id: paid.order_id,
+      // A payment sent back from review is no order's: Medusa records no refund for it.
+      order_id: input.stk_request_id ? null : paid.order_id,
       receipt_number: paid.receipt_number,
       paid_kes: paid.amount_kes,
       phone: paid.phone,

@@ -35,6 +35,10 @@ export const prepareMedusaRefundStep = createStep(
     if (refund.refund_recorded_at || (refund.status !== "reversed" && refund.status !== "paid_out")) {
       return skip(refund.refund_recorded_at ? "already recorded" : `not confirmed (${refund.status})`)
     }
+    if (!refund.order_id) {
+      // Sent back from the review queue: no order captured this money, so Medusa has nothing to record.
+      return new StepResponse<PreparedMedusaRefund, Restore>({ refund_id, action: "mark", note: "not an order's payment; nothing to record in Medusa" }, null)
+    }
     const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
       entity: "order",
       fields: [

@@ -73,3 +73,36 @@ export const AdminMpesaResolveRefundBody = z
     error: "send either receipt (the refund's M-Pesa receipt) or found_nothing: true, not both and not neither",
   })
 export type AdminMpesaResolveRefundBodyType = z.infer<typeof AdminMpesaResolveRefundBody>
+
+/** The longest statement one request may ask for (days): a quarter, with room for a 31-day month. */
+export const STATEMENT_MAX_DAYS = 92
+
+/** Nairobi calendar days (YYYY-MM-DD); both optional: the last 30 days up to today by default. */
+export const AdminMpesaStatementQuery = z
+  .object({
+    from: z.iso.date({ error: "from must be a date, YYYY-MM-DD (a Nairobi day)" }).optional(),
+    to: z.iso.date({ error: "to must be a date, YYYY-MM-DD (a Nairobi day)" }).optional(),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.from && q.to) {
+      const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1
+      if (days < 1) {
+        ctx.addIssue({ code: "custom", path: ["to"], message: "to must not be before from" })
+      } else if (days > STATEMENT_MAX_DAYS) {
+        ctx.addIssue({ code: "custom", path: ["to"], message: `a statement covers at most ${STATEMENT_MAX_DAYS} days` })
+      }
+    }
+  })
+export type AdminMpesaStatementQueryType = z.infer<typeof AdminMpesaStatementQuery>
+
+export const AdminMpesaReviewQuery = z.object({ ...page }).strict()
+export type AdminMpesaReviewQueryType = z.infer<typeof AdminMpesaReviewQuery>
+
+export const AdminMpesaReviewAttachBody = z
+  .object({ order_id: z.string().trim().regex(/^order_[A-Za-z0-9]{10,40}$/, { error: "order_id must be an order id (order_…)" }) })
+  .strict()
+export type AdminMpesaReviewAttachBodyType = z.infer<typeof AdminMpesaReviewAttachBody>
+
+/** A payment in review goes back whole (a reversal of its receipt): nothing to choose. */
+export const AdminMpesaReviewRefundBody = z.object({}).strict()

@@ -1,7 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 
 /** See utils/stk-request-transitions.ts for how a request moves between these. */
-export const STK_REQUEST_STATUSES = ["pending", "paid", "failed", "cancelled", "expired", "review"] as const
+export const STK_REQUEST_STATUSES = ["pending", "paid", "failed", "cancelled", "expired", "review", "refunded"] as const
 export type StkRequestStatus = (typeof STK_REQUEST_STATUSES)[number]
 
 /**
@@ -26,7 +26,7 @@ export const StkRequest = model
     result_desc: model.text().nullable(),
     shopper_message: model.text().nullable(),
     receipt_number: model.text().unique().nullable(),
-    /** Why the request is in "review" (amount mismatch, session gone, second payment…); needs a merchant. */
+    /** Why the request is (or was, once "refunded") in "review" (amount mismatch, session gone, second payment…); needs a merchant. */
     flag: model.text().nullable(),
     raw_callback: model.json().nullable(),
     callback_received_at: model.dateTime().nullable(),
