@@ -120,3 +120,25 @@ export function checkoutIdOf(container: { resolve(key: string): unknown }, data:
   }
   return id
 }
+
+type Api = { post(url: string, body: unknown, config?: unknown): Promise<{ data: any }> }
+
+/**
+ * Asks Medusa for an M-Pesa payment session (the storefront's "Pay with
+ * M-Pesa"), which sends the prompt; returns the prompt's Daraja ids.
+ */
+export async function pushMpesaSession(
+  api: Api,
+  store: unknown,
+  container: { resolve(key: string): unknown },
+  paymentCollectionId: string,
+  phone: string
+): Promise<{ checkout_request_id: string; merchant_request_id: string }> {
+  const { data } = await api.post(
+    `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
+    { provider_id: "pp_mpesa_mpesa", data: { phone } },
+    store
+  )
+  const shown = data.payment_collection.payment_sessions.find((s: { provider_id: string }) => s.provider_id === "pp_mpesa_mpesa").data
+  return { checkout_request_id: checkoutIdOf(container, shown), merchant_request_id: shown.merchant_request_id as string }
+}

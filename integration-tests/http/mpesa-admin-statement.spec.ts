@@ -4,7 +4,7 @@ import { attachMpesaReviewPaymentWorkflow, refundMpesaReviewPaymentWorkflow } fr
 import { runSeed } from "../../src/scripts/seed/run-seed"
 import { adminHeaders } from "../helpers/admin"
 import { expectMoneyAuditHolds } from "../helpers/money-audit"
-import { paidInLedger, paidStkCallback, useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
+import { paidInLedger, paidStkCallback, pushMpesaSession, useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
 import { cartReadyForPayment, eventually } from "../helpers/store-checkout"
 
 jest.setTimeout(240_000)
@@ -37,17 +37,8 @@ medusaIntegrationTestRunner({
 
     const mpesa = () => getContainer().resolve("mpesa") as any
     const fail = (e: any) => e.response
-    const pushSession = async (paymentCollectionId: string, phone: string) => {
-      const { data } = await api.post(
-        `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
-        { provider_id: "pp_mpesa_mpesa", data: { phone } },
-        store
-      )
-      return data.payment_collection.payment_sessions.find((s: any) => s.provider_id === "pp_mpesa_mpesa").data as {
-        checkout_request_id: string
-        merchant_request_id: string
-      }
-    }
+    const pushSession = (paymentCollectionId: string, phone: string) =>
+      pushMpesaSession(api, store, getContainer(), paymentCollectionId, phone)
     const request = async (checkoutId: string) => (await mpesa().listStkRequests({ checkout_request_id: checkoutId }))[0]
     const orderPayment = async (orderId: string) => {
       const { data } = await api.get(

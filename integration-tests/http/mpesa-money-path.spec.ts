@@ -7,7 +7,7 @@ import { recordStkRequestsStep, recordStkRequestsWorkflow, routeMpesaCaptureStep
 import { runSeed } from "../../src/scripts/seed/run-seed"
 import { adminHeaders } from "../helpers/admin"
 import { expectMoneyAuditHolds } from "../helpers/money-audit"
-import { checkoutIdOf, failedStkCallback, paidInLedger, paidStkCallback, useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
+import { failedStkCallback, paidInLedger, paidStkCallback, pushMpesaSession, useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
 import { cartReadyForPayment, eventually } from "../helpers/store-checkout"
 
 jest.setTimeout(180_000)
@@ -49,15 +49,8 @@ medusaIntegrationTestRunner({
     })
 
     const mpesa = () => getContainer().resolve("mpesa") as any
-    const pushSession = async (paymentCollectionId: string, phone: string) => {
-      const { data } = await api.post(
-        `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
-        { provider_id: "pp_mpesa_mpesa", data: { phone } },
-        store
-      )
-      const shown = data.payment_collection.payment_sessions.find((s: any) => s.provider_id === "pp_mpesa_mpesa").data
-      return { checkout_request_id: checkoutIdOf(getContainer(), shown), merchant_request_id: shown.merchant_request_id as string }
-    }
+    const pushSession = (paymentCollectionId: string, phone: string) =>
+      pushMpesaSession(api, store, getContainer(), paymentCollectionId, phone)
     const request = async (checkoutId: string) => (await mpesa().listStkRequests({ checkout_request_id: checkoutId }))[0]
     const orderPayment = async (orderId: string) => {
       const { data } = await api.get(
