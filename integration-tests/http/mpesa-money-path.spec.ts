@@ -193,7 +193,9 @@ medusaIntegrationTestRunner({
         const audit = await expectMoneyAuditHolds(getContainer(), sim, orderId)
         expect(audit.safaricom.out).toBe(paidKes)
         // Settled: no more hand resolution.
-        expect((await resolve(refundId, { found_nothing: true })).status).toBe(409)
+        const settled = await resolve(refundId, { found_nothing: true })
+        expect(settled.status).toBe(409)
+        expect(settled.data.message).toMatch(/This refund is reversed/)
       })
 
       it("1. a reversal lost before it reached Safaricom: the merchant's 'found nothing' unblocks a new refund", async () => {

@@ -1,10 +1,22 @@
 import { acquireLockStep, processPaymentWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { PaymentActions } from "@medusajs/framework/utils"
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { MedusaError, PaymentActions } from "@medusajs/framework/utils"
+import { createStep, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { applyReviewEventStep } from "./steps/apply-review-event"
 import { markStkCapturedStep } from "./steps/mark-stk-captured"
 import { planReviewAttachStep } from "./steps/plan-review-attach"
 import { routeMpesaCaptureStep } from "./steps/route-mpesa-capture"
+
+/**
+ * The order's session went away (or the order turned back into an open cart)
+ * between the plan and the capture: nothing was captured, so the workflow
+ * fails and compensation puts the payment back in review.
+ */
+const refuseUncapturedAttachStep = createStep("refuse-uncaptured-mpesa-attach", async () => {
+  throw new MedusaError(
+    MedusaError.Types.CONFLICT,
+    "The order's payment changed while the payment was being attached; nothing was captured. Look at the order and try again."
+  )
+})
 
 export type AttachMpesaReviewPaymentWorkflowInput = { request_id: string; order_id: string }
 
@@ -48,6 +60,9 @@ export const attachMpesaReviewPaymentWorkflow = createWorkflow(
           data: { session_id: planned.session_id, amount: capture.amount },
         })),
       })
+    })
+    when("mpesa-review-not-captured", { capture }, ({ capture }) => capture.route === "gone" || capture.route === "cart").then(() => {
+      refuseUncapturedAttachStep()
     })
     markStkCapturedStep({ request_id: input.request_id })
     releaseLockStep({ key })

@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { MPESA_MODULE } from "../../../../../../modules/mpesa"
 import type MpesaModuleService from "../../../../../../modules/mpesa/service"
 import { resolveMpesaRefundWorkflow } from "../../../../../../workflows/resolve-mpesa-refund"
+import { answerMpesaConflict } from "../../../conflict"
 import type { AdminMpesaResolveRefundBodyType } from "../../../validators"
 
 /**
@@ -19,15 +20,23 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminMpesaResolveRefu
   if (!refund) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `No M-Pesa refund has the id ${req.params.id}.`)
   }
-  const { result } = await resolveMpesaRefundWorkflow(req.scope).run({
-    input: {
-      refund_id: refund.id,
-      order_id: refund.order_id,
-      receipt: req.validatedBody.receipt,
-      found_nothing: req.validatedBody.found_nothing,
-      actor_id: req.auth_context?.actor_id,
-    },
-  })
+  let result
+  try {
+    ;({ result } = await resolveMpesaRefundWorkflow(req.scope).run({
+      input: {
+        refund_id: refund.id,
+        order_id: refund.order_id,
+        receipt: req.validatedBody.receipt,
+        found_nothing: req.validatedBody.found_nothing,
+        actor_id: req.auth_context?.actor_id,
+      },
+    }))
+  } catch (error) {
+    if (answerMpesaConflict(error, res)) {
+      return
+    }
+    throw error
+  }
   const [after] = await req.scope.resolve<MpesaModuleService>(MPESA_MODULE).listReversals({ id: refund.id })
   res.status(result.asked ? 202 : 200).json({ refund: after, message: result.note })
 }

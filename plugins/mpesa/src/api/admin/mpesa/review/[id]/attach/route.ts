@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { attachMpesaReviewPaymentWorkflow } from "../../../../../../workflows/attach-mpesa-review-payment"
 import type { AdminMpesaReviewAttachBodyType } from "../../../validators"
-import { answerReviewConflict } from "../../conflict"
+import { answerMpesaConflict } from "../../../conflict"
 
 /**
  * POST /admin/mpesa/review/:id/attach { order_id }: the payment in review pays
@@ -15,7 +15,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminMpesaReviewAttac
     })
     res.json({ transaction: { id: result.id, status: result.status, order_id: result.order_id } })
   } catch (error) {
-    if (!answerReviewConflict(error, res)) {
+    if (!answerMpesaConflict(error, res)) {
       throw error
     }
   }

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { refundMpesaReviewPaymentWorkflow } from "../../../../../../workflows/refund-mpesa-review-payment"
-import { answerReviewConflict } from "../../conflict"
+import { answerMpesaConflict } from "../../../conflict"
 
 /**
  * POST /admin/mpesa/review/:id/refund: sends the payment in review back to
@@ -14,7 +14,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
       input: { request_id: req.params.id, requested_by: req.auth_context?.actor_id },
     }))
   } catch (error) {
-    if (answerReviewConflict(error, res)) {
+    if (answerMpesaConflict(error, res)) {
       return
     }
     throw error
