@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 
-type SimLedger = {
+export type SimLedger = {
   payments: { receipt: string; amount: number; checkoutRequestId?: string; reversedBy?: string }[]
   reversals: { receipt: string; originalReceipt: string; amount: number }[]
   payouts: { receipt: string; amount: number; originatorConversationId: string }[]
@@ -14,39 +14,89 @@ export type MoneyAudit = {
   medusa: { captured: number; refunded: number; net: number }
   /** What Soko's ledger says: paid pushes minus settled refunds. */
   soko: { paid: number; refunded: number; net: number }
+  /**
+   * Flagged pushes (status "review") that STK Query confirmed paid (amount
+   * mismatch, session closed, a second payment, paid after failing): money
+   * in that no order holds, waiting for the merchant.
+   */
+  inReview: number
+  /**
+   * Flagged pushes whose payment Safaricom never confirmed (a paid callback
+   * STK Query disputes, or one reconciliation could not settle): no money is
+   * known to have arrived, so they are outside the sums; listed for the merchant.
+   */
+  unconfirmedInReview: number
+}
+
+/** Review flags for pushes STK Query never confirmed paid (utils/stk-request-transitions.ts). */
+export const UNCONFIRMED_REVIEW_FLAGS = ["query_disagrees", "unresolved"]
+
+/** One order's rows, however they were read (the app's container, or SQL against a cluster's database). */
+export type AuditRows = {
+  /** The order's STK requests (Soko's ledger). */
+  requests: { checkout_request_id: string; status: string; amount_kes: number; flag?: string | null }[]
+  /** The order's refunds (Soko's ledger). */
+  refunds: { id: string; status: string; amount_kes: number }[]
+  /** Amounts of the captures and refunds on the order's M-Pesa payments in Medusa. */
+  medusa: { captures: number[]; refunds: number[] }
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
 
 /**
- * The money audit: for one order, Safaricom's ledger (money in and out per
- * receipt), Medusa's captured minus refunded, and Soko's ledger must agree.
- * Whole KES throughout (the seed's prices are whole shillings). Flagged pushes
- * (status "review") count as money in that no order holds; they are returned
- * separately so a scenario can say where that money is.
+ * The audit's arithmetic, pure: Safaricom's money in (payments for the
+ * order's pushes) and out (reversals of those receipts, B2C payouts whose
+ * OriginatorConversationID is one of the order's refunds), Medusa's captured
+ * minus refunded, and Soko's paid pushes minus settled refunds. Whole KES.
  */
-export async function moneyAudit(
-  container: MedusaContainer,
-  sim: { listLedger(): SimLedger },
-  orderId: string
-): Promise<MoneyAudit & { inReview: number }> {
-  const mpesa = container.resolve("mpesa") as {
-    listStkRequests(filter: Record<string, unknown>): Promise<{ checkout_request_id: string; status: string; amount_kes: number }[]>
-    listReversals(filter: Record<string, unknown>): Promise<
-      { id: string; method: string; status: string; amount_kes: number; payout_receipt: string | null; receipt_number: string }[]
-    >
-  }
-  const requests = await mpesa.listStkRequests({ order_id: orderId })
-  const ids = new Set(requests.map((r) => r.checkout_request_id))
-  const ledger = sim.listLedger()
+export function computeMoneyAudit(ledger: SimLedger, rows: AuditRows): MoneyAudit {
+  const ids = new Set(rows.requests.map((r) => r.checkout_request_id))
   const payments = ledger.payments.filter((p) => p.checkoutRequestId && ids.has(p.checkoutRequestId))
   const receipts = new Set(payments.map((p) => p.receipt))
-  const refunds = await mpesa.listReversals({ order_id: orderId })
-  const refundIds = new Set(refunds.map((r) => r.id))
+  const refundIds = new Set(rows.refunds.map((r) => r.id))
   const reversedOut = sum(ledger.reversals.filter((r) => receipts.has(r.originalReceipt)).map((r) => r.amount))
   const paidOut = sum(ledger.payouts.filter((p) => refundIds.has(p.originatorConversationId)).map((p) => p.amount))
   const safaricomIn = sum(payments.map((p) => p.amount))
+  const captured = sum(rows.medusa.captures.map(Number))
+  const refunded = sum(rows.medusa.refunds.map(Number))
+  const sokoPaid = sum(rows.requests.filter((r) => r.status === "paid").map((r) => r.amount_kes))
+  const review = rows.requests.filter((r) => r.status === "review")
+  const unconfirmed = (r: { flag?: string | null }) => UNCONFIRMED_REVIEW_FLAGS.includes(r.flag ?? "")
+  const inReview = sum(review.filter((r) => !unconfirmed(r)).map((r) => r.amount_kes))
+  const unconfirmedInReview = sum(review.filter(unconfirmed).map((r) => r.amount_kes))
+  const sokoRefunded = sum(rows.refunds.filter((r) => r.status === "reversed" || r.status === "paid_out").map((r) => r.amount_kes))
+  return {
+    safaricom: { in: safaricomIn, out: reversedOut + paidOut, net: safaricomIn - reversedOut - paidOut },
+    medusa: { captured, refunded, net: captured - refunded },
+    soko: { paid: sokoPaid, refunded: sokoRefunded, net: sokoPaid - sokoRefunded },
+    inReview,
+    unconfirmedInReview,
+  }
+}
 
+/** The audit holds: Safaricom's net = Medusa's net + money in review = Soko's net + money in review. */
+export const auditAgrees = (a: MoneyAudit) =>
+  a.medusa.net + a.inReview === a.safaricom.net && a.soko.net + a.inReview === a.safaricom.net
+
+/** The three nets side by side, review included, as the audit's assertion compares them. */
+export const auditNets = (a: MoneyAudit) => ({
+  safaricom: a.safaricom.net,
+  medusa: a.medusa.net + a.inReview,
+  soko: a.soko.net + a.inReview,
+})
+
+/**
+ * The money audit for one order of an app under test: Safaricom's ledger (the
+ * simulator), Medusa's captured minus refunded and Soko's ledger, read
+ * through the app's container.
+ */
+export async function moneyAudit(container: MedusaContainer, sim: { listLedger(): SimLedger }, orderId: string): Promise<MoneyAudit> {
+  const mpesa = container.resolve("mpesa") as {
+    listStkRequests(filter: Record<string, unknown>): Promise<AuditRows["requests"]>
+    listReversals(filter: Record<string, unknown>): Promise<AuditRows["refunds"]>
+  }
+  const requests = await mpesa.listStkRequests({ order_id: orderId })
+  const refunds = await mpesa.listReversals({ order_id: orderId })
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "order",
     fields: [
@@ -57,25 +107,50 @@ export async function moneyAudit(
     filters: { id: orderId },
   })
   type Payment = { provider_id: string; captures?: { amount: number }[]; refunds?: { amount: number }[] }
-  const medusaPayments = ((data[0] as { payment_collections?: { payments?: Payment[] }[] })?.payment_collections ?? [])
+  const payments = ((data[0] as { payment_collections?: { payments?: Payment[] }[] })?.payment_collections ?? [])
     .flatMap((pc) => pc.payments ?? [])
     .filter((p) => p.provider_id.startsWith("pp_mpesa"))
-  const captured = sum(medusaPayments.flatMap((p) => (p.captures ?? []).map((c) => Number(c.amount))))
-  const refunded = sum(medusaPayments.flatMap((p) => (p.refunds ?? []).map((r) => Number(r.amount))))
-
-  const sokoPaid = sum(requests.filter((r) => r.status === "paid").map((r) => r.amount_kes))
-  const inReview = sum(requests.filter((r) => r.status === "review").map((r) => r.amount_kes))
-  const sokoRefunded = sum(refunds.filter((r) => r.status === "reversed" || r.status === "paid_out").map((r) => r.amount_kes))
-  return {
-    safaricom: { in: safaricomIn, out: reversedOut + paidOut, net: safaricomIn - reversedOut - paidOut },
-    medusa: { captured, refunded, net: captured - refunded },
-    soko: { paid: sokoPaid, refunded: sokoRefunded, net: sokoPaid - sokoRefunded },
-    inReview,
-  }
+  return computeMoneyAudit(sim.listLedger(), {
+    requests,
+    refunds,
+    medusa: {
+      captures: payments.flatMap((p) => (p.captures ?? []).map((c) => Number(c.amount))),
+      refunds: payments.flatMap((p) => (p.refunds ?? []).map((r) => Number(r.amount))),
+    },
+  })
 }
 
-const agrees = (a: MoneyAudit & { inReview: number }) =>
-  a.medusa.net + a.inReview === a.safaricom.net && a.soko.net + a.inReview === a.safaricom.net
+type Sql = <T = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<T[]>
+
+/**
+ * The same audit for a running cluster (integration-tests/multi-instance),
+ * read with SQL from the cluster's database: the same tables the container
+ * reads, the same arithmetic.
+ */
+export async function clusterMoneyAudit(sql: Sql, sim: { listLedger(): SimLedger }, orderId: string): Promise<MoneyAudit> {
+  const requests = await sql<AuditRows["requests"][number]>(
+    `SELECT checkout_request_id, status, amount_kes, flag FROM mpesa_stk_request WHERE order_id = $1 AND deleted_at IS NULL`,
+    [orderId]
+  )
+  const refunds = await sql<AuditRows["refunds"][number]>(
+    `SELECT id, status, amount_kes FROM mpesa_reversal WHERE order_id = $1 AND deleted_at IS NULL`,
+    [orderId]
+  )
+  const amounts = (table: "capture" | "refund") =>
+    sql<{ amount: string }>(
+      `SELECT x.amount::text AS amount
+         FROM order_payment_collection opc
+         JOIN payment p ON p.payment_collection_id = opc.payment_collection_id AND p.deleted_at IS NULL
+         JOIN ${table} x ON x.payment_id = p.id AND x.deleted_at IS NULL
+        WHERE opc.order_id = $1 AND opc.deleted_at IS NULL AND p.provider_id LIKE 'pp_mpesa%'`,
+      [orderId]
+    )
+  return computeMoneyAudit(sim.listLedger(), {
+    requests: requests.map((r) => ({ ...r, amount_kes: Number(r.amount_kes) })),
+    refunds: refunds.map((r) => ({ ...r, amount_kes: Number(r.amount_kes) })),
+    medusa: { captures: (await amounts("capture")).map((r) => Number(r.amount)), refunds: (await amounts("refund")).map((r) => Number(r.amount)) },
+  })
+}
 
 /**
  * Asserts the audit once the scenario has settled: Safaricom's net = Medusa's
@@ -87,16 +162,13 @@ export async function expectMoneyAuditHolds(
   container: MedusaContainer,
   sim: { listLedger(): SimLedger },
   orderId: string
-): Promise<MoneyAudit & { inReview: number }> {
+): Promise<MoneyAudit> {
   let audit = await moneyAudit(container, sim, orderId)
-  for (let i = 0; i < 50 && !agrees(audit); i++) {
+  for (let i = 0; i < 50 && !auditAgrees(audit); i++) {
     await new Promise((r) => setTimeout(r, 200))
     audit = await moneyAudit(container, sim, orderId)
   }
-  expect({ safaricom: audit.safaricom.net, medusa: audit.medusa.net + audit.inReview, soko: audit.soko.net + audit.inReview }).toEqual({
-    safaricom: audit.safaricom.net,
-    medusa: audit.safaricom.net,
-    soko: audit.safaricom.net,
-  })
+  const nets = auditNets(audit)
+  expect(nets).toEqual({ safaricom: nets.safaricom, medusa: nets.safaricom, soko: nets.safaricom })
   return audit
 }
