@@ -95,17 +95,27 @@ export async function moneyAudit(container: MedusaContainer, sim: { listLedger()
     listStkRequests(filter: Record<string, unknown>): Promise<AuditRows["requests"]>
     listReversals(filter: Record<string, unknown>): Promise<AuditRows["refunds"]>
   }
-  const requests = await mpesa.listStkRequests({ order_id: orderId })
-  const refunds = await mpesa.listReversals({ order_id: orderId })
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "order",
     fields: [
+      "cart.id",
       "payment_collections.payments.provider_id",
       "payment_collections.payments.captures.amount",
       "payment_collections.payments.refunds.amount",
     ],
     filters: { id: orderId },
   })
+  // Pushes for the order's cart count too: one whose session was replaced
+  // before the order was placed is never linked to the order, yet its money is the order's.
+  const cartId = (data[0] as { cart?: { id: string } | null } | undefined)?.cart?.id
+  const byId = new Map<string, AuditRows["requests"][number]>()
+  for (const filter of [{ order_id: orderId }, ...(cartId ? [{ cart_id: cartId }] : [])]) {
+    for (const row of await mpesa.listStkRequests(filter)) {
+      byId.set(row.checkout_request_id, row)
+    }
+  }
+  const requests = [...byId.values()]
+  const refunds = await mpesa.listReversals({ order_id: orderId })
   type Payment = { provider_id: string; captures?: { amount: number }[]; refunds?: { amount: number }[] }
   const payments = ((data[0] as { payment_collections?: { payments?: Payment[] }[] })?.payment_collections ?? [])
     .flatMap((pc) => pc.payments ?? [])
@@ -129,7 +139,9 @@ type Sql = <T = Record<string, unknown>>(text: string, values?: unknown[]) => Pr
  */
 export async function clusterMoneyAudit(sql: Sql, sim: { listLedger(): SimLedger }, orderId: string): Promise<MoneyAudit> {
   const requests = await sql<AuditRows["requests"][number]>(
-    `SELECT checkout_request_id, status, amount_kes, flag FROM mpesa_stk_request WHERE order_id = $1 AND deleted_at IS NULL`,
+    `SELECT checkout_request_id, status, amount_kes, flag FROM mpesa_stk_request
+      WHERE deleted_at IS NULL
+        AND (order_id = $1 OR cart_id IN (SELECT cart_id FROM order_cart WHERE order_id = $1 AND deleted_at IS NULL))`,
     [orderId]
   )
   const refunds = await sql<AuditRows["refunds"][number]>(
@@ -156,15 +168,17 @@ export async function clusterMoneyAudit(sql: Sql, sim: { listLedger(): SimLedger
  * Asserts the audit once the scenario has settled: Safaricom's net = Medusa's
  * net + money held for review = Soko's net + review. Subscribers run
  * asynchronously on the Redis profile, so it looks a bounded number of times
- * before asserting what it last saw.
+ * (until the audit agrees and `settled`, when given, says the scenario's end
+ * state is reached) before asserting what it last saw.
  */
 export async function expectMoneyAuditHolds(
   container: MedusaContainer,
   sim: { listLedger(): SimLedger },
-  orderId: string
+  orderId: string,
+  settled: (audit: MoneyAudit) => boolean = () => true
 ): Promise<MoneyAudit> {
   let audit = await moneyAudit(container, sim, orderId)
-  for (let i = 0; i < 50 && !auditAgrees(audit); i++) {
+  for (let i = 0; i < 50 && !(auditAgrees(audit) && settled(audit)); i++) {
     await new Promise((r) => setTimeout(r, 200))
     audit = await moneyAudit(container, sim, orderId)
   }
