@@ -30,6 +30,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import Redis from "ioredis"
+import { auditAgrees, auditNets, clusterMoneyAudit } from "../helpers/money-audit"
 import { startCluster, type Cluster } from "./cluster"
 import { refundRacePhase, refundWorkerKillPhase } from "./refund-phases"
 import { call, checkout, completeCart, openShop, pool, type Placed } from "./shop"
@@ -561,6 +562,15 @@ async function main() {
     }
     const cancelledStk = stk.filter((s) => ofKind("cancelled").map(cridOf).includes(s.checkout_request_id))
     check("cancelled prompts are recorded failed, not paid", cancelledStk.every((s) => s.status !== "paid" && s.status !== "pending" && !s.receipt_number))
+    // The money audit for every order: Safaricom's ledger = Medusa's captured minus refunded = Soko's ledger
+    // (payments replayed ×10 across both servers, burst duplicates, the kill, the race, the unpaid ones).
+    const audits = await pool(orderIds, 4, async (id) => ({ id, audit: await clusterMoneyAudit(cluster.sql, sim, id) }))
+    const disagreeing = audits.filter((a) => a instanceof Error || !auditAgrees(a.audit))
+    check(
+      `the money audit holds for every order (${orderIds.length})`,
+      disagreeing.length === 0,
+      disagreeing.slice(0, 3).map((a) => (a instanceof Error ? a.message : `${a.id}: ${JSON.stringify(auditNets(a.audit))}`)).join(" | ")
+    )
     // Every callback accepted by a server is eventually handled by a worker (a job the
     // killed worker held is retried once BullMQ sees it stalled, ~30 s after its lock lapses).
     const unhandled = async () =>
