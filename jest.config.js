@@ -2,7 +2,7 @@ const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())
 
 // One config, three layers, chosen by TEST_TYPE (the Medusa starter's convention).
-const roots = "<rootDir>/{src,scripts,plugins/*/src,packages/*/src}"
+const roots = "<rootDir>/{src,scripts,plugins/*/src,packages/*/src,integration-tests/helpers}"
 const testMatch = {
   unit: [`${roots}/**/__tests__/**/*.unit.spec.[jt]s?(x)`],
   "integration:modules": [`${roots}/modules/*/__tests__/**/*.spec.[jt]s`],

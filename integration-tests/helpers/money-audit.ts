@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 
-type SimLedger = {
+export type SimLedger = {
   payments: { receipt: string; amount: number; checkoutRequestId?: string; reversedBy?: string }[]
   reversals: { receipt: string; originalReceipt: string; amount: number }[]
   payouts: { receipt: string; amount: number; originatorConversationId: string }[]
@@ -14,104 +14,184 @@ export type MoneyAudit = {
   medusa: { captured: number; refunded: number; net: number }
   /** What Soko's ledger says: paid pushes minus settled refunds. */
   soko: { paid: number; refunded: number; net: number }
+  /**
+   * Flagged pushes (status "review") that STK Query confirmed paid (amount
+   * mismatch, session closed, a second payment, paid after failing), and
+   * payments sent back from review (status "refunded") until Safaricom
+   * confirms the reversal: money in that no order holds.
+   */
+  inReview: number
+  /**
+   * Flagged pushes whose payment Safaricom never confirmed (a paid callback
+   * STK Query disputes, or one reconciliation could not settle): no money is
+   * known to have arrived, so they are outside the sums; listed for the merchant.
+   */
+  unconfirmedInReview: number
+}
+
+/** Review flags for pushes STK Query never confirmed paid (utils/stk-request-transitions.ts). */
+export const UNCONFIRMED_REVIEW_FLAGS = ["query_disagrees", "unresolved"]
+
+/** One order's rows, however they were read (the app's container, or SQL against a cluster's database). */
+export type AuditRows = {
+  /** The order's STK requests (Soko's ledger). */
+  requests: { id?: string; checkout_request_id: string; status: string; amount_kes: number; flag?: string | null }[]
+  /** The refunds of those requests (Soko's ledger); `stk_request_id` tells a refund from review from an order's. */
+  refunds: { id: string; status: string; amount_kes: number; stk_request_id?: string }[]
+  /** Amounts of the captures and refunds on the order's M-Pesa payments in Medusa. */
+  medusa: { captures: number[]; refunds: number[] }
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
 
 /**
- * The money audit: for one order, Safaricom's ledger (money in and out per
- * receipt), Medusa's captured minus refunded, and Soko's ledger must agree.
- * Whole KES throughout (the seed's prices are whole shillings). Flagged pushes
- * (status "review") count as money in that no order holds, and so do payments
- * sent back from review (status "refunded") until Safaricom confirms the
- * reversal; they are returned separately so a scenario can say where that money is.
+ * The audit's arithmetic, pure: Safaricom's money in (payments for the
+ * order's pushes) and out (reversals of those receipts, B2C payouts whose
+ * OriginatorConversationID is one of the order's refunds), Medusa's captured
+ * minus refunded, and Soko's paid pushes minus settled refunds. Whole KES.
  */
-export async function moneyAudit(
-  container: MedusaContainer,
-  sim: { listLedger(): SimLedger },
-  orderId: string
-): Promise<MoneyAudit & { inReview: number }> {
-  const mpesa = container.resolve("mpesa") as {
-    listStkRequests(filter: Record<string, unknown>): Promise<{ id: string; checkout_request_id: string; status: string; amount_kes: number }[]>
-    listReversals(filter: Record<string, unknown>): Promise<
-      {
-        id: string
-        stk_request_id: string
-        method: string
-        status: string
-        amount_kes: number
-        payout_receipt: string | null
-        receipt_number: string
-      }[]
-    >
-  }
-  const requests = await mpesa.listStkRequests({ order_id: orderId })
-  const ids = new Set(requests.map((r) => r.checkout_request_id))
-  const ledger = sim.listLedger()
+export function computeMoneyAudit(ledger: SimLedger, rows: AuditRows): MoneyAudit {
+  const ids = new Set(rows.requests.map((r) => r.checkout_request_id))
   const payments = ledger.payments.filter((p) => p.checkoutRequestId && ids.has(p.checkoutRequestId))
   const receipts = new Set(payments.map((p) => p.receipt))
-  // By payment, not by order: a payment sent back from review is refunded without an order.
-  const refunds = requests.length ? await mpesa.listReversals({ stk_request_id: requests.map((r) => r.id) }) : []
-  const refundIds = new Set(refunds.map((r) => r.id))
+  const refundIds = new Set(rows.refunds.map((r) => r.id))
   const reversedOut = sum(ledger.reversals.filter((r) => receipts.has(r.originalReceipt)).map((r) => r.amount))
   const paidOut = sum(ledger.payouts.filter((p) => refundIds.has(p.originatorConversationId)).map((p) => p.amount))
   const safaricomIn = sum(payments.map((p) => p.amount))
+  const captured = sum(rows.medusa.captures.map(Number))
+  const refunded = sum(rows.medusa.refunds.map(Number))
+  const sokoPaid = sum(rows.requests.filter((r) => r.status === "paid").map((r) => r.amount_kes))
+  const review = rows.requests.filter((r) => r.status === "review")
+  const unconfirmed = (r: { flag?: string | null }) => UNCONFIRMED_REVIEW_FLAGS.includes(r.flag ?? "")
+  const unconfirmedInReview = sum(review.filter(unconfirmed).map((r) => r.amount_kes))
+  const settled = rows.refunds.filter((r) => r.status === "reversed" || r.status === "paid_out")
+  // A payment sent back from review is refunded without an order: it leaves the review money, not the order's.
+  const sentBack = new Set(rows.requests.filter((r) => r.status === "refunded" && r.id).map((r) => r.id))
+  const fromReview = (r: { stk_request_id?: string }) => !!r.stk_request_id && sentBack.has(r.stk_request_id)
+  const inReview =
+    sum(review.filter((r) => !unconfirmed(r)).map((r) => r.amount_kes)) +
+    sum(rows.requests.filter((r) => r.status === "refunded").map((r) => r.amount_kes)) -
+    sum(settled.filter(fromReview).map((r) => r.amount_kes))
+  const sokoRefunded = sum(settled.filter((r) => !fromReview(r)).map((r) => r.amount_kes))
+  return {
+    safaricom: { in: safaricomIn, out: reversedOut + paidOut, net: safaricomIn - reversedOut - paidOut },
+    medusa: { captured, refunded, net: captured - refunded },
+    soko: { paid: sokoPaid, refunded: sokoRefunded, net: sokoPaid - sokoRefunded },
+    inReview,
+    unconfirmedInReview,
+  }
+}
 
+/** The audit holds: Safaricom's net = Medusa's net + money in review = Soko's net + money in review. */
+export const auditAgrees = (a: MoneyAudit) =>
+  a.medusa.net + a.inReview === a.safaricom.net && a.soko.net + a.inReview === a.safaricom.net
+
+/** The three nets side by side, review included, as the audit's assertion compares them. */
+export const auditNets = (a: MoneyAudit) => ({
+  safaricom: a.safaricom.net,
+  medusa: a.medusa.net + a.inReview,
+  soko: a.soko.net + a.inReview,
+})
+
+/**
+ * The money audit for one order of an app under test: Safaricom's ledger (the
+ * simulator), Medusa's captured minus refunded and Soko's ledger, read
+ * through the app's container.
+ */
+export async function moneyAudit(container: MedusaContainer, sim: { listLedger(): SimLedger }, orderId: string): Promise<MoneyAudit> {
+  const mpesa = container.resolve("mpesa") as {
+    listStkRequests(filter: Record<string, unknown>): Promise<AuditRows["requests"]>
+    listReversals(filter: Record<string, unknown>): Promise<AuditRows["refunds"]>
+  }
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "order",
     fields: [
+      "cart.id",
       "payment_collections.payments.provider_id",
       "payment_collections.payments.captures.amount",
       "payment_collections.payments.refunds.amount",
     ],
     filters: { id: orderId },
   })
+  // Pushes for the order's cart count too: one whose session was replaced
+  // before the order was placed is never linked to the order, yet its money is the order's.
+  const cartId = (data[0] as { cart?: { id: string } | null } | undefined)?.cart?.id
+  const byId = new Map<string, AuditRows["requests"][number]>()
+  for (const filter of [{ order_id: orderId }, ...(cartId ? [{ cart_id: cartId }] : [])]) {
+    for (const row of await mpesa.listStkRequests(filter)) {
+      byId.set(row.checkout_request_id, row)
+    }
+  }
+  const requests = [...byId.values()]
+  // By payment, not by order: a payment sent back from review is refunded without an order.
+  const refunds = requests.length ? await mpesa.listReversals({ stk_request_id: requests.map((r) => r.id!) }) : []
   type Payment = { provider_id: string; captures?: { amount: number }[]; refunds?: { amount: number }[] }
-  const medusaPayments = ((data[0] as { payment_collections?: { payments?: Payment[] }[] })?.payment_collections ?? [])
+  const payments = ((data[0] as { payment_collections?: { payments?: Payment[] }[] })?.payment_collections ?? [])
     .flatMap((pc) => pc.payments ?? [])
     .filter((p) => p.provider_id.startsWith("pp_mpesa"))
-  const captured = sum(medusaPayments.flatMap((p) => (p.captures ?? []).map((c) => Number(c.amount))))
-  const refunded = sum(medusaPayments.flatMap((p) => (p.refunds ?? []).map((r) => Number(r.amount))))
-
-  const settled = refunds.filter((r) => r.status === "reversed" || r.status === "paid_out")
-  const statusOf = new Map(requests.map((r) => [r.id, r.status]))
-  const sokoPaid = sum(requests.filter((r) => r.status === "paid").map((r) => r.amount_kes))
-  const sokoRefunded = sum(settled.filter((r) => statusOf.get(r.stk_request_id) === "paid").map((r) => r.amount_kes))
-  // Money no order holds: in review, or sent back from review and not yet confirmed returned.
-  const inReview =
-    sum(requests.filter((r) => r.status === "review" || r.status === "refunded").map((r) => r.amount_kes)) -
-    sum(settled.filter((r) => statusOf.get(r.stk_request_id) === "refunded").map((r) => r.amount_kes))
-  return {
-    safaricom: { in: safaricomIn, out: reversedOut + paidOut, net: safaricomIn - reversedOut - paidOut },
-    medusa: { captured, refunded, net: captured - refunded },
-    soko: { paid: sokoPaid, refunded: sokoRefunded, net: sokoPaid - sokoRefunded },
-    inReview,
-  }
+  return computeMoneyAudit(sim.listLedger(), {
+    requests,
+    refunds,
+    medusa: {
+      captures: payments.flatMap((p) => (p.captures ?? []).map((c) => Number(c.amount))),
+      refunds: payments.flatMap((p) => (p.refunds ?? []).map((r) => Number(r.amount))),
+    },
+  })
 }
 
-const agrees = (a: MoneyAudit & { inReview: number }) =>
-  a.medusa.net + a.inReview === a.safaricom.net && a.soko.net + a.inReview === a.safaricom.net
+type Sql = <T = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<T[]>
+
+/**
+ * The same audit for a running cluster (integration-tests/multi-instance),
+ * read with SQL from the cluster's database: the same tables the container
+ * reads, the same arithmetic.
+ */
+export async function clusterMoneyAudit(sql: Sql, sim: { listLedger(): SimLedger }, orderId: string): Promise<MoneyAudit> {
+  const requests = await sql<AuditRows["requests"][number]>(
+    `SELECT id, checkout_request_id, status, amount_kes, flag FROM mpesa_stk_request
+      WHERE deleted_at IS NULL
+        AND (order_id = $1 OR cart_id IN (SELECT cart_id FROM order_cart WHERE order_id = $1 AND deleted_at IS NULL))`,
+    [orderId]
+  )
+  const refunds = await sql<AuditRows["refunds"][number]>(
+    `SELECT id, status, amount_kes, stk_request_id FROM mpesa_reversal WHERE stk_request_id = ANY($1) AND deleted_at IS NULL`,
+    [requests.map((r) => r.id)]
+  )
+  const amounts = (table: "capture" | "refund") =>
+    sql<{ amount: string }>(
+      `SELECT x.amount::text AS amount
+         FROM order_payment_collection opc
+         JOIN payment p ON p.payment_collection_id = opc.payment_collection_id AND p.deleted_at IS NULL
+         JOIN ${table} x ON x.payment_id = p.id AND x.deleted_at IS NULL
+        WHERE opc.order_id = $1 AND opc.deleted_at IS NULL AND p.provider_id LIKE 'pp_mpesa%'`,
+      [orderId]
+    )
+  return computeMoneyAudit(sim.listLedger(), {
+    requests: requests.map((r) => ({ ...r, amount_kes: Number(r.amount_kes) })),
+    refunds: refunds.map((r) => ({ ...r, amount_kes: Number(r.amount_kes) })),
+    medusa: { captures: (await amounts("capture")).map((r) => Number(r.amount)), refunds: (await amounts("refund")).map((r) => Number(r.amount)) },
+  })
+}
 
 /**
  * Asserts the audit once the scenario has settled: Safaricom's net = Medusa's
  * net + money held for review = Soko's net + review. Subscribers run
  * asynchronously on the Redis profile, so it looks a bounded number of times
- * before asserting what it last saw.
+ * (until the audit agrees and `settled`, when given, says the scenario's end
+ * state is reached) before asserting what it last saw.
  */
 export async function expectMoneyAuditHolds(
   container: MedusaContainer,
   sim: { listLedger(): SimLedger },
-  orderId: string
-): Promise<MoneyAudit & { inReview: number }> {
+  orderId: string,
+  settled: (audit: MoneyAudit) => boolean = () => true
+): Promise<MoneyAudit> {
   let audit = await moneyAudit(container, sim, orderId)
-  for (let i = 0; i < 50 && !agrees(audit); i++) {
+  for (let i = 0; i < 50 && !(auditAgrees(audit) && settled(audit)); i++) {
     await new Promise((r) => setTimeout(r, 200))
     audit = await moneyAudit(container, sim, orderId)
   }
-  expect({ safaricom: audit.safaricom.net, medusa: audit.medusa.net + audit.inReview, soko: audit.soko.net + audit.inReview }).toEqual({
-    safaricom: audit.safaricom.net,
-    medusa: audit.safaricom.net,
-    soko: audit.safaricom.net,
-  })
+  const nets = auditNets(audit)
+  expect(nets).toEqual({ safaricom: nets.safaricom, medusa: nets.safaricom, soko: nets.safaricom })
   return audit
 }

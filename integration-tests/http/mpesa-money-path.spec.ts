@@ -7,7 +7,8 @@ import { recordStkRequestsStep, recordStkRequestsWorkflow, routeMpesaCaptureStep
 import { runSeed } from "../../src/scripts/seed/run-seed"
 import { adminHeaders } from "../helpers/admin"
 import { expectMoneyAuditHolds } from "../helpers/money-audit"
-import { failedStkCallback, paidInLedger, paidStkCallback, pushMpesaSession, useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
+import { failedStkCallback, paidStkCallback, useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
+import { mpesaScenarios } from "../helpers/mpesa-scenarios"
 import { cartReadyForPayment, eventually } from "../helpers/store-checkout"
 
 jest.setTimeout(180_000)
@@ -48,55 +49,18 @@ medusaIntegrationTestRunner({
       admin = await adminHeaders(getContainer(), api)
     })
 
-    const mpesa = () => getContainer().resolve("mpesa") as any
-    const pushSession = (paymentCollectionId: string, phone: string) =>
-      pushMpesaSession(api, store, getContainer(), paymentCollectionId, phone)
-    const request = async (checkoutId: string) => (await mpesa().listStkRequests({ checkout_request_id: checkoutId }))[0]
-    const orderPayment = async (orderId: string) => {
-      const { data } = await api.get(
-        `/admin/orders/${orderId}?fields=id,payment_status,payment_collections.payments.captures.id,payment_collections.payments.refunds.amount`,
-        admin
-      )
-      return data.order
-    }
-    /** Posts a callback and waits until the settle workflow has looked at it. */
-    const postCallback = async (body: unknown) => {
-      const before = (await mpesa().listCallbackLogs({})).length
-      const res = await api.post("/hooks/daraja/stk/dev-callback", body)
-      expect(res.status).toBe(200)
-      await eventually(async () => {
-        const logs = await mpesa().listCallbackLogs({}, { order: { created_at: "DESC" } })
-        return logs.length > before && logs.every((l: any) => l.outcome !== "received") ? true : undefined
-      })
-    }
-    const paidOrder = async () => {
-      const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
-      await pushSession(paymentCollectionId, "0708374149")
-      const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
-      const orderId = completed.order.id as string
-      await eventually(async () => ((await orderPayment(orderId)).payment_status === "captured" ? true : undefined))
-      const paid = await paidInLedger(getContainer(), orderId)
-      return { orderId, paidKes: paid.amount_kes }
-    }
-    const refunded = (orderId: string) =>
-      eventually(async () => {
-        const refunds = await mpesa().listReversals({ order_id: orderId })
-        const settled = refunds.every((r: any) => r.status === "failed" || r.refund_recorded_at)
-        const order = await orderPayment(orderId)
-        return settled && ["refunded", "partially_refunded"].includes(order.payment_status) ? order : undefined
-      }, 150)
+    const { mpesa, pushSession, request, orderPayment, postCallback, paidOrder, refund, refunded } = mpesaScenarios({
+      api,
+      getContainer,
+      sim: () => sim,
+      store: () => store,
+      admin: () => admin,
+    })
 
     describe("money out", () => {
       it("1. four refund requests at once send one reversal; the order is refunded once", async () => {
         const { orderId, paidKes } = await paidOrder()
-        const replies = await Promise.all(
-          Array.from({ length: 4 }, () =>
-            api.post(`/admin/orders/${orderId}/mpesa/refund`, {}, admin).then(
-              (r: any) => r,
-              (e: any) => e.response
-            )
-          )
-        )
+        const replies = await Promise.all(Array.from({ length: 4 }, () => refund(orderId)))
         const statuses = replies.map((r: any) => r.status).sort()
         expect(statuses.filter((s: number) => s === 202)).toHaveLength(1)
         for (const refusal of replies.filter((r: any) => r.status !== 202)) {

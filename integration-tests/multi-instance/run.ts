@@ -16,7 +16,11 @@
  * passes), SOKO_MULTI_BURST_PAYMENTS (50; 30, each callback sent 3× across the
  * servers), SOKO_MULTI_KILL_PAYMENTS (24; 12 with --quick; 0: no kill phase),
  * SOKO_MULTI_CONCURRENCY (8 checkouts in flight), SOKO_MULTI_BASE_PORT (9800),
- * SOKO_MULTI_WORKERS (1; with more, the first one is killed and restarted).
+ * SOKO_MULTI_WORKERS (1; with more, the first one is killed and restarted),
+ * SOKO_MULTI_REFUND_RACE (4 orders refunded on both servers at once; 0: no race phase),
+ * SOKO_MULTI_REFUND_KILL (4 refunds around a worker SIGKILL; 0: no such phase).
+ * The refund phases (./refund-phases.ts) run last, on orders of their own, and
+ * end with the money audit for each order.
  * SOKO_MULTI_KEEP=1 keeps the database and Redis keys when a check fails.
  * Payments captured inside cart completion (callback before "place order") or
  * by a settle workflow the worker kill cut off must get their payment-received
@@ -26,7 +30,9 @@
 import fs from "node:fs"
 import path from "node:path"
 import Redis from "ioredis"
+import { auditAgrees, auditNets, clusterMoneyAudit } from "../helpers/money-audit"
 import { startCluster, type Cluster } from "./cluster"
+import { refundRacePhase, refundWorkerKillPhase } from "./refund-phases"
 import { call, checkout, completeCart, openShop, pool, type Placed } from "./shop"
 
 const root = path.resolve(__dirname, "..", "..")
@@ -55,6 +61,8 @@ const REPLAY_COPIES_PER_SERVER = 5
 const UNANSWERED = 3
 const CANCELLED = 3
 const CONCURRENCY = num("SOKO_MULTI_CONCURRENCY", 8)
+const REFUND_RACE_ORDERS = num("SOKO_MULTI_REFUND_RACE", 4)
+const REFUND_KILL_ORDERS = num("SOKO_MULTI_REFUND_KILL", 4)
 /** Latency phase: at most this many approved prompts not yet captured (a light, steady load, no queue). */
 const LATENCY_IN_FLIGHT = 2
 
@@ -554,6 +562,15 @@ async function main() {
     }
     const cancelledStk = stk.filter((s) => ofKind("cancelled").map(cridOf).includes(s.checkout_request_id))
     check("cancelled prompts are recorded failed, not paid", cancelledStk.every((s) => s.status !== "paid" && s.status !== "pending" && !s.receipt_number))
+    // The money audit for every order: Safaricom's ledger = Medusa's captured minus refunded = Soko's ledger
+    // (payments replayed ×10 across both servers, burst duplicates, the kill, the race, the unpaid ones).
+    const audits = await pool(orderIds, 4, async (id) => ({ id, audit: await clusterMoneyAudit(cluster.sql, sim, id) }))
+    const disagreeing = audits.filter((a) => a instanceof Error || !auditAgrees(a.audit))
+    check(
+      `the money audit holds for every order (${orderIds.length})`,
+      disagreeing.length === 0,
+      disagreeing.slice(0, 3).map((a) => (a instanceof Error ? a.message : `${a.id}: ${JSON.stringify(auditNets(a.audit))}`)).join(" | ")
+    )
     // Every callback accepted by a server is eventually handled by a worker (a job the
     // killed worker held is retried once BullMQ sees it stalled, ~30 s after its lock lapses).
     const unhandled = async () =>
@@ -683,6 +700,21 @@ async function main() {
     measurements.notifications = {
       messages: ms.length,
       by_status: ms.reduce<Record<string, number>>((acc, m) => ({ ...acc, [m.status]: (acc[m.status] ?? 0) + 1 }), {}),
+    }
+
+    // ---- G. refunds: both servers at once; a worker killed mid-refund ---------
+    // After the exactly-once checks above, which count every order in the database.
+    const tools = { cluster, shop, check, waitFor, say, measurements }
+    const refundIndex = plans.length + 1000
+    if (REFUND_RACE_ORDERS) {
+      const phaseStarted = Date.now()
+      await refundRacePhase(tools, refundIndex, REFUND_RACE_ORDERS)
+      say(`refund race phase took ${((Date.now() - phaseStarted) / 1000).toFixed(1)} s`)
+    }
+    if (REFUND_KILL_ORDERS) {
+      const phaseStarted = Date.now()
+      await refundWorkerKillPhase(tools, refundIndex + REFUND_RACE_ORDERS, REFUND_KILL_ORDERS)
+      say(`refund worker-kill phase took ${((Date.now() - phaseStarted) / 1000).toFixed(1)} s`)
     }
   } catch (error) {
     failedHard = true

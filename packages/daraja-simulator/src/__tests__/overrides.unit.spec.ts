@@ -1,5 +1,5 @@
 import type { DarajaSimulator } from "../index"
-import { getToken, post, push, query, start } from "./helpers/daraja"
+import { getToken, phone, post, push, query, start } from "./helpers/daraja"
 import { Receiver, startReceiver } from "./helpers/receiver"
 
 type StkBody = { Body: { stkCallback: { ResultCode: unknown; CallbackMetadata?: { Item: Array<{ Name: string; Value?: unknown }> } } } }
@@ -131,5 +131,29 @@ describe("control-API overrides and fault injection", () => {
       CheckoutRequestID: res.body.CheckoutRequestID,
     })
     expect(q.body.errorCode).toBe("500.003.02")
+  })
+
+  it.each([
+    { script: "paid (sandbox number)", phone: "254708374149", code: 0, callback: true },
+    { script: "cancelled", phone: phone(1), code: 1032, callback: true },
+    { script: "unreachable, no callback", phone: phone(2), code: 1037, callback: false },
+    { script: "interactive", phone: "254712999003", code: 0, callback: true },
+  ])("holds the $script prompt open until released, then settles it as scripted", async ({ phone: msisdn, code, callback }) => {
+    sim.addOverride({ hold: true })
+    const res = await push(sim, token, receiver.url, { PhoneNumber: msisdn, PartyA: msisdn })
+    const id = res.body.CheckoutRequestID as string
+    await new Promise((r) => setTimeout(r, 30))
+    expect(sim.getTransaction(id)?.status).toBe("pending")
+    expect((await query(sim, token, id)).body.errorMessage).toBe("The transaction is being processed")
+
+    expect(sim.release(id).result?.resultCode).toBe(code)
+    expect(sim.getTransaction(id)?.status).toBe("settled")
+    expect(sim.listLedger().payments).toHaveLength(code === 0 ? 1 : 0)
+    if (callback) {
+      expect((await sim.waitForCallback({ checkoutRequestId: id })).status).toBe("delivered")
+    } else {
+      expect(sim.listCallbacks({ checkoutRequestId: id })).toHaveLength(0)
+    }
+    expect(() => sim.release(id)).toThrow(/already settled/)
   })
 })

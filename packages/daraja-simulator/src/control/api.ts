@@ -6,7 +6,7 @@ import type { LedgerEntry, PayoutEntry, ReversalEntry } from "../state/ledger"
 import type { Override, OverrideInput } from "../state/overrides"
 import type { RequestRecord } from "../state/request-log"
 import type { StkTransaction } from "../state/stk-store"
-import { approvePrompt, cancelPrompt, settleStk } from "../stk/lifecycle"
+import { approvePrompt, cancelPrompt, releasePrompt, settleStk } from "../stk/lifecycle"
 import * as f from "../validation/fields"
 
 export interface OutcomeInput {
@@ -155,6 +155,11 @@ export class Control {
 
   cancel(checkoutRequestId: string): StkTransaction {
     return this.guard(() => cancelPrompt(this.sim, checkoutRequestId))
+  }
+
+  /** Settles a prompt an override held open (`hold: true`) with the result it was scripted to have. */
+  release(checkoutRequestId: string): StkTransaction {
+    return this.guard(() => releasePrompt(this.sim, checkoutRequestId))
   }
 
   listLedger(): { payments: LedgerEntry[]; reversals: ReversalEntry[]; payouts: PayoutEntry[] } {

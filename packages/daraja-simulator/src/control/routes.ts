@@ -100,6 +100,7 @@ const CONTROL_ROUTES: ControlRoute[] = [
     return json(200, c.approve(r.params[0], pin === undefined ? undefined : String(pin)))
   }),
   route("POST", "/prompts/:id/cancel", (c, r) => json(200, c.cancel(r.params[0]))),
+  route("POST", "/prompts/:id/release", (c, r) => json(200, c.release(r.params[0]))),
   route("GET", "/transactions", (c) => json(200, c.listTransactions())),
   route("GET", "/transactions/:id", (c, r) => {
     const tx = c.getTransaction(r.params[0])

@@ -55,6 +55,12 @@ export interface OverrideInput {
   /** STK: settle with this result code instead of the phone's script. */
   resultCode?: ResultCode
   resultDesc?: string
+  /**
+   * STK: keep the prompt open, whatever its script says, until
+   * `release(checkoutRequestId)` settles it with that script (interactive
+   * numbers pay). For tests that must act while a prompt is surely open.
+   */
+  hold?: boolean
   /** Shape the callback (all of it for STK; `skip` for reversal and B2C Results too). */
   callback?: CallbackOverride
 }

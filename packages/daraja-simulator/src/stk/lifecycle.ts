@@ -8,6 +8,9 @@ import { darajaTimestamp } from "../time"
 /** Starts the clock on a freshly opened prompt. */
 export const schedulePrompt = (sim: Sim, tx: StkTransaction): void => {
   const { callbackDelayMs, promptTimeoutMs } = sim.settings
+  if (tx.override?.hold) {
+    return // settled by releasePrompt only
+  }
   if (tx.plan !== "interactive") {
     const plan = tx.plan
     sim.scheduler.after(callbackDelayMs, () => settleStk(sim, tx.checkoutRequestId, plan, "script"))
@@ -123,4 +126,10 @@ export const approvePrompt = (sim: Sim, checkoutRequestId: string, pin?: string)
 export const cancelPrompt = (sim: Sim, checkoutRequestId: string): StkTransaction => {
   pendingPrompt(sim, checkoutRequestId)
   return settleStk(sim, checkoutRequestId, outcome(1032), "phone") as StkTransaction
+}
+
+/** Settles a prompt held by an override (`hold`) as its plan said: the script's result, or paid for an interactive number. */
+export const releasePrompt = (sim: Sim, checkoutRequestId: string): StkTransaction => {
+  const tx = pendingPrompt(sim, checkoutRequestId)
+  return settleStk(sim, checkoutRequestId, tx.plan === "interactive" ? PAID : tx.plan, "control") as StkTransaction
 }

@@ -1,4 +1,4 @@
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MPESA_MODULE } from "../../modules/mpesa"
 import type { StkRequestStatus } from "../../modules/mpesa/models/stk-request"
@@ -81,9 +81,26 @@ export const decideStkOutcomeStep = createStep(
         : decide({ ...base, action: "none", note: `${note}; stays ${request.status}` })
     }
     const payment = container.resolve(Modules.PAYMENT)
+    // Money for a session that is gone, or for an order the merchant (or the
+    // unpaid-order timer) cancelled while the prompt was open, is not captured:
+    // a capture on a cancelled order would never be shipped nor refunded.
     const sessionOpen = async () => {
       const [session] = await payment.listPaymentSessions({ id: request.payment_session_id })
-      return !!session && session.status !== "canceled"
+      if (!session || session.status === "canceled") {
+        return false
+      }
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: links } = await query.graph({
+        entity: "order_payment_collection",
+        fields: ["order_id"],
+        filters: { payment_collection_id: session.payment_collection_id },
+      })
+      const orderIds = (links as { order_id?: string }[]).map((l) => l.order_id).filter((id): id is string => !!id)
+      if (!orderIds.length) {
+        return true
+      }
+      const orders = await container.resolve(Modules.ORDER).listOrders({ id: orderIds }, { select: ["id", "status"] })
+      return !orders.some((o) => o.status === "canceled")
     }
 
     if (request.status === "review") {
@@ -107,7 +124,7 @@ export const decideStkOutcomeStep = createStep(
         )
       }
       if (!(await sessionOpen())) {
-        return flagged({ type: "session_closed" }, "paid, but its payment session was removed before it was captured; needs the merchant")
+        return flagged({ type: "session_closed" }, "paid, but its payment session was removed or its order cancelled before it was captured; needs the merchant")
       }
       return decide({
         ...base,
@@ -185,7 +202,7 @@ export const decideStkOutcomeStep = createStep(
       )
     }
     if (!(await sessionOpen())) {
-      return flagged({ type: "session_closed" }, "paid, but its payment session was removed (cart changed or cancelled); needs the merchant", {
+      return flagged({ type: "session_closed" }, "paid, but its payment session was removed (cart changed) or its order cancelled; needs the merchant", {
         receipt_number: receipt,
       })
     }
