@@ -9,6 +9,7 @@ import path from "node:path"
 import { EMBEDDED_DEFAULTS, readPort, readSokoEnv, SokoConfigError } from "../src/config/env"
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres"
 import { LauncherError, log, timed } from "./lib/log"
+import { appliedMigrations, isUpToDate, migrationInputs, readRecord, recordFile, writeRecord } from "./lib/migration-state"
 import { killRunningSteps, runStep, startProcess, type Managed } from "./lib/processes"
 import { assertPortFree, waitForHttp } from "./lib/ports"
 import { startSimulatorIfAvailable, type RunningSimulator } from "./lib/simulator"
@@ -46,6 +47,27 @@ async function shutdown(code: number) {
     log.ok("stopped PostgreSQL")
   }
   process.exit(code)
+}
+
+/** Runs `medusa db:migrate` unless the last run still covers this code and database (./lib/migration-state). */
+async function migrateIfNeeded(databaseUrl: string, childEnv: NodeJS.ProcessEnv, runDir: string) {
+  const mode = process.env.SOKO_MIGRATE || "auto"
+  if (mode !== "auto" && mode !== "always") {
+    throw new LauncherError(`Configuration error: SOKO_MIGRATE must be auto or always (got "${mode}")`)
+  }
+  const record = recordFile(dataDir, databaseUrl)
+  const inputs = migrationInputs(root, process.env)
+  if (mode === "auto" && isUpToDate(readRecord(record), { inputs, database: await appliedMigrations(databaseUrl) })) {
+    log.ok("Database migrations: nothing pending (SOKO_MIGRATE=always runs them anyway)")
+    return
+  }
+  await timed("Running database migrations", () =>
+    runStep(medusaBin, ["db:migrate"], { cwd: root, env: childEnv, logFile: path.join(runDir, "logs", "migrate.log") })
+  )
+  const database = await appliedMigrations(databaseUrl)
+  if (database) {
+    writeRecord(record, { inputs, database })
+  }
 }
 
 function banner(lines: [string, string][]) {
@@ -109,9 +131,7 @@ async function main() {
     log.ok(`Daraja simulator on ${running.simulator.url}`)
   }
 
-  await timed("Running database migrations", () =>
-    runStep(medusaBin, ["db:migrate"], { cwd: root, env: childEnv, logFile: path.join(runDir, "logs", "migrate.log") })
-  )
+  await migrateIfNeeded(env.databaseUrl, childEnv, runDir)
   const prepareOutput = path.join(runDir, "prepare.json")
   await timed("Seeding the demo shop and the admin login", () =>
     runStep(medusaBin, ["exec", "./src/scripts/prepare.ts"], {

@@ -44,8 +44,9 @@ export type SokoEnv = {
   /**
    * Medusa's caching module (regions, price sets, variants, shipping options…
    * for cart operations, invalidated on change), in Redis when REDIS_URL is
-   * set, else in memory. SOKO_CACHING; default on in production with Redis
-   * (measured in the README's Performance section), off otherwise.
+   * set, else in memory for the one process. SOKO_CACHING; on by default in
+   * every profile (measured in the README's Performance section and by
+   * `npm run bench:dev`), SOKO_CACHING=false turns it off.
    */
   caching: boolean
   /**
@@ -243,7 +244,7 @@ export function readSokoEnv(env: Env): SokoEnv {
     backendUrl,
     disableAdmin: readBoolean(env, "DISABLE_ADMIN") || workerMode === "worker",
     databaseLogging: readBoolean(env, "SOKO_DATABASE_LOGGING"),
-    caching: nonEmpty(env, "SOKO_CACHING") === undefined ? production && !!redisUrl : readBoolean(env, "SOKO_CACHING"),
+    caching: nonEmpty(env, "SOKO_CACHING") === undefined ? true : readBoolean(env, "SOKO_CACHING"),
     eventConcurrency: readWholeNumber(env, "SOKO_EVENT_CONCURRENCY", DEFAULT_EVENT_CONCURRENCY, 64, "a whole number"),
     trustedProxies: readTrustedProxies(env),
     rateLimits: readRateLimits(env),

@@ -2,6 +2,7 @@ import { readSokoEnv, SokoConfigError } from "../env"
 import { infrastructureModules } from "../modules"
 
 const STRONG = "x".repeat(32)
+const PROD = { NODE_ENV: "production", DATABASE_URL: "postgres://u:p@db/shop", JWT_SECRET: STRONG, COOKIE_SECRET: STRONG }
 
 describe("readSokoEnv", () => {
   it("runs the embedded default when nothing is set", () => {
@@ -17,7 +18,8 @@ describe("readSokoEnv", () => {
         disableAdmin: false,
       })
     )
-    expect(infrastructureModules(env)).toEqual([])
+    // One process: Medusa's in-memory defaults, plus its caching module in memory.
+    expect(infrastructureModules(env).map((m) => m.resolve)).toEqual(["@medusajs/medusa/caching"])
   })
 
   it("moves the embedded database with SOKO_PG_PORT", () => {
@@ -64,6 +66,7 @@ describe("readSokoEnv", () => {
       "@medusajs/medusa/workflow-engine-redis",
       "@medusajs/medusa/cache-redis",
       "@medusajs/medusa/locking",
+      "@medusajs/medusa/caching",
     ])
   })
 
@@ -81,13 +84,21 @@ describe("readSokoEnv", () => {
     expect(() => readSokoEnv({ SOKO_EVENT_CONCURRENCY: value })).toThrow(/SOKO_EVENT_CONCURRENCY: must be a whole number from 1 to 64/)
   })
 
-  it("adds Medusa's caching module in production with Redis or with SOKO_CACHING, in Redis under the shop's prefix or in memory", () => {
-    expect(readSokoEnv({ REDIS_URL: "redis://r" }).caching).toBe(false)
-    expect(readSokoEnv({ NODE_ENV: "test", REDIS_URL: "redis://r" }).caching).toBe(false)
-    const prod = { NODE_ENV: "production", DATABASE_URL: "postgres://u:p@db/shop", JWT_SECRET: STRONG, COOKIE_SECRET: STRONG }
-    expect(readSokoEnv(prod).caching).toBe(false)
-    expect(readSokoEnv({ ...prod, REDIS_URL: "redis://r" }).caching).toBe(true)
-    expect(readSokoEnv({ ...prod, REDIS_URL: "redis://r", SOKO_CACHING: "false" }).caching).toBe(false)
+  it.each([
+    ["development, embedded", {}, true],
+    ["development with Redis", { REDIS_URL: "redis://r" }, true],
+    ["test", { NODE_ENV: "test" }, true],
+    ["production without Redis", PROD, true],
+    ["production with Redis", { ...PROD, REDIS_URL: "redis://r" }, true],
+    ["SOKO_CACHING=false", { SOKO_CACHING: "false" }, false],
+    ["SOKO_CACHING=off in production", { ...PROD, REDIS_URL: "redis://r", SOKO_CACHING: "off" }, false],
+    ["SOKO_CACHING=true", { SOKO_CACHING: "true" }, true],
+  ] as [string, Record<string, string>, boolean][])("caching in %s: %p", (_, vars, expected) => {
+    expect(readSokoEnv(vars).caching).toBe(expected)
+  })
+
+  it("adds Medusa's caching module in Redis under the shop's prefix, or in memory for one process, unless SOKO_CACHING=false", () => {
+    expect(infrastructureModules(readSokoEnv({ SOKO_CACHING: "false" }))).toEqual([])
     const redis = infrastructureModules(readSokoEnv({ REDIS_URL: "redis://r", SOKO_REDIS_PREFIX: "shop1", SOKO_CACHING: "true" }))
     const caching = redis.find((m) => m.resolve === "@medusajs/medusa/caching")
     expect(caching?.options).toEqual({
@@ -99,7 +110,7 @@ describe("readSokoEnv", () => {
         }),
       ],
     })
-    expect(infrastructureModules(readSokoEnv({ SOKO_CACHING: "1" }))).toEqual([
+    expect(infrastructureModules(readSokoEnv({}))).toEqual([
       { resolve: "@medusajs/medusa/caching", options: { in_memory: { enable: true } } },
     ])
   })
