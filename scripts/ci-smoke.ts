@@ -2,7 +2,7 @@
  * CI's quick-start smoke: runs README's first command on the embedded default,
  * waits until /health answers and the store API serves the seeded catalog in
  * KES, logs in to admin, presses Ctrl-C, checks nothing is left running, then
- * starts again to prove the data is reused.
+ * starts again to prove the data is reused and the migrations are skipped.
  */
 import { spawn, execSync, type ChildProcess } from "node:child_process"
 import fs from "node:fs"
@@ -120,6 +120,10 @@ async function main() {
         throw new Error(`second start did not reuse the data: ${JSON.stringify({ previous, state })}`)
       }
       previous = state
+      // The first start migrated and recorded it; nothing changed since, so the launcher must not migrate again.
+      if (round.startsWith("second") && !run.output().includes("Database migrations: nothing pending")) {
+        throw new Error("second start ran the database migrations again although nothing was pending")
+      }
     } catch (error) {
       console.error(run.output().split("\n").slice(-60).join("\n"))
       try {
