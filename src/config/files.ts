@@ -1,7 +1,8 @@
 import type { S3FileServiceOptions } from "@medusajs/framework/types"
 import type { SokoEnv } from "./env"
 
-type ModuleEntry = { resolve: string; options: { providers: { resolve: string; id: string; options: Record<string, unknown> }[] } }
+type ProviderEntry = { resolve: string; id: string; options: S3FileServiceOptions | { backend_url: string } }
+type ModuleEntry = { resolve: string; options: { providers: ProviderEntry[] } }
 
 /**
  * Medusa's file module with one provider. With S3_* set: Medusa's S3 provider,
