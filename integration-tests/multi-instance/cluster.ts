@@ -23,7 +23,7 @@
  * neither created nor dropped). Redis keys, queues and locks live under a
  * per-run SOKO_REDIS_PREFIX, so runs never see each other's events.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process"
+import { spawn, type ChildProcess } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import http from "node:http"
@@ -146,11 +146,21 @@ function baseEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, ...extra }
 }
 
-function runStep(args: string[], env: NodeJS.ProcessEnv, logFile: string) {
-  const result = spawnSync(medusaBin, args, { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
-  fs.writeFileSync(logFile, `${result.stdout ?? ""}\n${result.stderr ?? ""}`)
-  if (result.status !== 0) {
-    throw new Error(`medusa ${args.join(" ")} failed (exit ${result.status}); log: ${logFile}\n${(result.stderr ?? "").slice(-2000)}`)
+/**
+ * One medusa CLI step, awaited without blocking this process: the local S3
+ * server (and the simulator) answer from this process's event loop while the
+ * step runs (the seed uploads its images to S3).
+ */
+async function runStep(args: string[], env: NodeJS.ProcessEnv, logFile: string) {
+  const out = fs.openSync(logFile, "w")
+  const child = spawn(medusaBin, args, { cwd: root, env, stdio: ["ignore", out, out] })
+  fs.closeSync(out)
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject)
+    child.once("exit", (code) => resolve(code))
+  })
+  if (status !== 0) {
+    throw new Error(`medusa ${args.join(" ")} failed (exit ${status}); log: ${logFile}\n${tail(logFile)}`)
   }
 }
 
