@@ -1,5 +1,6 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 import { readSokoEnv } from "./src/config/env"
+import { fileModule } from "./src/config/files"
 import { infrastructureModules } from "./src/config/modules"
 import { notificationModule } from "./src/config/notifications"
 import { paymentModule } from "./src/config/payments"
@@ -30,19 +31,8 @@ module.exports = defineConfig({
     backendUrl: env.backendUrl,
   },
   modules: [
-    // Product images live on this backend; their URLs follow its public address.
-    {
-      resolve: "@medusajs/medusa/file",
-      options: {
-        providers: [
-          {
-            resolve: "@medusajs/medusa/file-local",
-            id: "local",
-            options: { backend_url: `${env.backendUrl}/static` },
-          },
-        ],
-      },
-    },
+    // Product images: on S3 when S3_* is set (shared by every instance), else on this backend's disk.
+    fileModule(env),
     ...infrastructureModules(env),
     paymentModule(process.env),
     notificationModule(process.env),

@@ -3,13 +3,15 @@
  * N server processes (MEDUSA_WORKER_MODE=server) and one worker process
  * (MEDUSA_WORKER_MODE=worker) sharing one PostgreSQL database and one Redis,
  * plus the Daraja simulator, whose callbacks reach the servers through a small
- * round-robin proxy (as a load balancer in front of the servers would).
+ * round-robin proxy (as a load balancer in front of the servers would), and a
+ * local S3 server (../helpers/s3-server.ts) holding every instance's files.
  *
  * Used by the multi-instance test (./run.ts) and the bench harness:
  *
  *   const cluster = await startCluster({ basePort: 9800 })
  *   cluster.servers      // ["http://localhost:9801", "http://localhost:9802"]; worker on 9803
  *   cluster.simulator    // the in-process Daraja simulator (control API)
+ *   cluster.s3           // the local S3 server the instances' S3_* point at
  *   await cluster.killWorker(); await cluster.startWorker()
  *   await cluster.stop() // stops every process, drops the database, deletes the Redis keys
  *
@@ -21,7 +23,7 @@
  * neither created nor dropped). Redis keys, queues and locks live under a
  * per-run SOKO_REDIS_PREFIX, so runs never see each other's events.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process"
+import { spawn, type ChildProcess } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import http from "node:http"
@@ -31,6 +33,7 @@ import path from "node:path"
 import Redis from "ioredis"
 import { Client } from "pg"
 import { silentLogger, startDarajaSimulator, type DarajaSimulator } from "@soko/daraja-simulator"
+import { startS3Server, type LocalS3 } from "../helpers/s3-server"
 import { limitsOutOfReach } from "../../src/lib/rate-limits/rules"
 
 const root = path.resolve(__dirname, "..", "..")
@@ -92,6 +95,8 @@ export type Cluster = {
   callbackSecret: string
   simulator: DarajaSimulator
   simulatorUrl: string
+  /** The S3-compatible store every instance's file module uses (S3_*). */
+  s3: LocalS3
   proxy: CallbackProxy
   databaseUrl: string
   redisPrefix: string
@@ -133,7 +138,7 @@ async function query<T>(url: string, text: string, values?: unknown[]): Promise<
 function baseEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(MPESA_|STRIPE_|SENDGRID_|SMS_|DATABASE_URL$|REDIS_URL$|SOKO_REDIS_PREFIX$|MEDUSA_WORKER_MODE$|PORT$|DB_)/.test(key)) {
+    if (/^(MPESA_|STRIPE_|SENDGRID_|SMS_|S3_|DATABASE_URL$|REDIS_URL$|SOKO_REDIS_PREFIX$|MEDUSA_WORKER_MODE$|PORT$|DB_)/.test(key)) {
       continue
     }
     env[key] = value
@@ -141,11 +146,21 @@ function baseEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, ...extra }
 }
 
-function runStep(args: string[], env: NodeJS.ProcessEnv, logFile: string) {
-  const result = spawnSync(medusaBin, args, { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
-  fs.writeFileSync(logFile, `${result.stdout ?? ""}\n${result.stderr ?? ""}`)
-  if (result.status !== 0) {
-    throw new Error(`medusa ${args.join(" ")} failed (exit ${result.status}); log: ${logFile}\n${(result.stderr ?? "").slice(-2000)}`)
+/**
+ * One medusa CLI step, awaited without blocking this process: the local S3
+ * server (and the simulator) answer from this process's event loop while the
+ * step runs (the seed uploads its images to S3).
+ */
+async function runStep(args: string[], env: NodeJS.ProcessEnv, logFile: string) {
+  const out = fs.openSync(logFile, "w")
+  const child = spawn(medusaBin, args, { cwd: root, env, stdio: ["ignore", out, out] })
+  fs.closeSync(out)
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject)
+    child.once("exit", (code) => resolve(code))
+  })
+  if (status !== 0) {
+    throw new Error(`medusa ${args.join(" ")} failed (exit ${status}); log: ${logFile}\n${tail(logFile)}`)
   }
 }
 
@@ -286,6 +301,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 
   const children: { instance: Instance; child: ChildProcess }[] = []
   let simulator: DarajaSimulator | undefined
+  let s3: LocalS3 | undefined
   let proxy: (CallbackProxy & { close: () => Promise<void> }) | undefined
   let stopped = false
 
@@ -318,6 +334,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     )
     await proxy?.close().catch(() => undefined)
     await simulator?.stop().catch(() => undefined)
+    await s3?.stop()
     if (keep) {
       say(`kept for a post-mortem: database ${databaseUrl.replace(/:[^:@/]+@/, ":***@")}, Redis keys *${redisPrefix}*`)
       return
@@ -352,6 +369,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const workerPorts = Array.from({ length: workerCount }, (_, i) => basePort + 1 + serverCount + i)
     const servers = serverPorts.map((p) => `http://localhost:${p}`)
     proxy = await startProxy(basePort + 9, servers)
+    s3 = await startS3Server({ bucket: `soko-multi-${runId}` })
 
     const env = baseEnv({
       NODE_ENV: "development",
@@ -370,6 +388,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       // Every shopper here comes from 127.0.0.1; limits have their own tests.
       ...limitsOutOfReach(),
       SOKO_ADMIN_PASSWORD: adminPassword,
+      ...s3.env,
       ...options.env,
     })
 
@@ -421,6 +440,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const workerChild = (index: number) => [...children].reverse().find((c) => c.instance.name === workerInstance(index)?.name)
     const sim = simulator
     const prox = proxy
+    const files = s3
     return {
       servers,
       workerUrl: `http://localhost:${workerPorts[0]}`,
@@ -428,6 +448,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       callbackSecret,
       simulator: sim,
       simulatorUrl: sim.url,
+      s3: files,
       proxy: prox,
       databaseUrl,
       redisPrefix,

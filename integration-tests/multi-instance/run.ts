@@ -22,6 +22,8 @@
  * The refund phases (./refund-phases.ts) run last, on orders of their own, and
  * end with the money audit for each order.
  * SOKO_MULTI_KEEP=1 keeps the database and Redis keys when a check fails.
+ * Files: every instance stores uploads on the cluster's local S3 server; the
+ * shared-files phase (./files-phase.ts) uploads through one server and reads through the other.
  * Payments captured inside cart completion (callback before "place order") or
  * by a settle workflow the worker kill cut off must get their payment-received
  * messages too: the M-Pesa plugin announces those captures itself.
@@ -32,6 +34,7 @@ import path from "node:path"
 import Redis from "ioredis"
 import { auditAgrees, auditNets, clusterMoneyAudit } from "../helpers/money-audit"
 import { startCluster, type Cluster } from "./cluster"
+import { sharedFilesPhase } from "./files-phase"
 import { refundRacePhase, refundWorkerKillPhase } from "./refund-phases"
 import { call, checkout, completeCart, openShop, pool, type Placed } from "./shop"
 
@@ -196,6 +199,9 @@ async function main() {
     await cluster.sql(`UPDATE inventory_level SET stocked_quantity = 1000000, raw_stocked_quantity = '{"value":"1000000","precision":20}'::jsonb`)
     const shop = await openShop(cluster.servers, cluster.prepared, cluster.adminPassword)
     const sim = cluster.simulator
+
+    // ---- 0. shared files: an image uploaded on server A, served by server B ------
+    await sharedFilesPhase({ cluster, shop, check, say }).catch((error) => check("the shared-files phase ran", false, (error as Error).stack ?? String(error)))
 
     // ---- A. concurrent checkouts through both servers -------------------------
     type Plan = { kind: "system" | "latency" | "race" | "burst" | "kill" | "orphan" | "unanswered" | "cancelled"; n: number }
