@@ -2,7 +2,7 @@ import { readFileSync } from "fs"
 import { join } from "path"
 import { describe, expect, it } from "vitest"
 import { countryName, countyName } from "../kenya"
-import { mediaUrl } from "../media"
+import { backendStaticUrl, mediaUrl } from "../media"
 import { formatMoney } from "../money"
 import { displayKenyanPhone, normalizeKenyanPhone } from "../phone"
 
@@ -50,6 +50,24 @@ describe("mediaUrl", () => {
     [null, null],
   ])("%s → %s", (input, expected) => {
     expect(mediaUrl(input)).toBe(expected)
+  })
+})
+
+describe("backendStaticUrl", () => {
+  it.each([
+    ["/static/1-coffee.svg", "http://localhost:9000/static/1-coffee.svg"],
+    ["/static/a/b.png", "http://localhost:9000/static/a/b.png"],
+    ["/static/", null],
+    ["/static/a//b.png", null],
+    ["/static/../.env", null],
+    ["/static/a/..", null],
+    ["/static/%2e%2e/admin/users", null],
+    ["/static/a%2Fb", null],
+    ["/static/.env", null],
+    ["/statics/x.png", null],
+    [`/static/${"a".repeat(202)}`, null],
+  ])("%s → %s", (pathname, expected) => {
+    expect(backendStaticUrl(pathname, "http://localhost:9000/")).toBe(expected)
   })
 })
 
