@@ -16,7 +16,8 @@ const config: NextConfig = {
   distDir,
   ...(alternateBuild ? { typescript: { tsconfigPath: `tsconfig.next-${distDir.replace(/^\.next-?/, "") || "alt"}.json` } } : {}),
   // Product pictures come from the backend's file module (SVGs in the demo shop);
-  // they are served same-origin through /static and drawn with sized <img> tags.
+  // they are served same-origin through /static (rewritten to the backend in src/middleware.ts)
+  // and drawn with sized <img> tags.
   images: { unoptimized: true },
   eslint: { ignoreDuringBuilds: true },
   experimental: {

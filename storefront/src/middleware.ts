@@ -1,4 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server"
+import { backendUrl } from "@/lib/config"
+import { backendStaticUrl } from "@/lib/util/media"
 
 const DEFAULT_COUNTRY = "ke"
 
@@ -10,6 +12,9 @@ const DEFAULT_COUNTRY = "ke"
  */
 export function middleware(request: NextRequest) {
   const { pathname } = request.nextUrl
+  if (pathname.startsWith("/static/")) {
+    return staticFile(request)
+  }
   const first = pathname.split("/")[1] ?? ""
   if (/^[a-z]{2}$/.test(first)) {
     return NextResponse.next()
@@ -25,6 +30,29 @@ export function middleware(request: NextRequest) {
   return NextResponse.redirect(url)
 }
 
+/**
+ * Product pictures from Medusa's local file module, served from the shop's own
+ * origin (see lib/util/media.ts): Next's rewrite proxies them from the backend,
+ * so the browser never talks to it. A rewrite here rather than in next.config's
+ * rewrites(): those are frozen into the build (routes-manifest.json), and one
+ * build must serve any backend (MEDUSA_BACKEND_URL is read at run time).
+ */
+function staticFile(request: NextRequest) {
+  const target = backendStaticUrl(request.nextUrl.pathname, backendUrl())
+  if (!target) {
+    return new NextResponse("Not found", { status: 404 })
+  }
+  // The shopper's session cookies are for this shop, not for the backend's file server.
+  const headers = new Headers(request.headers)
+  headers.delete("cookie")
+  headers.delete("authorization")
+  return NextResponse.rewrite(target, {
+    request: { headers },
+    // SVGs are drawn with <img>, where scripts never run; this keeps them inert if opened directly too.
+    headers: { "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox" },
+  })
+}
+
 export const config = {
-  matcher: ["/((?!api/|static/|_next/|favicon\\.ico|icon\\.svg|robots\\.txt|manifest\\.webmanifest).*)"],
+  matcher: ["/static/:path*", "/((?!api/|static/|_next/|favicon\\.ico|icon\\.svg|robots\\.txt|manifest\\.webmanifest).*)"],
 }

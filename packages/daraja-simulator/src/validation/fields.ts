@@ -1,3 +1,5 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/max"
+
 // Pure field rules shared by every endpoint. Each answers the normalised value
 // or undefined, so endpoint validators can report the first failing field the
 // way Daraja does ("Bad Request - Invalid <Field>").
@@ -46,10 +48,19 @@ export const amount = (value: unknown): number | undefined => {
   return n >= MIN_AMOUNT && n <= MAX_AMOUNT ? n : undefined
 }
 
-/** A Kenyan mobile number in the only form Daraja takes: `2547XXXXXXXX` or `2541XXXXXXXX`. */
+/**
+ * A Kenyan mobile number in the only form Daraja takes: `2547XXXXXXXX` or
+ * `2541XXXXXXXX` (12 digits, no `+`, no leading 0). Which ranges are mobile is
+ * libphonenumber-js's `max` metadata (the only one that knows number types):
+ * a landline (25420…) is refused like Daraja refuses it.
+ */
 export const msisdn = (value: unknown): string | undefined => {
   const text = asText(value)
-  return text !== undefined && /^254[71]\d{8}$/.test(text) ? text : undefined
+  if (text === undefined || !/^254\d{9}$/.test(text)) {
+    return undefined
+  }
+  const parsed = parsePhoneNumberFromString(`+${text}`)
+  return parsed?.country === "KE" && parsed.isValid() && parsed.getType() === "MOBILE" ? text : undefined
 }
 
 /** Paybills, tills and store numbers are 5 to 8 digits. */

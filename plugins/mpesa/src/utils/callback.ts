@@ -1,5 +1,5 @@
-import { amountsMatch } from "./amount"
-import { parseDecimal } from "./decimal"
+import { MathBN } from "@medusajs/framework/utils"
+import { amountsMatch, exactAmount } from "./amount"
 import { normalizeResultCode } from "./result-codes"
 import { cleanUntrustedText } from "./text"
 
@@ -111,11 +111,11 @@ function parseMetadata(metadata: unknown): { ok: true; value: StkCallbackMetadat
   }
   const { items } = lookup
   const rawAmount = items.get("amount")
-  const amount = parseDecimal(rawAmount)
+  const amount = exactAmount(rawAmount)
   if (
     (typeof rawAmount !== "number" && typeof rawAmount !== "string") ||
     !amount ||
-    amount.negative ||
+    MathBN.lt(amount, 0) ||
     !Number.isFinite(Number(rawAmount))
   ) {
     return { ok: false, reason: "CallbackMetadata Amount is missing or not a number" }

@@ -1,15 +1,21 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/max"
+
 /**
  * Kenyan mobile numbers in the forms shoppers type them, normalised to the
  * MSISDN Daraja expects (2547XXXXXXXX or 2541XXXXXXXX).
+ *
+ * Parsing and the mobile-range check are libphonenumber-js's (Google's
+ * numbering-plan data). We load its `max` metadata because only that one can
+ * tell a Safaricom/Airtel mobile range (07xx, 01xx) from a Nairobi landline
+ * (020…): landlines cannot receive an STK prompt. This runs on the server, so
+ * the larger metadata costs nothing in a browser bundle.
  */
 
 export type PhoneResult =
   | { ok: true; msisdn: string }
   | { ok: false; reason: string }
 
-// Safaricom, Airtel and Telkom mobile ranges start 7xx or 1xx after the
-// country code; landlines (20, 41, ...) cannot receive an STK prompt.
-const KENYAN_MOBILE = /^254(7\d{8}|1\d{8})$/
+const EXAMPLE = "e.g. 0712 345 678 or +254 712 345 678"
 
 export function normalizeKenyanPhone(input: unknown): PhoneResult {
   if (typeof input !== "string" && typeof input !== "number") {
@@ -19,28 +25,13 @@ export function normalizeKenyanPhone(input: unknown): PhoneResult {
   if (raw.length === 0) {
     return { ok: false, reason: "Enter a phone number, e.g. 0712 345 678" }
   }
+  // libphonenumber would pull a number out of "0712345678; DROP TABLE"; we want the whole input to be one.
   if (raw.length > 32 || !/^\+?[\d\s().-]+$/.test(raw)) {
-    return {
-      ok: false,
-      reason: `"${raw.slice(0, 32)}" is not a phone number: use digits only, e.g. 0712 345 678`,
-    }
+    return { ok: false, reason: `"${raw.slice(0, 32)}" is not a phone number: use digits only, e.g. 0712 345 678` }
   }
-  const digits = raw.replace(/\D/g, "")
-  let msisdn: string
-  if (digits.startsWith("254")) {
-    msisdn = digits
-  } else if (digits.startsWith("0")) {
-    msisdn = `254${digits.slice(1)}`
-  } else if (digits.length === 9) {
-    msisdn = `254${digits}`
-  } else {
-    msisdn = digits
+  const parsed = parsePhoneNumberFromString(raw, "KE")
+  if (!parsed || parsed.country !== "KE" || !parsed.isValid() || parsed.getType() !== "MOBILE") {
+    return { ok: false, reason: `${raw} is not a Kenyan mobile number: use the M-Pesa phone number, ${EXAMPLE}` }
   }
-  if (!KENYAN_MOBILE.test(msisdn)) {
-    return {
-      ok: false,
-      reason: `${raw} is not a Kenyan mobile number: use the M-Pesa phone number, e.g. 0712 345 678 or +254 712 345 678`,
-    }
-  }
-  return { ok: true, msisdn }
+  return { ok: true, msisdn: parsed.number.slice(1) }
 }

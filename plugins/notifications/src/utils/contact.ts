@@ -4,17 +4,23 @@
  * malformed address must become a recorded failure, not a provider error.
  */
 
+import { parsePhoneNumberFromString } from "libphonenumber-js/max"
+
 export type Checked = { ok: true; value: string } | { ok: false; reason: string }
 
-const KENYAN_MOBILE = /^254(7\d{8}|1\d{8})$/
-const E164 = /^\+[1-9]\d{7,14}$/
+const KENYA = "254"
 
 /**
  * Kenyan numbers in any common form (0712 345 678, 712345678, 254712345678,
  * +254 712 345 678) become +2547…; other numbers must already be
- * international (+<country><number>).
+ * international (+<country><number>, or 00<country><number>).
+ *
+ * Parsing is libphonenumber-js's. Its `max` metadata is loaded because a
+ * Kenyan number must be a mobile one (an SMS to a Nairobi landline goes
+ * nowhere), and only `max` knows number types; numbers abroad need only be
+ * possible for their country, as before.
  */
-export function normalizePhone(input: unknown, defaultCountryCode = "254"): Checked {
+export function normalizePhone(input: unknown, defaultCountryCode = KENYA): Checked {
   if (typeof input !== "string" && typeof input !== "number") {
     return { ok: false, reason: "no phone number" }
   }
@@ -22,32 +28,24 @@ export function normalizePhone(input: unknown, defaultCountryCode = "254"): Chec
   if (!raw) {
     return { ok: false, reason: "no phone number" }
   }
+  // libphonenumber would pull a number out of surrounding text; the whole input must be one.
   if (raw.length > 32 || !/^\+?[\d\s().-]+$/.test(raw)) {
     return { ok: false, reason: `"${raw.slice(0, 32)}" is not a phone number` }
   }
-  const digits = raw.replace(/\D/g, "")
-  if (raw.startsWith("+") || raw.startsWith("00")) {
-    const international = `+${raw.startsWith("00") ? digits.slice(2) : digits}`
-    if (international.startsWith("+254") && !KENYAN_MOBILE.test(international.slice(1))) {
-      return { ok: false, reason: `${raw} is not a Kenyan mobile number` }
-    }
-    return E164.test(international)
-      ? { ok: true, value: international }
-      : { ok: false, reason: `${raw} is not an international phone number` }
+  const international = raw.startsWith("+") || raw.startsWith("00")
+  const parsed = parsePhoneNumberFromString(raw.startsWith("00") ? `+${raw.slice(2)}` : raw, {
+    defaultCallingCode: defaultCountryCode,
+  })
+  const kenyan = parsed ? parsed.countryCallingCode === KENYA : !international && defaultCountryCode === KENYA
+  if (kenyan) {
+    return parsed?.isValid() && parsed.getType() === "MOBILE"
+      ? { ok: true, value: parsed.number }
+      : { ok: false, reason: `${raw} is not a Kenyan mobile number` }
   }
-  let national = digits
-  if (digits.startsWith(defaultCountryCode)) {
-    national = digits.slice(defaultCountryCode.length)
-  } else if (digits.startsWith("0")) {
-    national = digits.slice(1)
+  if (!parsed?.isPossible()) {
+    return { ok: false, reason: `${raw} is not ${international ? "an international" : "a"} phone number` }
   }
-  const candidate = `${defaultCountryCode}${national}`
-  if (defaultCountryCode === "254" && !KENYAN_MOBILE.test(candidate)) {
-    return { ok: false, reason: `${raw} is not a Kenyan mobile number` }
-  }
-  return E164.test(`+${candidate}`)
-    ? { ok: true, value: `+${candidate}` }
-    : { ok: false, reason: `${raw} is not a phone number` }
+  return { ok: true, value: parsed.number }
 }
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/

@@ -1,27 +1,22 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/mobile"
+
 /**
  * Kenyan mobile numbers in the forms shoppers type them: 0712 345 678,
  * +254 712 345 678, 254712345678, 712345678 (also 01xx numbers). The backend
  * validates authoritatively; this gives instant feedback and a tidy display.
+ *
+ * Parsing is libphonenumber-js's. This file runs in the browser too, so it
+ * loads the library's `mobile` metadata rather than `max`: it is smaller, and
+ * with it `isValid()` is true only for mobile numbers, which is the one check
+ * we need (landlines cannot pay by M-Pesa).
  */
 export function normalizeKenyanPhone(input: string | null | undefined): string | null {
-  if (!input) {
+  // The whole input must be a number; libphonenumber would pull one out of "0712345abc".
+  if (!input || !/^\+?[\d\s().-]+$/.test(input.trim())) {
     return null
   }
-  const digits = input.replace(/[\s\-().]/g, "").replace(/^\+/, "")
-  if (!/^\d+$/.test(digits)) {
-    return null
-  }
-  let national: string
-  if (digits.startsWith("254") && digits.length === 12) {
-    national = digits.slice(3)
-  } else if (digits.startsWith("0") && digits.length === 10) {
-    national = digits.slice(1)
-  } else if (digits.length === 9) {
-    national = digits
-  } else {
-    return null
-  }
-  return /^[17]\d{8}$/.test(national) ? `254${national}` : null
+  const parsed = parsePhoneNumberFromString(input, "KE")
+  return parsed?.country === "KE" && parsed.isValid() ? parsed.number.slice(1) : null
 }
 
 /** 254712345678 → "0712 345 678" */

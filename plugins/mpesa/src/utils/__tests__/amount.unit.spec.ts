@@ -1,5 +1,37 @@
 import { BigNumber, MedusaError } from "@medusajs/framework/utils"
-import { amountsMatch, toMpesaAmount } from "../amount"
+import { amountsMatch, exactAmount, toMpesaAmount } from "../amount"
+
+describe("exactAmount", () => {
+  it.each([
+    ["1450", "1450"],
+    ["1450.00", "1450"],
+    ["1450.01", "1450.01"],
+    ["0.5", "0.5"],
+    [".5", "0.5"],
+    ["5.", "5"],
+    ["+7", "7"],
+    ["-7.25", "-7.25"],
+    ["-0.00", "0"],
+    ["1e3", "1000"],
+    ["1.5E1", "15"],
+    ["1.55e1", "15.5"],
+    ["15e-1", "1.5"],
+    ["1e-7", "0.0000001"],
+    [1e21, "1000000000000000000000"],
+    [0.1, "0.1"],
+    [new BigNumber("1450.0100000000000000001"), "1450.0100000000000000001"],
+    [{ value: "1450.0100000000000000", precision: 20 }, "1450.01"],
+  ])("%p is exactly %p", (input, expected) => {
+    expect(exactAmount(input)?.toFixed()).toBe(expected)
+  })
+
+  it.each([[""], ["."], ["-"], ["e5"], ["1.2.3"], ["0x10"], ["1_000"], [" "], ["Infinity"], [true], [[1]], [{}], [{ value: "0x10" }], [null]])(
+    "refuses %p",
+    (input) => {
+      expect(exactAmount(input)).toBeUndefined()
+    }
+  )
+})
 
 describe("toMpesaAmount", () => {
   it.each([
@@ -20,6 +52,13 @@ describe("toMpesaAmount", () => {
     [new BigNumber(1450), 1450],
     [{ value: "1450.0100000000000000", precision: 20 }, 1451],
     [{ value: 1450 }, 1450],
+    [".5", 1],
+    ["5.", 5],
+    ["+7", 7],
+    ["1.55e1", 16],
+    ["15e-1", 2],
+    ["1e-7", 1],
+    [0.1, 1],
   ])("converts %p to KES %p", (input, expected) => {
     expect(toMpesaAmount(input, "kes")).toBe(expected)
   })
@@ -41,6 +80,9 @@ describe("toMpesaAmount", () => {
     ["abc", "numeric amount"],
     ["", "numeric amount"],
     ["12,50", "numeric amount"],
+    ["-0.00", "at least KES 1"],
+    ["0x10", "numeric amount"],
+    ["Infinity", "numeric amount"],
     ["1".repeat(80), "numeric amount"],
     [null, "numeric amount"],
     [{}, "numeric amount"],
