@@ -212,9 +212,11 @@ medusaIntegrationTestRunner({
         sim.addOverride({ endpoint: "stkpush", callback: { amount: 1 } })
         const { data: pushed } = await pushSession(paymentCollectionId, "0708374149")
         const checkoutId = checkoutIdOf(getContainer(), pushed.payment_collection.payment_sessions[0].data)
+        // The decision writes the callback log, then the request: wait for both.
         await eventually(async () => {
           const [log] = await mpesa.listCallbackLogs({ checkout_request_id: checkoutId })
-          return log && log.outcome !== "received" ? log : undefined
+          const [stk] = await mpesa.listStkRequests({ checkout_request_id: checkoutId })
+          return log && log.outcome !== "received" && stk?.status !== "pending" ? log : undefined
         })
         const logs = await mpesa.listCallbackLogs({})
         const outcomes = logs.map((l: any) => l.outcome)
