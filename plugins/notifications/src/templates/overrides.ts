@@ -10,6 +10,7 @@ import {
   TemplatePart,
 } from "./catalog"
 import { findTemplateProblems, TemplateProblem } from "./engine"
+import { isLegacySyntax, legacyToLiquid } from "./legacy-syntax"
 
 /** Overrides by template, locale and part: `{ "order-placed": { sw: { sms: "…" } } }`. */
 export type TemplateOverrides = Partial<
@@ -36,6 +37,16 @@ export function checkOverridePart(
   }
   if (!source.trim()) {
     return [{ message: "is empty; remove the override to use the built-in text", line: 1, column: 1 }]
+  }
+  if (isLegacySyntax(source)) {
+    const liquid = legacyToLiquid(source, TEMPLATES[template].variables)
+    return [
+      {
+        message: `uses {{#if}}/{{#each}} blocks from before Liquid; in Liquid: ${liquid.length > 300 ? `${liquid.slice(0, 300)}…` : liquid}`,
+        line: 1,
+        column: 1,
+      },
+    ]
   }
   return findTemplateProblems(source, {
     variables: TEMPLATES[template].variables,

@@ -71,22 +71,35 @@ function compile(source: string, template: TemplateId, part: TemplatePart | "lay
 /**
  * Picks the source of one part (first override layer that has it, else the
  * built-in) and compiles it. An override that no longer compiles (edited in
- * the database by hand, say) falls back to the built-in with a warning: a
- * message always goes out.
+ * the database by hand, say) or that hits a render limit falls back to the
+ * built-in with a warning: a message always goes out.
  */
 function part(input: RenderInput, name: TemplatePart, warnings: string[]): CompiledTemplate {
   for (const layer of input.overrides ?? []) {
     const source = layer?.[input.template]?.[input.locale]?.[name]
     if (typeof source === "string") {
       try {
-        return compile(source, input.template, name)
+        const override = compile(source, input.template, name)
+        return {
+          render: (data, mode) => {
+            try {
+              return override.render(data, mode)
+            } catch (error) {
+              warnings.push(`override of ${name} ignored: ${(error as Error).message}`)
+              return builtIn(input, name).render(data, mode)
+            }
+          },
+        }
       } catch (error) {
         warnings.push(`override of ${name} ignored: ${(error as Error).message}`)
       }
     }
   }
-  return compile(defaultSources(input.template, input.locale)[name], input.template, name)
+  return builtIn(input, name)
 }
+
+const builtIn = (input: RenderInput, name: TemplatePart) =>
+  compile(defaultSources(input.template, input.locale)[name], input.template, name)
 
 function brandData(branding: Branding): TemplateData {
   return {
@@ -164,7 +177,7 @@ function renderSms(input: RenderInput, data: TemplateData): RenderedSms {
   }
   // Long names or reasons push a message into a second part (billed twice);
   // cut them progressively before giving up and sending the full text.
-  // Last resort: drop the optional detail (reasons) the templates show only {{#if}} present.
+  // Last resort: drop the optional detail (reasons) the templates show only {% if %} present.
   for (const max of [24, 16, 10, 0]) {
     const shortened = { ...data }
     for (const key of SHORTENABLE) {

@@ -23,7 +23,7 @@ const DEFAULTS = new Map<string, TemplateSources>(
   LOCALES.flatMap((locale) => TEMPLATE_IDS.map((id) => [`${id}:${locale}`, build(locale, id)] as const))
 )
 
-/** The built-in sources of a template in a locale, in the override language. */
+/** The built-in sources of a template in a locale, in Liquid (the language merchants override them in). */
 export function defaultSources(id: TemplateId, locale: Locale): TemplateSources {
   return DEFAULTS.get(`${id}:${locale}`)!
 }

@@ -19,21 +19,21 @@ describe("template engine: rendering", () => {
     ["missing value renders empty", "Hi {{name}}.", {}, "Hi ."],
     ["null renders empty", "[{{name}}]", { name: null }, "[]"],
     ["number", "{{total}}", { total: 3350 }, "3350"],
-    ["if true", "{{#if paid}}paid{{/if}}", { paid: true }, "paid"],
-    ["if false with else", "{{#if paid}}paid{{else}}due{{/if}}", { paid: false }, "due"],
-    ["if empty string", "{{#if name}}x{{else}}y{{/if}}", { name: "" }, "y"],
-    ["if empty list", "{{#if items}}x{{else}}none{{/if}}", { items: [] }, "none"],
-    ["unless", "{{#unless paid}}due{{/unless}}", { paid: false }, "due"],
+    ["if true", "{% if paid %}paid{% endif %}", { paid: true }, "paid"],
+    ["if false with else", "{% if paid %}paid{% else %}due{% endif %}", { paid: false }, "due"],
+    ["if empty string", "{% if name %}x{% else %}y{% endif %}", { name: "" }, "y"],
+    ["if empty list", "{% if items.size > 0 %}x{% else %}none{% endif %}", { items: [] }, "none"],
+    ["unless", "{% unless paid %}due{% endunless %}", { paid: false }, "due"],
     [
       "each with item fields",
-      "{{#each items}}{{quantity}}x{{title}};{{/each}}",
+      "{% for item in items %}{{ item.quantity }}x{{ item.title }};{% endfor %}",
       { items: [{ title: "Tea", quantity: 2 }, { title: "Coffee", quantity: 1 }] },
       "2xTea;1xCoffee;",
     ],
-    ["each sees outer names", "{{#each items}}{{name}}:{{title}} {{/each}}", { name: "N", items: [{ title: "T" }] }, "N:T "],
-    ["each over non-list renders nothing", "{{#each items}}x{{/each}}", { items: "oops" }, ""],
-    ["comments vanish", "a{{! a note }}b", {}, "ab"],
-    ["nested blocks", "{{#if paid}}{{#each items}}{{title}}{{/each}}{{/if}}", { paid: 1, items: [{ title: "T" }] }, "T"],
+    ["each sees outer names", "{% for item in items %}{{name}}:{{ item.title }} {% endfor %}", { name: "N", items: [{ title: "T" }] }, "N:T "],
+    ["each over non-list renders nothing", "{% for item in items %}x{% endfor %}", { items: "oops" }, ""],
+    ["comments vanish", "a{% comment %} a note {% endcomment %}b{% # another %}", {}, "ab"],
+    ["nested blocks", "{% if paid %}{% for item in items %}{{ item.title }}{% endfor %}{% endif %}", { paid: 1, items: [{ title: "T" }] }, "T"],
   ])("%s", (_label, source, data, expected) => {
     expect(render(source, data)).toBe(expected)
   })
@@ -53,20 +53,24 @@ describe("template engine: rendering", () => {
 describe("template engine: problems are reported with line and column", () => {
   it.each([
     ["unknown variable", "Hi {{nmae}}", /line 1, column 4: unknown variable \{\{nmae\}\}; this template knows items, name, paid, total/],
-    ["unclosed tag", "Hi {{name", /`\{\{` is never closed/],
-    ["unclosed block", "{{#if paid}}x", /`\{\{#if paid\}\}` is never closed/],
-    ["mismatched close", "{{#if paid}}{{/each}}", /`\{\{\/each\}\}` closes `\{\{#if paid\}\}`/],
-    ["stray close", "x{{/if}}", /closes a block that was never opened/],
-    ["unknown block", "{{#with name}}{{/with}}", /unknown block/],
-    ["triple braces", "{{{name}}}", /triple braces/],
-    ["else outside block", "{{else}}", /outside an #if/],
-    ["two elses", "{{#if paid}}a{{else}}b{{else}}c{{/if}}", /second `\{\{else\}\}`/],
-    ["empty tag", "{{}}", /empty/],
-    ["expression", "{{name + 1}}", /is not a variable name/],
-    ["each over a value", "{{#each name}}x{{/each}}", /name is not a list/],
+    ["unclosed tag", "Hi {{name", /line 1, column 4: output "\{\{name" not closed/],
+    ["unclosed block", "{% if paid %}x", /tag \{% if paid %\} not closed/],
+    ["mismatched close", "{% if paid %}{% endfor %}", /line 1, column 14: tag "endfor" not found/],
+    ["stray close", "x{% endif %}", /line 1, column 2: tag "endif" not found/],
+    ["unknown block", "{% with name %}{% endwith %}", /tag "with" not found/],
+    ["triple braces", "{{{name}}}", /invalid value expression: "\{name"/],
+    ["unescaped output", "{{ name | raw }}", /undefined filter: raw/],
+    ["else outside block", "{% else %}", /tag "else" not found/],
+    ["two elses", "{% if paid %}a{% else %}b{% else %}c{% endif %}", /duplicated else/],
+    ["empty tag", "{{}}", /invalid value expression: ""/],
+    ["expression", "{{name + 1}}", /expected "\|" before filter/],
+    ["each over a value", "{% for x in name %}x{% endfor %}", /line 1, column 1: \{% for x in name %\}: name is not a list/],
     ["list printed as value", "{{items}}", /is a list/],
-    ["unknown item field", "{{#each items}}{{price}}{{/each}}", /unknown variable \{\{price\}\}/],
+    ["list as a condition (always true in Liquid)", "{% if items %}x{% endif %}", /\{\{items\}\} is a list; .*items.size > 0/],
+    ["unknown item field", "{% for item in items %}{{ item.price }}{% endfor %}", /line 1, column 24: unknown variable \{\{item.price\}\}; item has item.quantity, item.title/],
+    ["loop item outside its loop", "{% for item in items %}{% endfor %}{{ item.title }}", /unknown variable \{\{item.title\}\}/],
     ["dotted path", "{{items.title}}", /nested names are not available/],
+    ["dotted path on a value", "{{name.first}}", /nested names are not available/],
     ["second line position", "ok\n  {{oops}}", /line 2, column 3/],
   ])("%s", (_label, source, message) => {
     let error: unknown
@@ -117,7 +121,7 @@ describe("markup check", () => {
 
   it("is applied to html templates, with template tags neutralised", () => {
     expect(
-      findTemplateProblems('<a href="{{name}}">{{#if paid}}<b>x</b>{{/if}}</a>', { variables: VARS, html: true })
+      findTemplateProblems('<a href="{{name}}">{% if paid %}<b>x</b>{% endif %}{% comment %}<p>{% endcomment %}</a>', { variables: VARS, html: true })
     ).toEqual([])
     expect(findTemplateProblems("<p>{{name}}", { variables: VARS, html: true })).toEqual([
       expect.objectContaining({ message: "broken markup: <p> is never closed", line: 1, column: 1 }),

@@ -38,25 +38,25 @@ function itemsHtml(l: EmailLabels): string {
   return [
     '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:0 0 16px;border-collapse:collapse;">',
     `<tr><th align="left" style="font-size:12px;color:#666666;padding:0 0 4px;">${l.item}</th><th align="right" style="font-size:12px;color:#666666;padding:0 0 4px;">${l.price}</th></tr>`,
-    "{{#each items}}",
-    `<tr><td ${CELL}>{{quantity}} × {{title}}{{#if variant}} <span style="color:#666666;">({{variant}})</span>{{/if}}</td><td ${NUM}>{{total}}</td></tr>`,
-    "{{/each}}",
-    `{{#if more_items}}<tr><td colspan="2" ${CELL}>${l.andMore}</td></tr>{{/if}}`,
+    "{% for item in items %}",
+    `<tr><td ${CELL}>{{ item.quantity }} × {{ item.title }}{% if item.variant %} <span style="color:#666666;">({{ item.variant }})</span>{% endif %}</td><td ${NUM}>{{ item.total }}</td></tr>`,
+    "{% endfor %}",
+    `{% if more_items %}<tr><td colspan="2" ${CELL}>${l.andMore}</td></tr>{% endif %}`,
     `<tr><td ${CELL}>${l.subtotal}</td><td ${NUM}>{{order_subtotal}}</td></tr>`,
     `<tr><td ${CELL}>${l.shipping}</td><td ${NUM}>{{shipping_total}}</td></tr>`,
-    `{{#if discount_total}}<tr><td ${CELL}>${l.discount}</td><td ${NUM}>-{{discount_total}}</td></tr>{{/if}}`,
+    `{% if discount_total %}<tr><td ${CELL}>${l.discount}</td><td ${NUM}>-{{discount_total}}</td></tr>{% endif %}`,
     `<tr><td style="padding:8px 0;font-size:16px;font-weight:bold;">${l.total}</td><td style="padding:8px 0;font-size:16px;font-weight:bold;text-align:right;white-space:nowrap;">{{order_total}}</td></tr>`,
-    `{{#if tax_total}}<tr><td style="padding:0;font-size:12px;color:#666666;">${l.tax}</td><td style="padding:0;font-size:12px;color:#666666;text-align:right;white-space:nowrap;">{{tax_total}}</td></tr>{{/if}}`,
+    `{% if tax_total %}<tr><td style="padding:0;font-size:12px;color:#666666;">${l.tax}</td><td style="padding:0;font-size:12px;color:#666666;text-align:right;white-space:nowrap;">{{tax_total}}</td></tr>{% endif %}`,
     "</table>",
   ].join("\n")
 }
 
 function itemsText(l: EmailLabels): string {
   return [
-    "{{#each items}}- {{quantity}} x {{title}}{{#if variant}} ({{variant}}){{/if}}: {{total}}",
-    "{{/each}}{{#if more_items}}- " + l.andMore + "\n{{/if}}" + l.subtotal + ": {{order_subtotal}}",
+    "{% for item in items %}- {{ item.quantity }} x {{ item.title }}{% if item.variant %} ({{ item.variant }}){% endif %}: {{ item.total }}",
+    "{% endfor %}{% if more_items %}- " + l.andMore + "\n{% endif %}" + l.subtotal + ": {{order_subtotal}}",
     `${l.shipping}: {{shipping_total}}`,
-    `{{#if discount_total}}${l.discount}: -{{discount_total}}\n{{/if}}${l.total}: {{order_total}}{{#if tax_total}}\n${l.tax}: {{tax_total}}{{/if}}`,
+    `{% if discount_total %}${l.discount}: -{{discount_total}}\n{% endif %}${l.total}: {{order_total}}{% if tax_total %}\n${l.tax}: {{tax_total}}{% endif %}`,
   ].join("\n")
 }
 
@@ -67,7 +67,7 @@ export function emailHtml(blocks: EmailBlocks, l: EmailLabels): string {
   ]
   if (blocks.button) {
     parts.push(
-      `{{#if ${blocks.button.url}}}<p style="margin:24px 0;"><a href="{{${blocks.button.url}}}" class="button" style="display:inline-block;padding:12px 24px;border-radius:6px;background:{{brand_color}};color:#ffffff;text-decoration:none;font-weight:bold;">${blocks.button.label}</a></p>{{/if}}`
+      `{% if ${blocks.button.url} %}<p style="margin:24px 0;"><a href="{{${blocks.button.url}}}" class="button" style="display:inline-block;padding:12px 24px;border-radius:6px;background:{{brand_color}};color:#ffffff;text-decoration:none;font-weight:bold;">${blocks.button.label}</a></p>{% endif %}`
     )
   }
   if (blocks.items) {
@@ -75,7 +75,7 @@ export function emailHtml(blocks: EmailBlocks, l: EmailLabels): string {
   }
   if (blocks.address) {
     parts.push(
-      `{{#if shipping_address}}<p ${P}><strong>${l.deliverTo}:</strong> {{shipping_address}}{{#if shipping_method}} ({{shipping_method}}){{/if}}</p>{{/if}}`
+      `{% if shipping_address %}<p ${P}><strong>${l.deliverTo}:</strong> {{shipping_address}}{% if shipping_method %} ({{shipping_method}}){% endif %}</p>{% endif %}`
     )
   }
   for (const p of blocks.after ?? []) {
@@ -89,14 +89,14 @@ const stripMarkup = (s: string) => s.replace(/<[^>]+>/g, "")
 export function emailText(blocks: EmailBlocks, l: EmailLabels): string {
   const parts = [stripMarkup(blocks.heading), ...blocks.paragraphs.map(stripMarkup)]
   if (blocks.button) {
-    parts.push(`{{#if ${blocks.button.url}}}${blocks.button.label}: {{${blocks.button.url}}}{{/if}}`)
+    parts.push(`{% if ${blocks.button.url} %}${blocks.button.label}: {{${blocks.button.url}}}{% endif %}`)
   }
   if (blocks.items) {
     parts.push(itemsText(l))
   }
   if (blocks.address) {
     parts.push(
-      `{{#if shipping_address}}${l.deliverTo}: {{shipping_address}}{{#if shipping_method}} ({{shipping_method}}){{/if}}{{/if}}`
+      `{% if shipping_address %}${l.deliverTo}: {{shipping_address}}{% if shipping_method %} ({{shipping_method}}){% endif %}{% endif %}`
     )
   }
   parts.push(...(blocks.after ?? []).map(stripMarkup))

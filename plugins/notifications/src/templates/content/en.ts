@@ -15,7 +15,7 @@ export const en: LocaleContent = {
   },
   layout: {
     footer: "You are receiving this email because of your account or order at {{store_name}}.",
-    help: "Questions? Reply to this email{{#if support_phone}} or call {{support_phone}}{{/if}}.",
+    help: "Questions? Reply to this email{% if support_phone %} or call {{support_phone}}{% endif %}.",
   },
   templates: {
     "order-placed": {
@@ -36,38 +36,38 @@ export const en: LocaleContent = {
       email: {
         heading: "Payment received",
         paragraphs: [
-          "We have received your payment of <strong>{{payment_amount}}</strong>{{#if payment_method}} by {{payment_method}}{{/if}} for order #{{order_number}}.",
-          "{{#if mpesa_receipt}}M-Pesa receipt: <strong>{{mpesa_receipt}}</strong>{{/if}}",
+          "We have received your payment of <strong>{{payment_amount}}</strong>{% if payment_method %} by {{payment_method}}{% endif %} for order #{{order_number}}.",
+          "{% if mpesa_receipt %}M-Pesa receipt: <strong>{{mpesa_receipt}}</strong>{% endif %}",
         ],
         items: true,
         button: { label: "View your order", url: "order_url" },
       },
-      sms: "{{store_name}}: Payment of {{payment_amount}} received for order #{{order_number}}.{{#if mpesa_receipt}} M-Pesa receipt {{mpesa_receipt}}.{{/if}} Thank you!",
+      sms: "{{store_name}}: Payment of {{payment_amount}} received for order #{{order_number}}.{% if mpesa_receipt %} M-Pesa receipt {{mpesa_receipt}}.{% endif %} Thank you!",
     },
     "payment-failed": {
       subject: "Payment for order #{{order_number}} did not go through",
       email: {
         heading: "Your payment did not go through",
         paragraphs: [
-          "We could not take the payment for order #{{order_number}} ({{order_total}}){{#if failure_reason}}: {{failure_reason}}{{/if}}.",
+          "We could not take the payment for order #{{order_number}} ({{order_total}}){% if failure_reason %}: {{failure_reason}}{% endif %}.",
           "Your order is saved. To try again, make sure your M-Pesa account has enough balance and your phone is on, then pay again from your order page and enter your M-Pesa PIN when prompted.",
         ],
         button: { label: "Pay again", url: "retry_url" },
       },
-      sms: "{{store_name}}: Payment for order #{{order_number}} failed{{#if failure_reason}} ({{failure_reason}}){{/if}}.{{#if retry_url}} Pay again: {{retry_url}}{{else}} Your order is saved; please pay again.{{/if}}",
+      sms: "{{store_name}}: Payment for order #{{order_number}} failed{% if failure_reason %} ({{failure_reason}}){% endif %}.{% if retry_url %} Pay again: {{retry_url}}{% else %} Your order is saved; please pay again.{% endif %}",
     },
     "order-shipped": {
       subject: "Order #{{order_number}} has shipped",
       email: {
         heading: "Your order is on its way",
         paragraphs: [
-          "Order #{{order_number}} has shipped{{#if carrier}} with {{carrier}}{{/if}}.",
-          "{{#if tracking_number}}Tracking number: <strong>{{tracking_number}}</strong>{{/if}}",
+          "Order #{{order_number}} has shipped{% if carrier %} with {{carrier}}{% endif %}.",
+          "{% if tracking_number %}Tracking number: <strong>{{tracking_number}}</strong>{% endif %}",
         ],
         address: true,
         button: { label: "Track your order", url: "tracking_url" },
       },
-      sms: "{{store_name}}: Order #{{order_number}} has shipped{{#if carrier}} with {{carrier}}{{/if}}.{{#if tracking_number}} Tracking: {{tracking_number}}.{{/if}}",
+      sms: "{{store_name}}: Order #{{order_number}} has shipped{% if carrier %} with {{carrier}}{% endif %}.{% if tracking_number %} Tracking: {{tracking_number}}.{% endif %}",
     },
     "order-out-for-delivery": {
       subject: "Order #{{order_number}} is out for delivery",
@@ -95,18 +95,18 @@ export const en: LocaleContent = {
       email: {
         heading: "Your order was cancelled",
         paragraphs: [
-          "Order #{{order_number}} ({{order_total}}) has been cancelled{{#if cancel_reason}}: {{cancel_reason}}{{/if}}.",
+          "Order #{{order_number}} ({{order_total}}) has been cancelled{% if cancel_reason %}: {{cancel_reason}}{% endif %}.",
           "If you already paid, the money will be returned to you.",
         ],
       },
-      sms: "{{store_name}}: Order #{{order_number}} was cancelled{{#if cancel_reason}} ({{cancel_reason}}){{/if}}. If you paid, we will refund you.",
+      sms: "{{store_name}}: Order #{{order_number}} was cancelled{% if cancel_reason %} ({{cancel_reason}}){% endif %}. If you paid, we will refund you.",
     },
     "order-refunded": {
       subject: "Refund for order #{{order_number}}",
       email: {
         heading: "We have refunded you",
         paragraphs: [
-          "We have refunded <strong>{{refund_amount}}</strong> for order #{{order_number}}{{#if refund_reason}} ({{refund_reason}}){{/if}}. It can take a few days to reach your account.",
+          "We have refunded <strong>{{refund_amount}}</strong> for order #{{order_number}}{% if refund_reason %} ({{refund_reason}}){% endif %}. It can take a few days to reach your account.",
         ],
       },
       sms: "{{store_name}}: We refunded {{refund_amount}} for order #{{order_number}}. It can take a few days to reach you.",
@@ -137,13 +137,13 @@ export const en: LocaleContent = {
       email: {
         heading: "New order #{{order_number}}",
         paragraphs: [
-          "{{customer_name}} ({{customer_email}}{{#if customer_phone}}, {{customer_phone}}{{/if}}) placed an order of <strong>{{order_total}}</strong> on {{order_date}}. Payment: {{payment_status}}.",
+          "{{customer_name}} ({{customer_email}}{% if customer_phone %}, {{customer_phone}}{% endif %}) placed an order of <strong>{{order_total}}</strong> on {{order_date}}. Payment: {{payment_status}}.",
         ],
         items: true,
         address: true,
         button: { label: "Open in admin", url: "admin_order_url" },
       },
-      sms: "New order #{{order_number}}: {{order_total}}, {{item_count}} item(s) from {{customer_name}}{{#if customer_phone}} {{customer_phone}}{{/if}}.",
+      sms: "New order #{{order_number}}: {{order_total}}, {{item_count}} item(s) from {{customer_name}}{% if customer_phone %} {{customer_phone}}{% endif %}.",
     },
   },
 }

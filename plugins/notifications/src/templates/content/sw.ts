@@ -15,7 +15,7 @@ export const sw: LocaleContent = {
   },
   layout: {
     footer: "Umepokea barua pepe hii kwa sababu ya akaunti au agizo lako katika {{store_name}}.",
-    help: "Una swali? Jibu barua pepe hii{{#if support_phone}} au piga {{support_phone}}{{/if}}.",
+    help: "Una swali? Jibu barua pepe hii{% if support_phone %} au piga {{support_phone}}{% endif %}.",
   },
   templates: {
     "order-placed": {
@@ -36,38 +36,38 @@ export const sw: LocaleContent = {
       email: {
         heading: "Malipo yamepokelewa",
         paragraphs: [
-          "Tumepokea malipo yako ya <strong>{{payment_amount}}</strong>{{#if payment_method}} kwa {{payment_method}}{{/if}} kwa agizo #{{order_number}}.",
-          "{{#if mpesa_receipt}}Risiti ya M-Pesa: <strong>{{mpesa_receipt}}</strong>{{/if}}",
+          "Tumepokea malipo yako ya <strong>{{payment_amount}}</strong>{% if payment_method %} kwa {{payment_method}}{% endif %} kwa agizo #{{order_number}}.",
+          "{% if mpesa_receipt %}Risiti ya M-Pesa: <strong>{{mpesa_receipt}}</strong>{% endif %}",
         ],
         items: true,
         button: { label: "Tazama agizo lako", url: "order_url" },
       },
-      sms: "{{store_name}}: Malipo ya {{payment_amount}} ya agizo #{{order_number}} yamepokelewa.{{#if mpesa_receipt}} Risiti ya M-Pesa: {{mpesa_receipt}}.{{/if}} Asante!",
+      sms: "{{store_name}}: Malipo ya {{payment_amount}} ya agizo #{{order_number}} yamepokelewa.{% if mpesa_receipt %} Risiti ya M-Pesa: {{mpesa_receipt}}.{% endif %} Asante!",
     },
     "payment-failed": {
       subject: "Malipo ya agizo #{{order_number}} hayakufaulu",
       email: {
         heading: "Malipo yako hayakufaulu",
         paragraphs: [
-          "Hatukuweza kupokea malipo ya agizo #{{order_number}} ({{order_total}}){{#if failure_reason}}: {{failure_reason}}{{/if}}.",
+          "Hatukuweza kupokea malipo ya agizo #{{order_number}} ({{order_total}}){% if failure_reason %}: {{failure_reason}}{% endif %}.",
           "Agizo lako limehifadhiwa. Ili kujaribu tena, hakikisha una salio la kutosha kwenye M-Pesa na simu yako iko wazi, kisha ulipe tena kutoka ukurasa wa agizo na uweke PIN yako ya M-Pesa.",
         ],
         button: { label: "Lipa tena", url: "retry_url" },
       },
-      sms: "{{store_name}}: Malipo ya agizo #{{order_number}} hayakufaulu{{#if failure_reason}} ({{failure_reason}}){{/if}}.{{#if retry_url}} Lipa tena: {{retry_url}}{{else}} Agizo limehifadhiwa; tafadhali lipa tena.{{/if}}",
+      sms: "{{store_name}}: Malipo ya agizo #{{order_number}} hayakufaulu{% if failure_reason %} ({{failure_reason}}){% endif %}.{% if retry_url %} Lipa tena: {{retry_url}}{% else %} Agizo limehifadhiwa; tafadhali lipa tena.{% endif %}",
     },
     "order-shipped": {
       subject: "Agizo #{{order_number}} limesafirishwa",
       email: {
         heading: "Agizo lako liko njiani",
         paragraphs: [
-          "Agizo #{{order_number}} limesafirishwa{{#if carrier}} na {{carrier}}{{/if}}.",
-          "{{#if tracking_number}}Nambari ya ufuatiliaji: <strong>{{tracking_number}}</strong>{{/if}}",
+          "Agizo #{{order_number}} limesafirishwa{% if carrier %} na {{carrier}}{% endif %}.",
+          "{% if tracking_number %}Nambari ya ufuatiliaji: <strong>{{tracking_number}}</strong>{% endif %}",
         ],
         address: true,
         button: { label: "Fuatilia agizo lako", url: "tracking_url" },
       },
-      sms: "{{store_name}}: Agizo #{{order_number}} limesafirishwa{{#if carrier}} na {{carrier}}{{/if}}.{{#if tracking_number}} Ufuatiliaji: {{tracking_number}}.{{/if}}",
+      sms: "{{store_name}}: Agizo #{{order_number}} limesafirishwa{% if carrier %} na {{carrier}}{% endif %}.{% if tracking_number %} Ufuatiliaji: {{tracking_number}}.{% endif %}",
     },
     "order-out-for-delivery": {
       subject: "Agizo #{{order_number}} linaletwa leo",
@@ -95,18 +95,18 @@ export const sw: LocaleContent = {
       email: {
         heading: "Agizo lako limeghairiwa",
         paragraphs: [
-          "Agizo #{{order_number}} ({{order_total}}) limeghairiwa{{#if cancel_reason}}: {{cancel_reason}}{{/if}}.",
+          "Agizo #{{order_number}} ({{order_total}}) limeghairiwa{% if cancel_reason %}: {{cancel_reason}}{% endif %}.",
           "Ikiwa ulishalipa, pesa zako zitarudishwa.",
         ],
       },
-      sms: "{{store_name}}: Agizo #{{order_number}} limeghairiwa{{#if cancel_reason}} ({{cancel_reason}}){{/if}}. Ikiwa ulilipa, tutakurudishia pesa.",
+      sms: "{{store_name}}: Agizo #{{order_number}} limeghairiwa{% if cancel_reason %} ({{cancel_reason}}){% endif %}. Ikiwa ulilipa, tutakurudishia pesa.",
     },
     "order-refunded": {
       subject: "Pesa za agizo #{{order_number}} zimerudishwa",
       email: {
         heading: "Tumekurudishia pesa",
         paragraphs: [
-          "Tumekurudishia <strong>{{refund_amount}}</strong> kwa agizo #{{order_number}}{{#if refund_reason}} ({{refund_reason}}){{/if}}. Huenda ikachukua siku chache kufika kwenye akaunti yako.",
+          "Tumekurudishia <strong>{{refund_amount}}</strong> kwa agizo #{{order_number}}{% if refund_reason %} ({{refund_reason}}){% endif %}. Huenda ikachukua siku chache kufika kwenye akaunti yako.",
         ],
       },
       sms: "{{store_name}}: Tumekurudishia {{refund_amount}} kwa agizo #{{order_number}}. Huenda ikachukua siku chache kukufikia.",
@@ -137,13 +137,13 @@ export const sw: LocaleContent = {
       email: {
         heading: "Agizo jipya #{{order_number}}",
         paragraphs: [
-          "{{customer_name}} ({{customer_email}}{{#if customer_phone}}, {{customer_phone}}{{/if}}) ameagiza bidhaa za <strong>{{order_total}}</strong> tarehe {{order_date}}. Malipo: {{payment_status}}.",
+          "{{customer_name}} ({{customer_email}}{% if customer_phone %}, {{customer_phone}}{% endif %}) ameagiza bidhaa za <strong>{{order_total}}</strong> tarehe {{order_date}}. Malipo: {{payment_status}}.",
         ],
         items: true,
         address: true,
         button: { label: "Fungua kwenye admin", url: "admin_order_url" },
       },
-      sms: "Agizo jipya #{{order_number}}: {{order_total}}, bidhaa {{item_count}} kutoka kwa {{customer_name}}{{#if customer_phone}} {{customer_phone}}{{/if}}.",
+      sms: "Agizo jipya #{{order_number}}: {{order_total}}, bidhaa {{item_count}} kutoka kwa {{customer_name}}{% if customer_phone %} {{customer_phone}}{% endif %}.",
     },
   },
 }

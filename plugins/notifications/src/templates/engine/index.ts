@@ -1,13 +1,14 @@
+import { LiquidError, Template } from "liquidjs"
 import { checkMarkup } from "./check-markup"
 import { checkVariables, VariableSpec } from "./check-variables"
-import { Node, parseTemplate, TemplateSyntaxError } from "./parse"
-import { renderNodes, RenderMode, TemplateData } from "./render"
+import { LIQUID, MAX_TEMPLATE_LENGTH, RenderMode } from "./liquid"
+import { TemplateData, templateScope } from "./template-data"
 
-export type { Node } from "./parse"
 export type { VariableSpec } from "./check-variables"
-export type { RenderMode, TemplateData } from "./render"
-export { escapeHtml } from "./render"
-export { TemplateSyntaxError } from "./parse"
+export type { RenderMode } from "./liquid"
+export type { TemplateData } from "./template-data"
+export { escapeHtml } from "./escape"
+export { ALLOWED_TAGS, MAX_TEMPLATE_LENGTH } from "./liquid"
 
 export type CompileOptions = {
   /** Variables the template may use. */
@@ -18,25 +19,43 @@ export type CompileOptions = {
 
 export type TemplateProblem = { message: string; line: number; column: number }
 
-/** Replaces template tags with neutral text so the HTML around them can be checked. */
+/**
+ * Replaces Liquid tags with neutral text so the HTML around them can be
+ * checked: liquidjs parses Liquid, not the HTML between the tags, so the
+ * markup check (ours, engine/check-markup.ts) stays.
+ */
 function stripTags(source: string): string {
-  return source.replace(/\{\{[^}]*\}\}/g, (tag) =>
-    /^\{\{\s*[#/!]|^\{\{\s*else\s*\}\}$/.test(tag) ? "" : "x"
-  )
+  return source
+    .replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, "")
+    .replace(/\{%[\s\S]*?%\}/g, "")
+    .replace(/\{\{[\s\S]*?\}\}/g, "x")
 }
 
-/** Every problem with a template source: syntax, unknown variables, broken markup. */
-export function findTemplateProblems(source: string, options: CompileOptions): TemplateProblem[] {
-  let nodes: Node[]
-  try {
-    nodes = parseTemplate(source)
-  } catch (error) {
-    if (error instanceof TemplateSyntaxError) {
-      return [{ message: error.message.replace(/^line \d+, column \d+: /, ""), line: error.line, column: error.column }]
-    }
+/** A liquidjs error as a problem: its message without the ", line:1, col:2" it appends. */
+function fromLiquidError(error: unknown): TemplateProblem {
+  if (!(error instanceof LiquidError)) {
     throw error
   }
-  const problems: TemplateProblem[] = checkVariables(nodes, options.variables)
+  const [line, column] = error.token ? error.token.getPosition() : [1, 1]
+  return { message: error.message.replace(/, line:\d+, col:\d+$/, ""), line, column }
+}
+
+function parse(source: string, mode: RenderMode): Template[] {
+  return LIQUID[mode].parse(source)
+}
+
+/** Every problem with a template source: size, syntax, unknown variables, broken markup. */
+export function findTemplateProblems(source: string, options: CompileOptions): TemplateProblem[] {
+  if (source.length > MAX_TEMPLATE_LENGTH) {
+    return [{ message: `is ${source.length} characters long; the limit is ${MAX_TEMPLATE_LENGTH}`, line: 1, column: 1 }]
+  }
+  let templates: Template[]
+  try {
+    templates = parse(source, "text")
+  } catch (error) {
+    return [fromLiquidError(error)]
+  }
+  const problems = checkVariables(LIQUID.text, templates, source, options.variables)
   if (options.html) {
     const markup = checkMarkup(stripTags(source))
     if (markup) {
@@ -58,9 +77,20 @@ export class InvalidTemplateError extends Error {
   }
 }
 
+/** A template that passed the checks failed while rendering (a limit was hit). */
+export class TemplateRenderError extends Error {
+  constructor(label: string, problem: TemplateProblem) {
+    super(`${label}: line ${problem.line}, column ${problem.column}: ${problem.message}`)
+    this.name = "TemplateRenderError"
+  }
+}
+
 export type CompiledTemplate = { render: (data: TemplateData, mode: RenderMode) => string }
 
-/** Parses and checks a template; throws InvalidTemplateError naming `label` and every problem. */
+/**
+ * Parses and checks a template; throws InvalidTemplateError naming `label`
+ * and every problem. Rendering throws TemplateRenderError when a limit stops it.
+ */
 export function compileTemplate(
   source: string,
   options: CompileOptions,
@@ -70,6 +100,15 @@ export function compileTemplate(
   if (problems.length) {
     throw new InvalidTemplateError(label, problems)
   }
-  const nodes = parseTemplate(source)
-  return { render: (data, mode) => renderNodes(nodes, data, mode) }
+  const parsed: Partial<Record<RenderMode, Template[]>> = {}
+  return {
+    render: (data, mode) => {
+      const templates = (parsed[mode] ??= parse(source, mode))
+      try {
+        return String(LIQUID[mode].renderSync(templates, templateScope(data, options.variables)))
+      } catch (error) {
+        throw new TemplateRenderError(label, fromLiquidError(error))
+      }
+    },
+  }
 }

@@ -119,7 +119,7 @@ const TemplatesPage = () => {
         <Container className="flex flex-col gap-4 px-6 py-4">
           <Text size="small">{summary?.description}</Text>
           <Text size="xsmall" className="text-ui-fg-subtle">
-            Variables: {(current?.variables ?? []).map((v) => `{{${v}}}`).join(" ")} · blocks: {"{{#if x}} … {{else}} … {{/if}}, {{#each items}} … {{/each}}"}
+            Variables: {(current?.variables ?? []).map((v) => `{{${v}}}`).join(" ")} · Liquid: {"{% if x %} … {% else %} … {% endif %}, {% for item in items %} {{ item.title }} {% endfor %}, {{ x | upcase }}"}
           </Text>
           {PARTS.filter((p) => channels.includes(p.channel)).map(({ part, label, rows }) => (
             <div key={part} className="flex flex-col gap-1">
