@@ -5,6 +5,7 @@
  */
 
 import { LIMIT_SETTINGS, parseLimit, type LimitName, type RateLimits } from "../lib/rate-limits/rules"
+import { readObservabilityEnv, type ObservabilitySettings } from "../observability/config"
 
 export const EMBEDDED_DEFAULTS = {
   pgPort: 54320,
@@ -62,6 +63,8 @@ export type SokoEnv = {
   trustedProxies: number
   /** Per-address and per-identifier request limits (SOKO_LIMIT_*); see rate-limits/rules.ts. */
   rateLimits: RateLimits
+  /** OpenTelemetry traces and metrics (OTEL_*, SOKO_METRICS_*); read here so a bad value stops every command. */
+  observability: ObservabilitySettings
 }
 
 export class SokoConfigError extends Error {
@@ -247,5 +250,6 @@ export function readSokoEnv(env: Env): SokoEnv {
     eventConcurrency: readWholeNumber(env, "SOKO_EVENT_CONCURRENCY", DEFAULT_EVENT_CONCURRENCY, 64, "a whole number"),
     trustedProxies: readTrustedProxies(env),
     rateLimits: readRateLimits(env),
+    observability: readObservabilityEnv(env),
   }
 }
