@@ -16,7 +16,7 @@ const SENSITIVE_KEY = /authorization|cookie|secret|password|passkey|token|api[-_
 const SENSITIVE_QUERY = /([?&](?:[^=&#]*[_-])?(?:token|secret|key|signature|password)=)[^&#]*/gi
 
 /** Daraja callback routes carry the callback secret as their last segment. */
-const HOOK_SECRET = /(\/hooks\/daraja\/[^/?#\s]+\/)[^/?#\s]+/g
+const HOOK_SECRET = /(\/hooks\/daraja\/[^/?#\s]+\/)(?!:)[^/?#\s]+/g
 
 /** A CheckoutRequestID ends with the phone's last nine digits. */
 const CHECKOUT_ID = /(ws_CO_\d*?)\d{9}(?!\d)/g
