@@ -242,8 +242,8 @@ describeWithRedis("observability (OpenTelemetry traces, Prometheus metrics)", ()
       },
       // Spans where the exporter scrubbed something (a credential header, the hook secret, a phone).
       scrubbed: {
-        redacted: receiver.spans.filter((s) => s.text.includes("[redacted]")).length,
-        phone: receiver.spans.filter((s) => s.text.includes("[phone]")).length,
+        redacted: tally(receiver.spans.filter((s) => s.text.includes("[redacted]"))),
+        phone: tally(receiver.spans.filter((s) => s.text.includes("[phone]"))),
       },
       whole_run: { spans: receiver.spans.length, traces: new Set(receiver.spans.map((s) => s.traceId)).size },
     }
