@@ -52,6 +52,8 @@ export type ClusterOptions = {
   databaseUrl?: string
   /** Extra environment for every Medusa process (e.g. MPESA_RECONCILE_AFTER_SECONDS). */
   env?: NodeJS.ProcessEnv
+  /** Extra environment for one process (e.g. its own SOKO_METRICS_PORT), over `env`. */
+  instanceEnv?: (instance: Instance) => NodeJS.ProcessEnv
   /** Folder for the processes' logs. Default: a new temp folder. */
   logDir?: string
   /** Medusa's LOG_LEVEL in the instances. Default "warn". */
@@ -406,7 +408,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       const out = fs.openSync(instance.logFile, "a")
       const child = spawn(medusaBin, ["start", "--port", String(instance.port)], {
         cwd: root,
-        env: { ...env, PORT: String(instance.port), MEDUSA_WORKER_MODE: instance.mode },
+        env: { ...env, ...options.instanceEnv?.(instance), PORT: String(instance.port), MEDUSA_WORKER_MODE: instance.mode },
         stdio: ["ignore", out, out],
         detached: true,
       })

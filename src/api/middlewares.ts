@@ -1,11 +1,16 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { rateLimit, trustProxies } from "../lib/rate-limits/middleware"
+import { readObservabilityEnv } from "../observability/config"
+import { httpMetrics } from "../observability/http-metrics"
+import { requestId } from "../observability/request-id"
 import { verifyStripeSignature } from "./stripe-signature"
 
 export default defineMiddlewares({
   routes: [
     // Every route: req.ip follows SOKO_TRUSTED_PROXIES, not Medusa's fixed one hop.
     { matcher: "/*", middlewares: [trustProxies] },
+    // Every route: a checked x-request-id (echoed, logged, on the spans); latency per route when metrics are on.
+    { matcher: "/*", middlewares: readObservabilityEnv(process.env).enabled ? [requestId, httpMetrics] : [requestId] },
     { matcher: "/auth/*", methods: ["POST"], middlewares: [rateLimit] },
     { matcher: "/store/*", methods: ["POST", "DELETE"], middlewares: [rateLimit] },
     {

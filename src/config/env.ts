@@ -5,6 +5,7 @@
  */
 
 import { LIMIT_SETTINGS, parseLimit, type LimitName, type RateLimits } from "../lib/rate-limits/rules"
+import { readObservabilityEnv, type ObservabilitySettings } from "../observability/config"
 
 export const EMBEDDED_DEFAULTS = {
   pgPort: 54320,
@@ -65,6 +66,8 @@ export type SokoEnv = {
   rateLimits: RateLimits
   /** Product images and other uploads on S3 (S3_*); undefined keeps them on this server's disk. */
   s3?: S3Storage
+  /** OpenTelemetry traces and metrics (OTEL_*, SOKO_METRICS_*); read here so a bad value stops every command. */
+  observability: ObservabilitySettings
 }
 
 /** An S3 bucket (AWS or any S3-compatible store) every instance reads and writes files through. */
@@ -312,5 +315,6 @@ export function readSokoEnv(env: Env): SokoEnv {
     trustedProxies: readTrustedProxies(env),
     rateLimits: readRateLimits(env),
     s3: readS3(env),
+    observability: readObservabilityEnv(env),
   }
 }

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { reconcileMpesaPayments } from "../lib/reconcile"
+import { reportReconcileBacklog } from "../lib/reconcile-backlog"
 import { reconcileMpesaRefunds } from "../lib/reconcile-refunds"
 
 /** Every minute: settle prompts whose callback never came, and refunds whose outcome is still open. */
@@ -15,6 +16,7 @@ export default async function reconcileMpesaPaymentsJob(container: MedusaContain
     }
     throw error
   }
+  await reportReconcileBacklog(container)
   const refunds = await reconcileMpesaRefunds(container)
   if (refunds.asked || refunds.recorded || refunds.errors) {
     logger.info(

@@ -35,6 +35,7 @@ import { DarajaError } from "./errors"
 import { takeConfirmedRefund, type MpesaPaymentData } from "./refund-records"
 import { validateMpesaOptions } from "./options"
 import { redactCheckoutId } from "../../utils/checkout-id"
+import { mpesaMetrics, withSpan } from "../../utils/telemetry"
 import { openPhone, phoneSealKey, sealPhone, sealRef } from "./phone-seal"
 import {
   maskMsisdn,
@@ -144,11 +145,7 @@ export class MpesaProviderService extends AbstractPaymentProvider<MpesaOptions> 
     }
     const amountKes = toMpesaAmount(amount as number, currencyCode)
     try {
-      const result = await this.client_.stkPush({
-        phone: phone.msisdn,
-        amount: amountKes,
-        callbackUrl: stkCallbackUrl(this.options_),
-      })
+      const result = await this.tracedPush(phone.msisdn, amountKes)
       const { new_push: _ignored, reason: _reason, receipt_number: _receipt, phone: _phone, msisdn: _msisdn, ...rest } = data
       return {
         ...rest,
@@ -169,6 +166,23 @@ export class MpesaProviderService extends AbstractPaymentProvider<MpesaOptions> 
     } catch (error) {
       throw this.toMedusaError(error)
     }
+  }
+
+  /** The STK push to Daraja, as the `mpesa.push` span (no phone, no CheckoutRequestID: its HMAC ref). */
+  private tracedPush(msisdn: string, amountKes: number) {
+    return withSpan("mpesa.push", { "soko.mpesa.amount_kes": amountKes }, async (setAttributes) => {
+      try {
+        const result = await this.client_.stkPush({ phone: msisdn, amount: amountKes, callbackUrl: stkCallbackUrl(this.options_) })
+        setAttributes({ "soko.mpesa.result": "accepted", "soko.mpesa.checkout_ref": sealRef(result.checkoutRequestId, this.phoneKey_) })
+        mpesaMetrics().pushes.add(1, { result: "accepted" })
+        return result
+      } catch (error) {
+        const result = error instanceof DarajaError ? error.kind : "error"
+        setAttributes({ "soko.mpesa.result": result, ...(error instanceof DarajaError ? { "soko.mpesa.error_code": error.errorCode } : {}) })
+        mpesaMetrics().pushes.add(1, { result })
+        throw error
+      }
+    })
   }
 
   private async currentStatus(

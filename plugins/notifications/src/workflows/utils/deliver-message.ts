@@ -4,6 +4,7 @@ import { SOKO_NOTIFICATIONS_MODULE } from "../../modules/notifications"
 import type NotificationsModuleService from "../../modules/notifications/service"
 import type { ClaimedMessage } from "../../modules/notifications/types"
 import { failureKind, failureReason } from "../../providers/shared/errors"
+import { notificationSends, withSpan } from "../../utils/telemetry"
 import { attemptKey, backoffMs } from "./backoff"
 
 /** Emitted (delayed) when a message should be tried again. */
@@ -42,6 +43,27 @@ export async function deliverMessage(container: MedusaContainer, id: string): Pr
   if (!claimed) {
     return { id, outcome: "not-claimed" }
   }
+  const attributes = {
+    "soko.notification.id": claimed.id,
+    "soko.notification.channel": claimed.channel,
+    "soko.notification.template": claimed.template,
+    "soko.notification.attempt": claimed.attempts,
+  }
+  return withSpan("notification.send", attributes, async (setAttributes) => {
+    const result = await sendClaimed(container, service, claimed)
+    setAttributes({ "soko.notification.status": result.outcome })
+    notificationSends().add(1, { channel: claimed.channel, status: result.outcome })
+    return result
+  })
+}
+
+/** The attempt itself, once `claimed` is ours: Medusa's Notification Module, then the outcome recorded. */
+async function sendClaimed(
+  container: MedusaContainer,
+  service: NotificationsModuleService,
+  claimed: ClaimedMessage
+): Promise<DeliveryOutcome> {
+  const id = claimed.id
   const attempt = claimed.attempts
   const key = attemptKey(claimed.idempotency_key, attempt)
   const notifications = container.resolve<INotificationModuleService>(Modules.NOTIFICATION)

@@ -1,5 +1,6 @@
 import { darajaHook } from "../../../../../lib/daraja-hook"
 import { parseStkCallback } from "../../../../../utils/callback"
+import { mpesaMetrics } from "../../../../../utils/telemetry"
 
 export const AUTHENTICATE = false
 
@@ -11,6 +12,8 @@ function claimedCheckoutId(body: unknown): string | undefined {
 /** Daraja's STK result: settled by settle-stk-request after STK Query confirms it. */
 export const POST = darajaHook("stk", (body) => {
   const parsed = parseStkCallback(body)
+  // Runs once per callback that came with the right secret.
+  mpesaMetrics().callbacks.add(1, { result_code: parsed.ok ? parsed.callback.resultCode.slice(0, 24) : "malformed" })
   return parsed.ok
     ? { ok: true, checkoutRequestId: parsed.callback.checkoutRequestId }
     : { ok: false, reason: parsed.reason, checkoutRequestId: parsed.checkoutRequestId ?? claimedCheckoutId(body) }
