@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { startDarajaSimulator } from "@soko/daraja-simulator"
 import { sessionCheckoutId } from "@soko/medusa-plugin-mpesa/lib/session-phone"
 import { freePort } from "../../scripts/lib/ports"
+import { useLocalServer } from "./local-server"
 import { eventually } from "./store-checkout"
 
 export type Simulator = Awaited<ReturnType<typeof startDarajaSimulator>>
@@ -13,42 +14,23 @@ export type Simulator = Awaited<ReturnType<typeof startDarajaSimulator>>
  * and its env must exist first. Returns a getter for the running simulator.
  */
 export function useDarajaSimulator(env: Record<string, string> = {}): () => Simulator {
-  let sim: Simulator | undefined
-  const saved: Record<string, string | undefined> = {}
-  beforeAll(async () => {
-    sim = await startDarajaSimulator({ port: 0, callbackDelayMs: 50, ruleLimitWindowMs: 0, callbackRetries: 1, callbackRetryDelayMs: 100 })
+  return useLocalServer("Daraja simulator", async () => {
+    const server = await startDarajaSimulator({ port: 0, callbackDelayMs: 50, ruleLimitWindowMs: 0, callbackRetries: 1, callbackRetryDelayMs: 100 })
     const port = await freePort()
-    const values: Record<string, string> = {
-      MPESA_BASE_URL: sim.url,
-      PORT: String(port),
-      MPESA_CALLBACK_URL: `http://localhost:${port}`,
-      // Long enough that the every-minute reconciliation job never settles a
-      // test's push behind its back; reconciliation tests pass their own clock.
-      MPESA_RECONCILE_AFTER_SECONDS: "3600",
-      MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR: "50",
-      ...env,
-    }
-    for (const [name, value] of Object.entries(values)) {
-      saved[name] = process.env[name]
-      process.env[name] = value
+    return {
+      server,
+      env: {
+        MPESA_BASE_URL: server.url,
+        PORT: String(port),
+        MPESA_CALLBACK_URL: `http://localhost:${port}`,
+        // Long enough that the every-minute reconciliation job never settles a
+        // test's push behind its back; reconciliation tests pass their own clock.
+        MPESA_RECONCILE_AFTER_SECONDS: "3600",
+        MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR: "50",
+        ...env,
+      },
     }
   })
-  afterAll(async () => {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) {
-        delete process.env[name]
-      } else {
-        process.env[name] = value
-      }
-    }
-    await sim?.stop()
-  })
-  return () => {
-    if (!sim) {
-      throw new Error("the Daraja simulator is not running yet")
-    }
-    return sim
-  }
 }
 
 /** The STK callback Daraja sends for a paid prompt, as JSON (for replays and forgeries). */

@@ -12,6 +12,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import S3rver from "s3rver"
+import { useLocalServer } from "./local-server"
 
 export type LocalS3 = {
   /** The S3 API endpoint (S3_ENDPOINT). */
@@ -83,34 +84,12 @@ export async function startS3Server(options: { bucket?: string; prefix?: string 
 }
 
 /**
- * Starts the server before the app boots and points its S3_* env at it. Call
- * at the top of a spec, before medusaIntegrationTestRunner (which reads
- * medusa-config in its own beforeAll); stops it and restores the env after.
+ * Starts the server before the app boots and points its S3_* env at it
+ * (see useLocalServer).
  */
 export function useS3Server(options: { bucket?: string; prefix?: string } = {}): () => LocalS3 {
-  let s3: LocalS3 | undefined
-  const saved: Record<string, string | undefined> = {}
-  beforeAll(async () => {
-    s3 = await startS3Server(options)
-    for (const [name, value] of Object.entries(s3.env)) {
-      saved[name] = process.env[name]
-      process.env[name] = value
-    }
+  return useLocalServer("local S3 server", async () => {
+    const server = await startS3Server(options)
+    return { server, env: server.env }
   })
-  afterAll(async () => {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) {
-        delete process.env[name]
-      } else {
-        process.env[name] = value
-      }
-    }
-    await s3?.stop()
-  })
-  return () => {
-    if (!s3) {
-      throw new Error("the local S3 server is not running yet")
-    }
-    return s3
-  }
 }
