@@ -51,7 +51,7 @@ function filesUnder(dir: string, inMigrationFolder = false): string[] {
 export function migrationInputs(root: string, env: NodeJS.ProcessEnv): string {
   const hash = createHash("sha256")
   const add = (file: string) => {
-    if (fs.existsSync(file)) {
+    if (fs.existsSync(file) && fs.statSync(file).isFile()) {
       hash.update(path.relative(root, file)).update("\0").update(fs.readFileSync(file)).update("\0")
     }
   }

@@ -18,6 +18,7 @@ describe("migrationInputs", () => {
     write(root, "package-lock.json", '{"lockfileVersion":3}')
     write(root, "medusa-config.ts", "export default {}")
     write(root, "src/config/modules.ts", "export const modules = []")
+    write(root, "src/config/__tests__/modules.unit.spec.ts", "a folder among the config files")
     write(root, "src/api/store/route.ts", "export const GET = 1")
     write(root, "plugins/mpesa/package.json", '{"version":"1.0.0"}')
     write(root, "plugins/mpesa/src/modules/mpesa/migrations/Migration1.ts", "up 1")
