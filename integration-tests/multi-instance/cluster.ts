@@ -166,14 +166,23 @@ async function runStep(args: string[], env: NodeJS.ProcessEnv, logFile: string) 
   }
 }
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, logFile: string) {
+/**
+ * A server counts as up when its readiness check passes (/health/ready: its
+ * PostgreSQL and Redis answer), as a load balancer would see it; a worker
+ * serves no store routes, so its liveness (/health) is what there is.
+ */
+/** Failed sign-ins per account in the cluster (./limits-phase.ts). */
+export const SHARED_LOGIN_LIMIT = "5/15m"
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, logFile: string, mode: Instance["mode"]) {
+  const check = mode === "server" ? "/health/ready" : "/health"
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`${url} exited (${child.exitCode ?? child.signalCode}) before answering; log: ${logFile}\n${tail(logFile)}`)
     }
     try {
-      if ((await fetch(`${url}/health`)).ok) {
+      if ((await fetch(`${url}${check}`)).ok) {
         return
       }
     } catch {
@@ -181,7 +190,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
     }
     await new Promise((r) => setTimeout(r, 500))
   }
-  throw new Error(`${url} did not answer /health within ${Math.round(timeoutMs / 1000)} s; log: ${logFile}\n${tail(logFile)}`)
+  throw new Error(`${url} did not answer ${check} within ${Math.round(timeoutMs / 1000)} s; log: ${logFile}\n${tail(logFile)}`)
 }
 
 function tail(file: string): string {
@@ -387,8 +396,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR: "1000",
       MPESA_MAX_PUSHES_PER_CART_PER_HOUR: "1000",
       MPESA_MAX_PUSHES_PER_CLIENT_PER_HOUR: "1000",
-      // Every shopper here comes from 127.0.0.1; limits have their own tests.
+      // Every shopper here comes from 127.0.0.1; limits have their own tests,
+      // but for failed sign-ins per account, which ./limits-phase.ts checks are shared.
       ...limitsOutOfReach(),
+      SOKO_LIMIT_LOGIN_PER_IDENTIFIER: SHARED_LOGIN_LIMIT,
       SOKO_ADMIN_PASSWORD: adminPassword,
       ...s3.env,
       ...options.env,
@@ -435,7 +446,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       })),
     ]
     await timed(`boot ${serverCount} servers + ${workerCount} worker(s)`, () =>
-      Promise.all(instances.map((instance) => waitForHealth(instance.url, launch(instance), bootTimeout, instance.logFile)))
+      Promise.all(instances.map((instance) => waitForHealth(instance.url, launch(instance), bootTimeout, instance.logFile, instance.mode)))
     )
 
     const workerInstance = (index: number) => instances.filter((i) => i.mode === "worker")[index]
@@ -474,7 +485,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
           throw new Error(`no worker ${index}`)
         }
         const child = launch({ ...instance })
-        await waitForHealth(instance.url, child, bootTimeout, instance.logFile)
+        await waitForHealth(instance.url, child, bootTimeout, instance.logFile, instance.mode)
       },
       stop,
     }

@@ -23,7 +23,8 @@
  * end with the money audit for each order.
  * SOKO_MULTI_KEEP=1 keeps the database and Redis keys when a check fails.
  * Files: every instance stores uploads on the cluster's local S3 server; the
- * shared-files phase (./files-phase.ts) uploads through one server and reads through the other.
+ * shared-files phase (./files-phase.ts) uploads through one server and reads through the other;
+ * the shared-limits phase (./limits-phase.ts) spreads failed sign-ins over both servers.
  * Payments captured inside cart completion (callback before "place order") or
  * by a settle workflow the worker kill cut off must get their payment-received
  * messages too: the M-Pesa plugin announces those captures itself.
@@ -35,6 +36,7 @@ import Redis from "ioredis"
 import { auditAgrees, auditNets, clusterMoneyAudit } from "../helpers/money-audit"
 import { startCluster, type Cluster } from "./cluster"
 import { sharedFilesPhase } from "./files-phase"
+import { sharedLimitsPhase } from "./limits-phase"
 import { refundRacePhase, refundWorkerKillPhase } from "./refund-phases"
 import { call, checkout, completeCart, openShop, pool, type Placed } from "./shop"
 
@@ -202,6 +204,7 @@ async function main() {
 
     // ---- 0. shared files: an image uploaded on server A, served by server B ------
     await sharedFilesPhase({ cluster, shop, check, say }).catch((error) => check("the shared-files phase ran", false, (error as Error).stack ?? String(error)))
+    await sharedLimitsPhase({ cluster, check, say }).catch((error) => check("the shared-limits phase ran", false, (error as Error).stack ?? String(error)))
 
     // ---- A. concurrent checkouts through both servers -------------------------
     type Plan = { kind: "system" | "latency" | "race" | "burst" | "kill" | "orphan" | "unanswered" | "cancelled"; n: number }
