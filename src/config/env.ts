@@ -6,6 +6,11 @@
 
 import { LIMIT_SETTINGS, parseLimit, type LimitName, type RateLimits } from "../lib/rate-limits/rules"
 import { readObservabilityEnv, type ObservabilitySettings } from "../observability/config"
+import { nonEmpty, readBoolean, readPort, readUrl, readWholeNumber, SokoConfigError, type Env } from "./read"
+import { readS3, type S3Storage } from "./s3"
+
+export { readPort, SokoConfigError }
+export type { S3Acl, S3Storage } from "./s3"
 
 export const EMBEDDED_DEFAULTS = {
   pgPort: 54320,
@@ -70,98 +75,13 @@ export type SokoEnv = {
   observability: ObservabilitySettings
 }
 
-/** An S3 bucket (AWS or any S3-compatible store) every instance reads and writes files through. */
-export type S3Storage = {
-  bucket: string
-  region: string
-  accessKeyId: string
-  secretAccessKey: string
-  /** Public base URL of the files, without a trailing slash: file URLs are `${fileUrl}/${key}`. */
-  fileUrl: string
-  /** The store's API endpoint when it is not AWS (R2, MinIO, Spaces…). */
-  endpoint?: string
-  /** A folder in the bucket for this shop's files, ending in "/"; "" for the bucket's root. */
-  prefix: string
-  /** Bucket in the path (`endpoint/bucket/key`) instead of the host name, as MinIO needs. */
-  forcePathStyle: boolean
-  /** The canned ACL put on uploads, or false to send none (buckets with ACLs disabled). */
-  acl?: S3Acl | false
-}
 
-export class SokoConfigError extends Error {
-  constructor(
-    public readonly variable: string,
-    message: string
-  ) {
-    super(`${variable}: ${message}`)
-    this.name = "SokoConfigError"
-  }
-}
 
-type Env = Record<string, string | undefined>
 
 /** See the README's Performance section for how it was chosen. */
 const DEFAULT_EVENT_CONCURRENCY = 1
 
 const WEAK_SECRETS = new Set(["supersecret", "secret", "changeme", ""])
-
-function nonEmpty(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim()
-  return value ? value : undefined
-}
-
-/** A whole number from 1 to `max`; `what` names it in the error ("a port number"). */
-function readWholeNumber(env: Env, name: string, fallback: number, max: number, what: string): number {
-  const raw = nonEmpty(env, name)
-  if (raw === undefined) {
-    return fallback
-  }
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
-    throw new SokoConfigError(name, `must be ${what} from 1 to ${max} (got "${raw}")`)
-  }
-  return Number(raw)
-}
-
-export function readPort(env: Env, name: string, fallback: number): number {
-  return readWholeNumber(env, name, fallback, 65535, "a port number")
-}
-
-function readUrl(env: Env, name: string, protocols: string[]): string | undefined {
-  const raw = nonEmpty(env, name)
-  if (raw === undefined) {
-    return undefined
-  }
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    throw new SokoConfigError(
-      name,
-      `is not a valid URL; expected something like ${protocols[0]}//host:port/...`
-    )
-  }
-  if (!protocols.includes(url.protocol)) {
-    throw new SokoConfigError(
-      name,
-      `must start with ${protocols.join(" or ")} (got "${url.protocol}")`
-    )
-  }
-  return raw
-}
-
-function readBoolean(env: Env, name: string): boolean {
-  const raw = nonEmpty(env, name)?.toLowerCase()
-  if (raw === undefined) {
-    return false
-  }
-  if (["1", "true", "yes", "on"].includes(raw)) {
-    return true
-  }
-  if (["0", "false", "no", "off"].includes(raw)) {
-    return false
-  }
-  throw new SokoConfigError(name, `must be true or false (got "${raw}")`)
-}
 
 function readSecret(env: Env, name: string, production: boolean): string | undefined {
   const value = nonEmpty(env, name)
@@ -204,49 +124,6 @@ function readTrustedProxies(env: Env): number {
     throw new SokoConfigError("SOKO_TRUSTED_PROXIES", `must be a whole number of proxy hops from 0 to 10 (got "${raw}")`)
   }
   return Number(raw)
-}
-
-// ---- S3 file storage (S3_*) -------------------------------------------------
-
-const S3_REQUIRED = ["S3_BUCKET", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FILE_URL"] as const
-const S3_OPTIONAL = ["S3_ENDPOINT", "S3_PREFIX", "S3_FORCE_PATH_STYLE", "S3_ACL"] as const
-export const S3_ACLS = ["public-read", "private", "authenticated-read", "bucket-owner-full-control"] as const
-export type S3Acl = (typeof S3_ACLS)[number]
-
-/**
- * S3_* all together or not at all: one set variable means the merchant wants
- * S3, so a missing one is an error (naming it), never a silent fallback to
- * this server's disk, where other instances cannot see the files.
- */
-function readS3(env: Env): S3Storage | undefined {
-  const set = [...S3_REQUIRED, ...S3_OPTIONAL].filter((name) => nonEmpty(env, name) !== undefined)
-  if (!set.length) {
-    return undefined
-  }
-  const missing = S3_REQUIRED.filter((name) => nonEmpty(env, name) === undefined)
-  if (missing.length) {
-    throw new SokoConfigError(
-      missing[0],
-      `must be set when ${set.join(", ")} ${set.length > 1 ? "are" : "is"} set: S3 file storage needs ` +
-        `${S3_REQUIRED.join(", ")} (missing: ${missing.join(", ")})`
-    )
-  }
-  const acl = nonEmpty(env, "S3_ACL")?.toLowerCase()
-  if (acl !== undefined && acl !== "none" && !(S3_ACLS as readonly string[]).includes(acl)) {
-    throw new SokoConfigError("S3_ACL", `must be one of ${S3_ACLS.join(", ")} or none (got "${acl}")`)
-  }
-  const prefix = (nonEmpty(env, "S3_PREFIX") ?? "").replace(/^\/+|\/+$/g, "")
-  return {
-    bucket: nonEmpty(env, "S3_BUCKET")!,
-    region: nonEmpty(env, "S3_REGION")!,
-    accessKeyId: nonEmpty(env, "S3_ACCESS_KEY_ID")!,
-    secretAccessKey: nonEmpty(env, "S3_SECRET_ACCESS_KEY")!,
-    fileUrl: readUrl(env, "S3_FILE_URL", ["https:", "http:"])!.replace(/\/+$/, ""),
-    endpoint: readUrl(env, "S3_ENDPOINT", ["https:", "http:"]),
-    prefix: prefix ? `${prefix}/` : "",
-    forcePathStyle: readBoolean(env, "S3_FORCE_PATH_STYLE"),
-    acl: acl === undefined ? undefined : acl === "none" ? false : (acl as S3Acl),
-  }
 }
 
 export function embeddedDatabaseUrl(env: Env): string {

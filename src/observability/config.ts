@@ -4,9 +4,7 @@
  * OTEL_EXPORTER_OTLP_ENDPOINT (traces) or SOKO_METRICS_PORT (Prometheus
  * scrape endpoint) is set; then instrumentation.ts loads the SDK.
  */
-import { readPort, SokoConfigError } from "../config/env"
-
-type Env = Record<string, string | undefined>
+import { nonEmpty, readPort, SokoConfigError, type Env } from "../config/read"
 
 export type ObservabilitySettings = {
   /** True when there is anything to export; false means the SDK is never loaded. */
@@ -23,11 +21,6 @@ export type ObservabilitySettings = {
   otlpMetrics: boolean
   /** OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf (the OTel default) or http/json. */
   protocol: "http/protobuf" | "http/json"
-}
-
-const nonEmpty = (env: Env, name: string) => {
-  const value = env[name]?.trim()
-  return value ? value : undefined
 }
 
 function readHttpUrl(env: Env, name: string): string | undefined {
