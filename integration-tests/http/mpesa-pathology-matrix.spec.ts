@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { DEFAULT_PHONE_SCRIPTS } from "@soko/daraja-simulator"
 import { reconcileMpesaPayments } from "@soko/medusa-plugin-mpesa/lib/reconcile"
 import { limitsOutOfReach } from "../../src/lib/rate-limits/rules"
@@ -41,7 +41,7 @@ const LATER = () => new Date(Date.now() + 3_601_000)
  * what the case must move; and the shopper is never invited to pay again once
  * money left the phone.
  */
-medusaIntegrationTestRunner({
+appIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
