@@ -1,4 +1,5 @@
 const { loadEnv } = require("@medusajs/framework/utils")
+const { moduleNameMapper, transformIgnorePatterns } = require("./integration-tests/esm-packages")
 loadEnv("test", process.cwd())
 
 /**
@@ -28,6 +29,8 @@ const shared = {
       },
     ],
   },
+  transformIgnorePatterns,
+  moduleNameMapper,
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
   // bench/.work holds copies of the plugins (same package names) while `npm run bench` runs.
