@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import { log } from "./log"
+import { startProcess, stopAll } from "./processes"
 import { readJestReport, readPlaywrightReport, type StepReport } from "./test-reports"
 
 /** One command of `npm test`: a standard runner writing a JSON report, or a check (typecheck, lint). */
@@ -19,16 +19,12 @@ export type Step = {
 
 export type StepResult = { name: string; code: number; seconds: number; report: StepReport; logFile?: string; skipped?: string }
 
-const running = new Set<ChildProcess>()
-
-/** Ctrl-C reaches the children through the terminal's process group; a plain SIGTERM has to be passed on. */
+/** Ctrl-C, SIGTERM or a closed terminal stop every running step (each in its own process group) before exiting. */
 export function stopStepsOnSignal() {
-  for (const signal of ["SIGTERM", "SIGHUP"] as const) {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.once(signal, () => {
-      for (const child of running) {
-        child.kill(signal)
-      }
-      process.exit(1)
+      log.warn(`${signal}: stopping the running steps…`)
+      void stopAll({ graceMs: 5_000 }).finally(() => process.exit(130))
     })
   }
 }
@@ -60,7 +56,7 @@ export async function runStep(step: Step, options: { env: NodeJS.ProcessEnv; log
   }
   fs.mkdirSync(options.logDir, { recursive: true })
   const logFile = path.join(options.logDir, `${step.name.replace(/\W+/g, "-")}.log`)
-  const out = fs.createWriteStream(logFile)
+  fs.rmSync(logFile, { force: true })
   if (step.report) {
     fs.rmSync(step.report.file, { force: true })
   }
@@ -69,28 +65,16 @@ export async function runStep(step: Step, options: { env: NodeJS.ProcessEnv; log
   const heartbeat = setInterval(() => {
     log.step(`${step.name} still running (${Math.round((Date.now() - started) / 60_000)} min; log: ${path.relative(process.cwd(), logFile)})`)
   }, 120_000)
-  const code = await new Promise<number>((resolve) => {
-    const child = spawn(step.command, step.args, { cwd: step.cwd, env: { ...options.env, ...step.env }, stdio: ["ignore", "pipe", "pipe"] })
-    running.add(child)
-    for (const [stream, terminal] of [[child.stdout!, process.stdout], [child.stderr!, process.stderr]] as const) {
-      stream.on("data", (chunk: Buffer) => {
-        out.write(chunk)
-        if (options.stream) {
-          terminal.write(chunk)
-        }
-      })
-    }
-    child.once("error", (error) => {
-      out.write(`${error.message}\n`)
-      resolve(127)
-    })
-    child.once("close", (c, signal) => {
-      running.delete(child)
-      resolve(c ?? (signal ? 128 : 1))
-    })
+  const child = startProcess(step.name, step.command, step.args, {
+    cwd: step.cwd,
+    env: { ...options.env, ...step.env },
+    logFile,
+    onLine: options.stream ? (line) => console.log(line) : undefined,
   })
+  const exitCode = await child.exited
+  await child.settled
   clearInterval(heartbeat)
-  await new Promise((resolve) => out.end(resolve))
+  const code = exitCode ?? 128
   const seconds = (Date.now() - started) / 1000
   const counted = readReport(step)
   const report: StepReport =
