@@ -8,6 +8,7 @@ loadEnv("test", process.cwd())
  *   npx jest --selectProjects unit          pure functions, components, fakes
  *   npx jest --selectProjects modules       each module against real PostgreSQL
  *   npx jest --selectProjects http          the whole app in-process, over HTTP
+ *   npx jest --selectProjects launcher      `npm run dev` stopped every way, nothing left behind
  *
  * The module and HTTP layers need NODE_OPTIONS=--experimental-vm-modules (Medusa's
  * loaders import ESM); `npm run test:*` sets it. TEST_TYPE (the Medusa starter's
@@ -48,6 +49,8 @@ const shared = {
 }
 
 const layers = {
+  // Boots the launcher three times (ports 9200–9203); see scripts/__tests__/launcher-stop.e2e.spec.ts.
+  launcher: { testMatch: ["<rootDir>/scripts/__tests__/*.e2e.spec.ts"] },
   unit: { testMatch: [`${roots}/**/__tests__/**/*.unit.spec.[jt]s?(x)`] },
   modules: { testMatch: [`${roots}/modules/*/__tests__/**/*.spec.[jt]s`] },
   http: {

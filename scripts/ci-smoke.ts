@@ -1,29 +1,34 @@
 /**
  * CI's quick-start smoke: runs README's first command on the embedded default,
  * waits until /health answers and the store API serves the seeded catalog in
- * KES, logs in to admin, presses Ctrl-C, checks nothing is left running, then
- * starts again to prove the data is reused and the migrations are skipped.
+ * KES, logs in to admin, presses Ctrl-C, checks that no process is left in
+ * this checkout, then starts again to prove the data is reused and the
+ * migrations are skipped. PORT and SOKO_DARAJA_SIMULATOR_PORT move it.
  */
-import { spawn, execSync, type ChildProcess } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import { quickStartCommands } from "./lib/readme"
+import { describeLeftovers, processesUnder, settleLeftovers } from "./lib/leftovers"
 import { log } from "./lib/log"
+import { signalGroup, startProcess, stopAll, type Child } from "./lib/processes"
 
 const root = path.resolve(__dirname, "..")
 const backend = `http://localhost:${process.env.PORT ?? 9000}`
 
-function launch(command: string): { child: ChildProcess; output: () => string } {
-  let output = ""
+function launch(command: string): { child: Child; said: (text: string) => boolean } {
+  const lines: string[] = []
   const env = { ...process.env }
   // The smoke tests the embedded default: no external services.
   for (const name of ["DATABASE_URL", "REDIS_URL", "DB_HOST", "DB_PORT", "DB_USERNAME", "DB_PASSWORD"]) {
     delete env[name]
   }
-  const child = spawn("bash", ["-c", command], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] })
-  child.stdout!.on("data", (d: Buffer) => (output += d.toString()))
-  child.stderr!.on("data", (d: Buffer) => (output += d.toString()))
-  return { child, output: () => output }
+  const child = startProcess("quick start", "bash", ["-c", command], {
+    cwd: root,
+    env,
+    prefix: "  │ ",
+    onLine: (line) => lines.push(line),
+  })
+  return { child, said: (text) => lines.some((line) => line.includes(text)) }
 }
 
 async function until<T>(what: string, timeoutMs: number, fn: () => Promise<T | undefined>, alive: () => boolean): Promise<T> {
@@ -88,52 +93,45 @@ async function checkRunning(alive: () => boolean) {
   return { publishableKey: prepared.publishableKey, count: body.count }
 }
 
-async function stop(child: ChildProcess) {
-  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve))
-  process.kill(-child.pid!, "SIGINT") // what a terminal's Ctrl-C does: the whole foreground group
-  const code = await Promise.race([exited, new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 60_000))])
+async function stop(child: Child, except: number[]) {
+  signalGroup(child.pid, "SIGINT") // what a terminal's Ctrl-C does: the whole foreground group
+  const code = await Promise.race([child.exited, new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 60_000))])
   if (code === "timeout") {
     throw new Error("the launcher did not stop within 60 s of Ctrl-C")
   }
-  await new Promise((r) => setTimeout(r, 1000))
-  const leftovers = execSync(`ps -eo pid,pgid,args | awk '$2 == ${child.pid}' || true`).toString().trim()
-  const pg = execSync("ps -eo args | grep -c '[.]data/postgres' || true").toString().trim()
-  if (leftovers || pg !== "0") {
-    throw new Error(`processes left after Ctrl-C:\n${leftovers}\n(postgres on .data: ${pg})`)
+  // Any process in this checkout counts, whatever group or parent it ended up with.
+  const left = await settleLeftovers(root, { except })
+  if (left.length > 0) {
+    throw new Error(`processes left after Ctrl-C:\n${describeLeftovers(left)}`)
   }
-  log.ok("Ctrl-C stopped everything; no process left behind")
+  log.ok("Ctrl-C stopped everything; no process left in the checkout")
 }
 
 async function main() {
   const [first] = quickStartCommands(path.join(root, "README.md"))
+  // Whatever already ran here (a CI step beside this one) is not the launcher's to stop.
+  const before = processesUnder(root).map((p) => p.pid)
   let previous: { publishableKey: string; count: number } | undefined
   for (const round of ["first start", "second start (reuses data)"]) {
     log.step(`${round}: ${first}`)
     const started = Date.now()
     const run = launch(first)
-    let alive = true
-    run.child.once("exit", () => (alive = false))
     try {
-      const state = await checkRunning(() => alive)
+      const state = await checkRunning(run.child.alive)
       log.ok(`${round} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
       if (previous && (previous.publishableKey !== state.publishableKey || previous.count !== state.count)) {
         throw new Error(`second start did not reuse the data: ${JSON.stringify({ previous, state })}`)
       }
       previous = state
       // The first start migrated and recorded it; nothing changed since, so the launcher must not migrate again.
-      if (round.startsWith("second") && !run.output().includes("Database migrations: nothing pending")) {
+      if (round.startsWith("second") && !run.said("Database migrations: nothing pending")) {
         throw new Error("second start ran the database migrations again although nothing was pending")
       }
     } catch (error) {
-      console.error(run.output().split("\n").slice(-60).join("\n"))
-      try {
-        process.kill(-run.child.pid!, "SIGKILL")
-      } catch {
-        // gone
-      }
+      await stopAll({ graceMs: 5_000 })
       throw error
     }
-    await stop(run.child)
+    await stop(run.child, before)
   }
 }
 

@@ -13,11 +13,12 @@
  * SOKO_E2E_CHROMIUM is set. Screenshots go to integration-tests/artifacts/.
  * Exits non-zero on failure.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import { Client } from "pg"
 import { chromium, type Browser, type Page } from "playwright-core"
+import { waitForHttp } from "../../scripts/lib/ports"
+import { runStep, startProcess } from "../../scripts/lib/processes"
 import {
   capture,
   deliver,
@@ -84,38 +85,15 @@ async function recreateDatabase(url: string) {
   }
 }
 
-function runMedusa(args: string[], env: NodeJS.ProcessEnv, logName: string) {
-  const result = spawnSync(medusaBin, args, { cwd: root, env, encoding: "utf8" })
-  fs.writeFileSync(path.join(artifacts, logName), `${result.stdout}\n${result.stderr}`)
-  if (result.status !== 0) {
-    throw new Error(`medusa ${args.join(" ")} failed (see integration-tests/artifacts/${logName})`)
-  }
-}
-
-async function waitForHealth(url: string, child: ChildProcess | null, timeoutMs: number) {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    if (child && child.exitCode !== null) {
-      throw new Error(`the backend exited with code ${child.exitCode}`)
-    }
-    try {
-      const res = await fetch(`${url}/health`)
-      if (res.ok) {
-        return
-      }
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 1000))
-  }
-  throw new Error(`the backend did not answer ${url}/health within ${timeoutMs / 1000}s`)
+async function runMedusa(args: string[], env: NodeJS.ProcessEnv, logName: string) {
+  await runStep(medusaBin, args, { cwd: root, env, logFile: path.join(artifacts, logName) })
 }
 
 async function startBackend(): Promise<Backend> {
   if (process.env.SOKO_E2E_BACKEND_URL) {
     const url = process.env.SOKO_E2E_BACKEND_URL.replace(/\/$/, "")
     log(`using the running backend at ${url}`)
-    await waitForHealth(url, null, 30_000)
+    await waitForHttp(`${url}/health`, { timeoutMs: 30_000 })
     return { url, stop: async () => undefined }
   }
   const port = process.env.SOKO_E2E_PORT || "9130"
@@ -130,27 +108,19 @@ async function startBackend(): Promise<Backend> {
   log(`fresh database ${new URL(env.DATABASE_URL as string).pathname.slice(1)}`)
   await recreateDatabase(env.DATABASE_URL as string)
   log("migrating and seeding (as the launcher does)")
-  runMedusa(["db:migrate"], env, "order-rules-e2e-migrate.log")
-  runMedusa(["exec", "./src/scripts/prepare.ts"], env, "order-rules-e2e-prepare.log")
+  await runMedusa(["db:migrate"], env, "order-rules-e2e-migrate.log")
+  await runMedusa(["exec", "./src/scripts/prepare.ts"], env, "order-rules-e2e-prepare.log")
   log(`starting the backend and admin on ${url}`)
-  const out = fs.openSync(path.join(artifacts, "order-rules-e2e-backend.log"), "w")
+  const logFile = path.join(artifacts, "order-rules-e2e-backend.log")
+  fs.writeFileSync(logFile, "")
   // `start` in development mode serves the admin like `develop`, without restarting on file changes.
-  const child = spawn(medusaBin, ["start", "--port", port], {
+  const child = startProcess("the backend", medusaBin, ["start", "--port", port], {
     cwd: root,
     env: { ...env, NODE_ENV: "development" },
-    stdio: ["ignore", out, out],
-    detached: true,
+    logFile,
   })
-  await waitForHealth(url, child, 180_000)
-  return {
-    url,
-    stop: async () => {
-      if (child.pid && child.exitCode === null) {
-        process.kill(-child.pid, "SIGTERM")
-        await new Promise((r) => setTimeout(r, 1000))
-      }
-    },
-  }
+  await waitForHttp(`${url}/health`, { timeoutMs: 180_000, child })
+  return { url, stop: () => child.stop() }
 }
 
 // ---------------------------------------------------------------- API (for setup)

@@ -1,7 +1,7 @@
-import net from "node:net"
 import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { startStripeFake, StripeFake } from "@soko/stripe-fake"
+import { freePort } from "../../scripts/lib/ports"
 import { runSeed } from "../../src/scripts/seed/run-seed"
 import { adminHeaders } from "../helpers/admin"
 import { cartReadyForPayment, eventually } from "../helpers/store-checkout"
@@ -19,16 +19,6 @@ const STRIPE_ENV = ["STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE_
 const saved: Record<string, string | undefined> = {}
 let fake: StripeFake
 let hookUrl: string
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer()
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 beforeAll(async () => {
   fake = await startStripeFake({ delivery: "manual" })

@@ -7,8 +7,8 @@ import type { Child } from "./processes"
 // An ES module (see ./processes.ts on execa).
 const { default: getPort, portNumbers } = require("get-port") as { default: typeof GetPort; portNumbers: typeof PortNumbers }
 
-/** Fails with a message naming the port, its use and the variable that moves it. */
-export async function assertPortFree(port: number, what: string, envVar: string): Promise<void> {
+/** Fails with a message naming the port, its use and the variable that moves it (if any). */
+export async function assertPortFree(port: number, what: string, envVar?: string): Promise<void> {
   const inUse = await new Promise<boolean>((resolve) => {
     const server = net.createServer()
     server.once("error", (err: NodeJS.ErrnoException) => resolve(err.code === "EADDRINUSE"))
@@ -18,7 +18,7 @@ export async function assertPortFree(port: number, what: string, envVar: string)
   if (inUse) {
     throw new LauncherError(
       `Port ${port} (${what}) is already in use. Stop the program using it ` +
-        `(find it with \`lsof -i :${port}\`), or choose another port with ${envVar}=<port>.`
+        `(find it with \`lsof -i :${port}\`)${envVar ? `, or choose another port with ${envVar}=<port>` : ""}.`
     )
   }
 }

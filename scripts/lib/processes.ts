@@ -134,20 +134,32 @@ export function startProcess(name: string, command: string, args: string[], opti
   return child
 }
 
-/** Runs a command to completion with its output in `logFile`; fails with the log's tail. */
+/**
+ * Runs a command to completion with its output in `logFile`; fails with the log's tail.
+ * A step still running after `timeoutMs` is stopped, with everything it started, and reported.
+ */
 export async function runStep(
   command: string,
   args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }
+  options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; timeoutMs?: number }
 ): Promise<void> {
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true })
   fs.writeFileSync(options.logFile, "")
   const step = startProcess(path.basename(command), command, args, options)
+  let timedOut = false
+  const timer = options.timeoutMs
+    ? setTimeout(() => {
+        timedOut = true
+        void step.stop({ graceMs: 2_000 })
+      }, options.timeoutMs)
+    : undefined
   const code = await step.exited
+  clearTimeout(timer)
   await step.settled
-  if (code !== 0) {
+  if (code !== 0 || timedOut) {
+    const why = timedOut ? `did not finish within ${Math.round(options.timeoutMs! / 1000)} s` : `failed (exit ${code})`
     throw new LauncherError(
-      `\`${[path.basename(command), ...args].join(" ")}\` failed (exit ${code}). ` +
+      `\`${[path.basename(command), ...args].join(" ")}\` ${why} in ${options.cwd}. ` +
         `Last lines of ${options.logFile}:\n${step.tail()}`
     )
   }

@@ -16,12 +16,12 @@
  *   helpers/resolve-guard.js preloaded, which records any module resolved
  *   from the Soko workspace (plugins/*, packages/*).
  */
-import { spawn, type ChildProcess } from "node:child_process"
 import fs from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
+import { assertPortFree, waitForHttp } from "../../../scripts/lib/ports"
+import { runStep, startProcess, type Child } from "../../../scripts/lib/processes"
 
 export const ROOT = path.resolve(__dirname, "..", "..", "..")
 const GUARD = path.join(__dirname, "resolve-guard.js")
@@ -75,19 +75,6 @@ async function adminQuery(sql: string) {
   }
 }
 
-/** A server already on the port would answer /health for us: refuse to start instead. */
-async function assertPortFree(port: number) {
-  const inUse = await new Promise<boolean>((resolve) => {
-    const server = net.createServer()
-    server.once("error", () => resolve(true))
-    server.once("listening", () => server.close(() => resolve(false)))
-    server.listen(port)
-  })
-  if (inUse) {
-    throw new Error(`port ${port} is in use; the install tests use 9601-9603 and 9610 (find the process with \`lsof -i :${port}\`)`)
-  }
-}
-
 export type ScratchAppOptions = {
   /** plugins/<dir> */
   dir: string
@@ -107,8 +94,7 @@ export class ScratchApp {
   readonly pluginDir: string
   readonly violationsLog: string
   readonly loadedLog: string
-  private server?: ChildProcess
-  private serverExit?: Promise<void>
+  private server?: Child
   private readonly logs: string
 
   constructor(private readonly options: ScratchAppOptions) {
@@ -258,46 +244,14 @@ export class ScratchApp {
   }
 
   /**
-   * Runs a command to completion; its output goes to logs/<label>.log as it comes, the tail is in
-   * the error. A step that has not finished after `timeoutMs` is stopped (with everything it
-   * started) and reported with its log, instead of leaving jest to time out without a clue.
+   * Runs a command to completion (scripts/lib/processes' runStep): its output goes to
+   * logs/<label>.log and is returned; a failure or a step still running after `timeoutMs`
+   * (stopped, with everything it started) is reported with the log's tail.
    */
-  exec(command: string, args: string[], label: string, cwd = this.root, timeoutMs = 8 * 60_000): Promise<string> {
+  async exec(command: string, args: string[], label: string, cwd = this.root, timeoutMs = 8 * 60_000): Promise<string> {
     const logFile = path.join(this.logs, `${label}.log`)
-    const log = fs.createWriteStream(logFile)
-    return new Promise((resolve, reject) => {
-      const child = spawn(command, args, { cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"], detached: true })
-      let out = ""
-      child.stdout.on("data", (c: Buffer) => {
-        out += c.toString()
-        log.write(c)
-      })
-      child.stderr.on("data", (c: Buffer) => log.write(c))
-      let timedOut = false
-      const timer = setTimeout(() => {
-        timedOut = true
-        try {
-          process.kill(-child.pid!, "SIGKILL")
-        } catch {
-          // already gone
-        }
-      }, timeoutMs)
-      child.once("error", (error) => {
-        clearTimeout(timer)
-        reject(error)
-      })
-      child.once("exit", (code) => {
-        clearTimeout(timer)
-        log.end(() => {
-          if (code === 0 && !timedOut) {
-            resolve(out)
-            return
-          }
-          const why = timedOut ? `did not finish within ${timeoutMs / 1000} s` : `failed (exit ${code})`
-          reject(new Error(`\`${path.basename(command)} ${args.join(" ")}\` ${why} in ${cwd}. Last lines of ${logFile}:\n${this.tail(logFile)}`))
-        })
-      })
-    })
+    await runStep(command, args, { cwd, env: this.env(), logFile, timeoutMs })
+    return fs.readFileSync(logFile, "utf8")
   }
 
   /** The Medusa CLI as the app's own node_modules/.bin/medusa would run it. */
@@ -346,40 +300,15 @@ export class ScratchApp {
 
   /** `medusa start` from the build, until /health answers. */
   async start() {
-    await assertPortFree(this.options.port)
+    // A server already on the port would answer /health for us: refuse to start instead.
+    await assertPortFree(this.options.port, "the install tests' server; they use 9601-9603 and 9610")
     await timed(`${this.options.dir}: medusa start`, async () => {
-      const logFile = path.join(this.logs, "server.log")
-      const out = fs.openSync(logFile, "a")
-      const child = spawn(process.execPath, [this.medusaCli, "start", "--port", String(this.options.port)], {
+      this.server = startProcess("medusa start", process.execPath, [this.medusaCli, "start", "--port", String(this.options.port)], {
         cwd: this.serverDir,
         env: this.env({ PORT: String(this.options.port) }),
-        stdio: ["ignore", out, out],
-        detached: true,
+        logFile: path.join(this.logs, "server.log"),
       })
-      fs.closeSync(out)
-      this.server = child
-      let exited = false
-      this.serverExit = new Promise((resolve) =>
-        child.once("exit", () => {
-          exited = true
-          resolve()
-        })
-      )
-      for (let i = 0; i < 600; i++) {
-        if (exited) {
-          throw new Error(`medusa start exited before answering. Last lines of ${logFile}:\n${this.tail(logFile)}`)
-        }
-        try {
-          const res = await fetch(`${this.url}/health`)
-          if (res.ok) {
-            return
-          }
-        } catch {
-          // not listening yet
-        }
-        await new Promise((r) => setTimeout(r, 500))
-      }
-      throw new Error(`${this.url}/health did not answer. Last lines of ${logFile}:\n${this.tail(logFile)}`)
+      await waitForHttp(`${this.url}/health`, { timeoutMs: 300_000, child: this.server })
     })
   }
 
@@ -400,23 +329,9 @@ export class ScratchApp {
   }
 
   async stop() {
-    const child = this.server
-    if (!child?.pid) {
-      return
-    }
+    const server = this.server
     this.server = undefined
-    const kill = (signal: NodeJS.Signals) => {
-      try {
-        process.kill(-child.pid!, signal)
-      } catch {
-        // already gone
-      }
-    }
-    kill("SIGTERM")
-    const timer = setTimeout(() => kill("SIGKILL"), 10_000)
-    await this.serverExit
-    clearTimeout(timer)
-    kill("SIGKILL")
+    await server?.stop()
   }
 
   /** Stops the server, drops the database and removes the folder (kept with SOKO_INSTALL_KEEP=1). */

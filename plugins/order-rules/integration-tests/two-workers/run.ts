@@ -10,11 +10,12 @@
  * port 9140 (SOKO_TWO_WORKERS_PORT) to place orders through the store API, then
  * starts two `medusa exec` processes. Exits non-zero on failure.
  */
-import { spawn, spawnSync } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
+import { waitForHttp } from "../../../../scripts/lib/ports"
+import { runStep, startProcess, stopAll } from "../../../../scripts/lib/processes"
 import { placeOrder, type Api, type Shop } from "../shop"
 
 const root = path.resolve(__dirname, "..", "..", "..", "..")
@@ -71,38 +72,18 @@ async function main() {
   const name = new URL(dbUrl()).pathname.slice(1)
   await sql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
   await sql(`CREATE DATABASE "${name}"`)
-  for (const args of [["db:migrate"], ["exec", "./src/scripts/prepare.ts"]]) {
-    const result = spawnSync(medusaBin, args, { cwd: root, env, encoding: "utf8" })
-    if (result.status !== 0) {
-      throw new Error(`medusa ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`)
-    }
-  }
+  await runStep(medusaBin, ["db:migrate"], { cwd: root, env, logFile: path.join(tmp, "migrate.log") })
+  await runStep(medusaBin, ["exec", "./src/scripts/prepare.ts"], { cwd: root, env, logFile: path.join(tmp, "prepare.log") })
   log(`starting a server on ${url} to place ${ORDERS} orders`)
-  const server = spawn(medusaBin, ["start", "--port", port], {
+  const server = startProcess("server", medusaBin, ["start", "--port", port], {
     cwd: root,
     // "shared": this process also runs the subscribers that give each placed order its first status.
     // `start` defaults to production, which needs real secrets; development mode is enough here.
     env: { ...env, NODE_ENV: "development", MEDUSA_WORKER_MODE: "shared", DISABLE_ADMIN: "true" },
-    stdio: ["ignore", fs.openSync(path.join(tmp, "server.log"), "w"), fs.openSync(path.join(tmp, "server.log"), "a")],
-    detached: true,
+    logFile: path.join(tmp, "server.log"),
   })
   try {
-    for (let i = 0; ; i++) {
-      if (server.exitCode !== null) {
-        throw new Error(`server exited with code ${server.exitCode} (log: ${tmp}/server.log)`)
-      }
-      try {
-        if ((await fetch(`${url}/health`)).ok) {
-          break
-        }
-      } catch {
-        // not up yet
-      }
-      if (i > 180) {
-        throw new Error(`server did not start (log: ${tmp}/server.log)`)
-      }
-      await new Promise((r) => setTimeout(r, 1000))
-    }
+    await waitForHttp(`${url}/health`, { timeoutMs: 180_000, child: server })
     const api = fetchApi()
     const { data: auth } = await api.post("/auth/user/emailpass", { email: "admin@example.com", password: "supersecret" })
     const admin = { headers: { authorization: `Bearer ${auth.token}` } }
@@ -125,16 +106,22 @@ async function main() {
     log(`starting two worker processes; both run the timer at ${new Date(goAt).toISOString()} with now=${now}`)
     const workers = [1, 2].map((n) => {
       const out = path.join(tmp, `worker-${n}.json`)
-      const child = spawn(medusaBin, ["exec", "./plugins/order-rules/integration-tests/two-workers/worker.ts"], {
+      const child = startProcess(`worker ${n}`, medusaBin, ["exec", "./plugins/order-rules/integration-tests/two-workers/worker.ts"], {
         cwd: root,
         env: { ...env, MEDUSA_WORKER_MODE: "worker", SOKO_TWO_WORKERS_GO_AT: String(goAt), SOKO_TWO_WORKERS_NOW: now, SOKO_TWO_WORKERS_OUT: out },
-        stdio: ["ignore", fs.openSync(path.join(tmp, `worker-${n}.log`), "w"), fs.openSync(path.join(tmp, `worker-${n}.log`), "a")],
+        logFile: path.join(tmp, `worker-${n}.log`),
       })
-      return new Promise<{ pid: number; startedAt: number; finishedAt: number; result: { run_id: string | null; changed: unknown[]; skipped_run: string | null } }>((resolve, reject) =>
-        child.on("exit", (code) =>
-          code === 0 && fs.existsSync(out) ? resolve(JSON.parse(fs.readFileSync(out, "utf8"))) : reject(new Error(`worker ${n} exited ${code} (log: ${tmp}/worker-${n}.log)`))
-        )
-      )
+      return child.exited.then((code) => {
+        if (code !== 0 || !fs.existsSync(out)) {
+          throw new Error(`worker ${n} exited ${code} (log: ${tmp}/worker-${n}.log)`)
+        }
+        return JSON.parse(fs.readFileSync(out, "utf8")) as {
+          pid: number
+          startedAt: number
+          finishedAt: number
+          result: { run_id: string | null; changed: unknown[]; skipped_run: string | null }
+        }
+      })
     })
     const results = await Promise.all(workers)
     for (const r of results) {
@@ -158,13 +145,7 @@ async function main() {
     }
     log(overlapped ? "PASS: the runs overlapped; one claimed the timer, the other stood down" : "PASS (the runs did not overlap this time; each order was still cancelled once)")
   } finally {
-    if (server.pid && server.exitCode === null) {
-      try {
-        process.kill(-server.pid, "SIGTERM")
-      } catch {
-        // already gone
-      }
-    }
+    await stopAll()
   }
 }
 

@@ -1,0 +1,86 @@
+/** The bench's settings: command-line options, ports, databases and the servers' environments. */
+import { execFileSync } from "node:child_process"
+import path from "node:path"
+import { limitsOutOfReach } from "../src/lib/rate-limits/rules"
+
+export const ROOT = path.resolve(__dirname, "..")
+export const BENCH = path.join(ROOT, "bench")
+export const WORK = path.join(ROOT, ".data", "bench")
+export const RESULTS = path.join(BENCH, "results")
+export const MEDUSA_CLI = require.resolve("@medusajs/cli/cli.js", { paths: [ROOT] })
+export const PRELOAD = path.join(BENCH, "count-sql.js")
+
+export function arg(name: string, fallback?: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : fallback
+}
+export const flag = (name: string) => process.argv.includes(`--${name}`)
+
+export const DURATION_MS = Number(arg("duration", "3")) * 1000
+export const ROUNDS = Number(arg("rounds", "3"))
+export const WARMUP_MS = Number(arg("warmup", "2")) * 1000
+export const DB_NAME = process.env.BENCH_DB || "soko_bench_main"
+export const DB_HOST = process.env.BENCH_DB_HOST || "localhost"
+export const DB_URL = `postgres://postgres@${DB_HOST}:5432/${DB_NAME}`
+/**
+ * The servers run on a fresh copy of the seeded database (CREATE DATABASE …
+ * TEMPLATE), so the orders a run leaves behind never reach the next run, where
+ * Soko's cancel-unpaid timer would cancel them in the background of its rounds.
+ */
+export const RUN_DB_NAME = `${DB_NAME}_run`
+export const RUN_DB_URL = `postgres://postgres@${DB_HOST}:5432/${RUN_DB_NAME}`
+export const REDIS_URL = process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379/2"
+export const SIM_PORT = 9710
+export const CALLBACK_SECRET = "bench-callback-secret-0001"
+
+export const t0 = Date.now()
+export const log = (msg: string) => console.log(`[bench ${String(Math.round((Date.now() - t0) / 1000)).padStart(4)} s] ${msg}`)
+
+export type ConfigSpec = {
+  name: string
+  label: string
+  cwd: string
+  port: number
+  env: Record<string, string>
+  cluster?: number
+  vanilla?: boolean
+  /** The load asks mutations for `fields=id` as Soko's storefront does (BenchContext.leanResponses). */
+  leanResponses?: boolean
+}
+
+
+export function psql(sql: string, db = "postgres"): string {
+  return execFileSync("psql", ["-h", DB_HOST, "-U", "postgres", "-d", db, "-Atc", sql], { encoding: "utf8" }).trim()
+}
+
+export function baseEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env }
+  for (const k of Object.keys(env)) {
+    if (/^(MEDUSA_|SOKO_|MPESA_|REDIS_URL|DATABASE_URL|NODE_OPTIONS|PORT$|NODE_ENV)/.test(k)) {
+      delete env[k]
+    }
+  }
+  env.MEDUSA_DISABLE_TELEMETRY = "true"
+  return env
+}
+
+export function sokoEnv(port: number, prefix: string): Record<string, string> {
+  return {
+    NODE_ENV: "production",
+    DATABASE_URL: RUN_DB_URL,
+    REDIS_URL,
+    SOKO_REDIS_PREFIX: prefix,
+    JWT_SECRET: "bench-jwt-secret-0123456789",
+    COOKIE_SECRET: "bench-cookie-secret-0123456789",
+    MEDUSA_BACKEND_URL: `http://localhost:${port}`,
+    MPESA_BASE_URL: `http://127.0.0.1:${SIM_PORT}`,
+    MPESA_CALLBACK_URL: `http://localhost:${port}`,
+    MPESA_CALLBACK_SECRET: CALLBACK_SECRET,
+    MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR: "1000",
+    MPESA_MAX_PUSHES_PER_CART_PER_HOUR: "1000",
+    MPESA_MAX_PUSHES_PER_CLIENT_PER_HOUR: "1000",
+    // The load comes from 127.0.0.1 alone; a shop's per-address limits would measure 429s.
+    ...limitsOutOfReach(),
+    SOKO_STOREFRONT_PORT: "9799",
+  }
+}

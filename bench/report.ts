@@ -1,0 +1,68 @@
+/** The Markdown report. */
+import type { ConfigResult } from "./rounds"
+import { CHECKOUT_MIN_ROUND_MS } from "./load"
+
+export const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "–")
+export const range = (m: { median: number; min: number; max: number }, d = 1) =>
+  Number.isFinite(m.median) ? `${fmt(m.median, d)} (${fmt(m.min, d)}–${fmt(m.max, d)})` : "–"
+
+export function markdown(results: ConfigResult[], meta: Record<string, unknown>, scenarios: string[]): string {
+  const by = (name: string) => results.find((r) => r.name === name)
+  const lines: string[] = []
+  lines.push(`Run ${meta.date} on ${meta.host} (${meta.cpus} cores), commit ${meta.commit}, load average before ${meta.loadBefore}, after ${meta.loadAfter}.`)
+  lines.push(
+    `Catalog: ${meta.products} products, ${meta.variants} variants. ${meta.rounds} rounds × ${meta.durationS} s per scenario (checkouts ${Math.max(Number(meta.durationS), CHECKOUT_MIN_ROUND_MS / 1000)} s) after a ${meta.warmupS}-s warm-up; medians with min–max.`
+  )
+  lines.push("")
+  lines.push("| Scenario | Config | it/s | p50 ms | p95 ms | p99 ms | SQL/req | SQL/it | CPU ms/it | RSS MB | errors |")
+  lines.push("|---|---|---|---|---|---|---|---|---|---|---|")
+  for (const s of scenarios) {
+    for (const r of results) {
+      const x = r.scenarios[s]
+      if (!x) {
+        continue
+      }
+      lines.push(
+        `| ${s} | ${r.name} | ${range(x.throughput)} | ${fmt(x.p50.median, 0)} | ${fmt(x.p95.median, 0)} | ${fmt(x.p99.median, 0)} | ${fmt(x.sqlPerRequest.median)} | ${fmt(x.sqlPerIteration.median, 0)} | ${fmt(x.cpuMsPerIteration.median)} | ${fmt(x.rssMb.median, 0)} | ${x.errors.max} |`
+      )
+    }
+  }
+  const soko = by("soko")
+  const pairs: [string, ConfigResult | undefined][] = [
+    ["no-hooks", by("no-hooks")],
+    ["vanilla", by("vanilla")],
+    ...results.filter((r) => !["soko", "no-hooks", "vanilla"].includes(r.name)).map((r) => [r.name, r] as [string, ConfigResult]),
+  ]
+  if (soko) {
+    lines.push("")
+    lines.push("Ratios (Soko ÷ other; throughput > 1 and p95 < 1 favour Soko):")
+    lines.push("")
+    lines.push("| Scenario | " + pairs.filter(([, r]) => r).map(([n]) => `it/s ÷ ${n} | p95 ÷ ${n} | CPU/it ÷ ${n} | SQL/it − ${n}`).join(" | ") + " |")
+    lines.push("|---|" + pairs.filter(([, r]) => r).map(() => "---|---|---|---|").join(""))
+    for (const s of scenarios) {
+      const a = soko.scenarios[s]
+      if (!a) {
+        continue
+      }
+      const cells = pairs
+        .filter(([, r]) => r)
+        .map(([, r]) => {
+          const b = r!.scenarios[s]
+          if (!b) {
+            return "– | – | – | –"
+          }
+          return `${fmt(a.throughput.median / b.throughput.median, 2)} | ${fmt(a.p95.median / b.p95.median, 2)} | ${fmt(a.cpuMsPerIteration.median / b.cpuMsPerIteration.median, 2)} | ${fmt(a.sqlPerIteration.median - b.sqlPerIteration.median, 1)}`
+        })
+      lines.push(`| ${s} | ${cells.join(" | ")} |`)
+    }
+    const sys = soko.scenarios["checkout-system"]
+    const mp = soko.scenarios["checkout-mpesa"]
+    if (sys && mp) {
+      lines.push("")
+      lines.push(
+        `M-Pesa checkout (until paid) ÷ system-provider checkout, Soko: p50 ${fmt(mp.p50.median / sys.p50.median, 2)}, throughput ${fmt(mp.throughput.median / sys.throughput.median, 2)}.`
+      )
+    }
+  }
+  return lines.join("\n") + "\n"
+}

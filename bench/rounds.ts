@@ -1,0 +1,107 @@
+/** The measured rounds: every configuration's server side by side, rounds alternating between them. */
+import { DURATION_MS, log, ROUNDS, WARMUP_MS, type ConfigSpec } from "./config"
+import { SCENARIOS, type BenchContext, type LoadResult } from "./load"
+import { sideSnapshot, startServer, stopServer, type Loader, type Server } from "./servers"
+import { q, summarize, type Round, type Summary } from "./stats"
+
+export type ConfigResult = { name: string; label: string; scenarios: Record<string, Summary & { rounds: Round[] }> }
+
+export async function measure(server: Server, loader: Loader, ctx: BenchContext, name: string, durationMs: number): Promise<Round> {
+  const scenario = SCENARIOS[name]
+  const before = await sideSnapshot(server)
+  const res = await loader.ask<LoadResult>({
+    type: "run",
+    req: { scenario: name, ctx, durationMs, connections: scenario.connections },
+  })
+  const after = await sideSnapshot(server)
+  let sql = 0
+  let cpuUs = 0
+  let rss = 0
+  for (const [pid, a] of after) {
+    const b = before.get(pid) ?? { sql: 0, cpuUserUs: 0, cpuSystemUs: 0 }
+    sql += a.sql - b.sql
+    cpuUs += a.cpuUserUs + a.cpuSystemUs - b.cpuUserUs - b.cpuSystemUs
+    rss += a.rss
+  }
+  const lat = [...res.latenciesMs].sort((x, y) => x - y)
+  const its = Math.max(res.iterations, 1)
+  return {
+    throughput: (res.iterations / res.elapsedMs) * 1000,
+    p50: q(lat, 50),
+    p95: q(lat, 95),
+    p99: q(lat, 99),
+    sqlPerRequest: sql / Math.max(res.requests, 1),
+    sqlPerIteration: sql / its,
+    cpuMsPerIteration: cpuUs / 1000 / its,
+    rssMb: rss / 1024 / 1024,
+    iterations: res.iterations,
+    requests: res.requests,
+    errors: res.errors,
+    firstError: res.firstError,
+  }
+}
+
+/**
+ * All configurations' servers run side by side (each idle while another is
+ * measured); for every scenario each gets a warm-up, then the measured rounds
+ * alternate between configurations, so a change in the machine's load (it is
+ * shared) hits all of them alike.
+ */
+export async function benchAll(
+  specs: ConfigSpec[],
+  loader: Loader,
+  base: BenchContext,
+  admin: { email: string; password: string },
+  scenarios: string[]
+): Promise<ConfigResult[]> {
+  const servers: Server[] = []
+  try {
+    for (const spec of specs) {
+      log(`── ${spec.name}: starting (${spec.label})`)
+      const started = Date.now()
+      servers.push(await startServer(spec))
+      log(`${spec.name}: healthy in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    }
+    const ctxs: BenchContext[] = []
+    for (const server of servers) {
+      const ctx: BenchContext = {
+        ...base,
+        baseUrl: `http://127.0.0.1:${server.spec.port}`,
+        leanResponses: !!server.spec.leanResponses,
+      }
+      Object.assign(ctx, await loader.ask<Partial<BenchContext>>({ type: "prepare", ctx, admin }))
+      ctxs.push(ctx)
+    }
+    const results: ConfigResult[] = specs.map((spec) => ({ name: spec.name, label: spec.label, scenarios: {} }))
+    for (const name of scenarios) {
+      const scenario = SCENARIOS[name]
+      const active = servers.map((_, i) => i).filter((i) => !(specs[i].vanilla && !scenario.vanilla))
+      log(`${name}: ${scenario.label}; warm-up ${WARMUP_MS / 1000} s, ${ROUNDS} × ${Math.max(DURATION_MS, scenario.minRoundMs ?? 0) / 1000} s each on ${active.map((i) => specs[i].name).join(", ")}`)
+      for (const i of active) {
+        await loader.ask<number>({
+          type: "prime",
+          req: { scenario: name, ctx: ctxs[i], durationMs: 0, connections: scenario.connections },
+        })
+        await measure(servers[i], loader, ctxs[i], name, WARMUP_MS)
+      }
+      const rounds: Round[][] = servers.map(() => [])
+      for (let r = 0; r < ROUNDS; r++) {
+        for (const i of active) {
+          rounds[i].push(await measure(servers[i], loader, ctxs[i], name, Math.max(DURATION_MS, scenario.minRoundMs ?? 0)))
+        }
+      }
+      for (const i of active) {
+        const s = summarize(rounds[i])
+        results[i].scenarios[name] = { ...s, rounds: rounds[i] }
+        log(
+          `  ${specs[i].name.padEnd(9)} ${s.throughput.median.toFixed(2).padStart(7)} it/s  p50 ${s.p50.median.toFixed(0)} ms  p95 ${s.p95.median.toFixed(0)} ms  ` +
+            `SQL/req ${s.sqlPerRequest.median.toFixed(1)}  CPU ${s.cpuMsPerIteration.median.toFixed(1)} ms/it  RSS ${s.rssMb.median.toFixed(0)} MB` +
+            (s.errors.max ? `  errors ${s.errors.max} (${s.firstError})` : "")
+        )
+      }
+    }
+    return results
+  } finally {
+    await Promise.all(servers.map(stopServer))
+  }
+}
