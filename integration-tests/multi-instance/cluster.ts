@@ -71,13 +71,14 @@ async function runStep(args: string[], env: NodeJS.ProcessEnv, logFile: string) 
   }
 }
 
+/** Failed sign-ins per account in the cluster (./shared-limits.spec.ts). */
+export const SHARED_LOGIN_LIMIT = "5/15m"
+
 /**
  * A server counts as up when its readiness check passes (/health/ready: its
  * PostgreSQL and Redis answer), as a load balancer would see it; a worker
  * serves no store routes, so its liveness (/health) is what there is.
  */
-/** Failed sign-ins per account in the cluster (./limits-phase.ts). */
-export const SHARED_LOGIN_LIMIT = "5/15m"
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, logFile: string, mode: Instance["mode"]) {
   const check = mode === "server" ? "/health/ready" : "/health"
@@ -224,7 +225,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       MPESA_MAX_PUSHES_PER_CART_PER_HOUR: "1000",
       MPESA_MAX_PUSHES_PER_CLIENT_PER_HOUR: "1000",
       // Every shopper here comes from 127.0.0.1; limits have their own tests,
-      // but for failed sign-ins per account, which ./limits-phase.ts checks are shared.
+      // but for failed sign-ins per account, which ./shared-limits.spec.ts checks are shared.
       ...limitsOutOfReach(),
       SOKO_LIMIT_LOGIN_PER_IDENTIFIER: SHARED_LOGIN_LIMIT,
       SOKO_ADMIN_PASSWORD: adminPassword,
