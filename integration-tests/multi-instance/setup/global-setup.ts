@@ -9,6 +9,11 @@ import { startCluster } from "../cluster"
 import { FULL, num, say, SKIP_REASON, type MultiRun } from "../context"
 import { openShop } from "../shop"
 
+export const exitOnSignal = (signal: NodeJS.Signals) => {
+  say(`${signal}: stopping the cluster's processes`)
+  process.exit(signal === "SIGINT" ? 130 : 143)
+}
+
 export default async function globalSetup() {
   if (!process.env.REDIS_URL) {
     say(`SKIPPED: ${SKIP_REASON}`)
@@ -46,6 +51,11 @@ export default async function globalSetup() {
       },
     }
     ;(globalThis as { __SOKO_MULTI__?: MultiRun }).__SOKO_MULTI__ = run
+    // Ctrl-C or a SIGTERM would end Jest without its teardown and without an
+    // "exit" event, leaving the detached instances running: exiting instead
+    // fires the cluster's exit hook, which SIGKILLs their process groups.
+    process.once("SIGINT", exitOnSignal)
+    process.once("SIGTERM", exitOnSignal)
     say(`cluster up in ${((Date.now() - startedAt) / 1000).toFixed(0)} s; logs in ${cluster.logDir}`)
   } catch (error) {
     await cluster.stop()

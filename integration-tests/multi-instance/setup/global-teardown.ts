@@ -7,6 +7,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { say, type MultiRun } from "../context"
+import { exitOnSignal } from "./global-setup"
 
 const root = path.resolve(__dirname, "..", "..", "..")
 
@@ -17,6 +18,8 @@ export default async function globalTeardown() {
     return
   }
   holder.__SOKO_MULTI__ = undefined
+  process.off("SIGINT", exitOnSignal)
+  process.off("SIGTERM", exitOnSignal)
   const failed = run.checks.filter((c) => !c.ok)
   const stopStarted = Date.now()
   run.measurements.loadavg_at_end = os.loadavg().map((l) => Math.round(l * 100) / 100)
