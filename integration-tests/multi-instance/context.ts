@@ -76,7 +76,8 @@ export function multi(): MultiRun {
 /** Tests run one after another on one cluster; every wait inside is bounded, so this only catches a hang. */
 export const PHASE_TIMEOUT_MS = 15 * 60_000
 
-export const say = (m: string) => console.log(`[multi-instance] ${m}`)
+// Straight to stdout: console.log inside a spec adds a stack location to every progress line.
+export const say = (m: string) => void process.stdout.write(`[multi-instance] ${m}\n`)
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Polls `fn` until it returns a value; undefined after `timeoutMs` (the caller's assertion then fails). */
