@@ -1,21 +1,22 @@
 const { loadEnv } = require("@medusajs/framework/utils")
+const { moduleNameMapper, transformIgnorePatterns } = require("./integration-tests/esm-packages")
 loadEnv("test", process.cwd())
 
-// One config, three layers, chosen by TEST_TYPE (the Medusa starter's convention).
+/**
+ * One jest config, one project per test layer:
+ *
+ *   npx jest --selectProjects unit          pure functions, components, fakes
+ *   npx jest --selectProjects modules       each module against real PostgreSQL
+ *   npx jest --selectProjects http          the whole app in-process, over HTTP
+ *
+ * The module and HTTP layers need NODE_OPTIONS=--experimental-vm-modules (Medusa's
+ * loaders import ESM); `npm run test:*` sets it. TEST_TYPE (the Medusa starter's
+ * convention) still picks one layer, so `TEST_TYPE=unit npx jest <path>` keeps working.
+ */
 const roots = "<rootDir>/{src,scripts,plugins/*/src,packages/*/src,integration-tests/helpers}"
-const testMatch = {
-  unit: [`${roots}/**/__tests__/**/*.unit.spec.[jt]s?(x)`],
-  "integration:modules": [`${roots}/modules/*/__tests__/**/*.spec.[jt]s`],
-  "integration:http": ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
-}[process.env.TEST_TYPE || "unit"]
 
-if (!testMatch) {
-  throw new Error(
-    `TEST_TYPE must be one of unit, integration:modules, integration:http (got "${process.env.TEST_TYPE}")`
-  )
-}
-
-module.exports = {
+const shared = {
+  rootDir: __dirname,
   transform: {
     "^.+\\.[jt]sx?$": [
       "@swc/jest",
@@ -28,17 +29,50 @@ module.exports = {
       },
     ],
   },
+  transformIgnorePatterns,
+  moduleNameMapper,
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
   // bench/.work holds copies of the plugins (same package names) while `npm run bench` runs.
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "/\\.medusa/", "<rootDir>/bench/.work/", "<rootDir>/.data/"],
-  // order-rules-cost.spec.ts is a measurement that boots an app: only with SOKO_MEASURE=1.
-  testPathIgnorePatterns: [
-    "/node_modules/",
-    "/\\.medusa/",
-    "/dist/",
-    ...(process.env.SOKO_MEASURE === "1" ? [] : ["/order-rules-cost\\.spec\\.ts$"]),
+  testPathIgnorePatterns: ["/node_modules/", "/\\.medusa/", "/dist/"],
+  setupFiles: ["<rootDir>/integration-tests/setup.js"],
+  // What `--coverage` measures: all of our code, loaded by a test or not.
+  collectCoverageFrom: [
+    "{src,scripts,plugins/*/src,packages/*/src}/**/*.{ts,tsx}",
+    "!**/__tests__/**",
+    "!**/*.d.ts",
+    "!**/node_modules/**",
+    "!**/.medusa/**",
   ],
-  setupFiles: ["./integration-tests/setup.js"],
-  testMatch,
+}
+
+const layers = {
+  unit: { testMatch: [`${roots}/**/__tests__/**/*.unit.spec.[jt]s?(x)`] },
+  modules: { testMatch: [`${roots}/modules/*/__tests__/**/*.spec.[jt]s`] },
+  http: {
+    testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+    // One migrated template database that every spec file's database is copied from.
+    globalSetup: "<rootDir>/integration-tests/http/global-setup.ts",
+    globalTeardown: "<rootDir>/integration-tests/http/global-teardown.ts",
+    testPathIgnorePatterns: [...shared.testPathIgnorePatterns, "/order-rules-cost\\.spec\\.ts$"],
+  },
+}
+
+// The starter's TEST_TYPE names for the same layers.
+const TEST_TYPES = { unit: "unit", "integration:modules": "modules", "integration:http": "http" }
+
+const chosen = process.env.TEST_TYPE ? TEST_TYPES[process.env.TEST_TYPE] : undefined
+if (process.env.TEST_TYPE && !chosen) {
+  throw new Error(
+    `TEST_TYPE must be one of ${Object.keys(TEST_TYPES).join(", ")} (got "${process.env.TEST_TYPE}")`
+  )
+}
+
+module.exports = {
+  // V8's own counters: no instrumenting transform, so coverage costs little time.
+  coverageProvider: "v8",
+  projects: Object.entries(layers)
+    .filter(([name]) => !chosen || name === chosen)
+    .map(([name, layer]) => ({ ...shared, displayName: name, ...layer })),
 }

@@ -21,7 +21,7 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { startProcess, type Managed } from "../scripts/lib/processes"
+import { startProcess, type Child } from "../scripts/lib/processes"
 
 const root = path.resolve(__dirname, "..")
 
@@ -42,32 +42,29 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Starts the launcher and resolves once its banner is printed. */
-async function startLauncher(env: NodeJS.ProcessEnv): Promise<{ launcher: Managed; start: Start }> {
+async function startLauncher(env: NodeJS.ProcessEnv): Promise<{ launcher: Child; start: Start }> {
   const started = Date.now()
   const steps: string[] = []
+  let ready = false
+  let markReady: (ms: number) => void = () => undefined
   const launcher = startProcess("soko", process.execPath, ["-r", "ts-node/register", "scripts/soko.ts"], {
     cwd: root,
     env,
     prefix: "  │ ",
-  })
-  let ready = false
-  const readyMs = await new Promise<number>((resolve, reject) => {
-    let buffer = ""
-    launcher.child.stdout?.on("data", (chunk: Buffer) => {
-      buffer += chunk.toString()
-      for (const line of buffer.split("\n").slice(0, -1)) {
-        // The launcher's own "✓ <step> (<seconds> s)" lines, kept for the report.
-        if (line.trim().startsWith("✓") && !ready) {
-          steps.push(line.trim())
-        }
+    onLine: (line) => {
+      // The launcher's own "✓ <step> (<seconds> s)" lines, kept for the report.
+      if (line.trim().startsWith("✓") && !ready) {
+        steps.push(line.trim())
       }
-      buffer = buffer.slice(buffer.lastIndexOf("\n") + 1)
-      if (chunk.toString().includes("Soko is running")) {
+      if (line.includes("Soko is running") && !ready) {
         ready = true
-        resolve(Date.now() - started)
+        markReady(Date.now() - started)
       }
-    })
-    launcher.child.once("exit", (code) => reject(new Error(`the launcher exited (code ${code}) before it was ready`)))
+    },
+  })
+  const readyMs = await new Promise<number>((resolve, reject) => {
+    markReady = resolve
+    void launcher.exited.then((code) => reject(new Error(`the launcher exited (code ${code}) before it was ready`)))
   })
   return { launcher, start: { readyMs, steps } }
 }
@@ -117,20 +114,12 @@ async function main() {
   const backendUrl = `http://localhost:${basePort}`
   const runDir = path.join(root, ".data", "run", String(basePort))
 
-  let current: Managed | undefined
-  // The launcher stops what it started on SIGINT, as on Ctrl-C; the group
-  // kill is the fallback if it has not exited within a minute.
+  let current: Child | undefined
+  // Ctrl-C as a terminal sends it; the launcher stops what it started within a minute or is killed.
   const stopCurrent = async () => {
     const launcher = current
     current = undefined
-    if (!launcher?.alive()) {
-      return
-    }
-    const exited = new Promise<void>((resolve) => launcher.child.once("exit", () => resolve()))
-    launcher.child.kill("SIGINT")
-    const timer = setTimeout(() => void launcher.stop(), 60_000)
-    await exited
-    clearTimeout(timer)
+    await launcher?.stop({ signal: "SIGINT", graceMs: 60_000 })
   }
   process.once("SIGINT", () => void stopCurrent().finally(() => process.exit(130)))
 

@@ -10,7 +10,7 @@ import { EMBEDDED_DEFAULTS, readPort, readSokoEnv, SokoConfigError } from "../sr
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres"
 import { LauncherError, log, timed } from "./lib/log"
 import { appliedMigrations, isUpToDate, migrationInputs, readRecord, recordFile, writeRecord } from "./lib/migration-state"
-import { killRunningSteps, runStep, startProcess, type Managed } from "./lib/processes"
+import { runStep, startProcess, stopAll } from "./lib/processes"
 import { assertPortFree, waitForHttp } from "./lib/ports"
 import { startSimulatorIfAvailable, type RunningSimulator } from "./lib/simulator"
 
@@ -21,10 +21,9 @@ const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
 type Running = {
   postgres?: RunningPostgres
   simulator?: RunningSimulator
-  processes: Managed[]
 }
 
-const running: Running = { processes: [] }
+const running: Running = {}
 let shuttingDown = false
 
 async function shutdown(code: number) {
@@ -33,11 +32,8 @@ async function shutdown(code: number) {
   }
   shuttingDown = true
   log.step("Stopping Soko…")
-  killRunningSteps()
-  for (const managed of [...running.processes].reverse()) {
-    await managed.stop()
-    log.ok(`stopped ${managed.name}`)
-  }
+  await stopAll()
+  log.ok("stopped the backend and the storefront")
   if (running.simulator) {
     await running.simulator.stop()
     log.ok("stopped Daraja simulator")
@@ -154,8 +150,7 @@ async function main() {
     cwd: root,
     env: { ...childEnv, NODE_ENV: process.env.NODE_ENV || "development" },
   })
-  running.processes.push(backend)
-  backend.child.once("exit", (code) => {
+  void backend.exited.then((code) => {
     if (!shuttingDown) {
       log.error(`The Medusa backend exited (code ${code}); stopping the rest.`)
       void shutdown(1)
@@ -163,7 +158,7 @@ async function main() {
   })
   const backendUrl = `http://localhost:${backendPort}`
   await timed("Starting the Medusa backend and admin", () =>
-    waitForHttp(`${backendUrl}/health`, { timeoutMs: 180_000, isAlive: backend.alive })
+    waitForHttp(`${backendUrl}/health`, { timeoutMs: 180_000, child: backend })
   )
 
   if (hasStorefront) {
@@ -178,11 +173,10 @@ async function main() {
         NEXT_TELEMETRY_DISABLED: "1",
       },
     })
-    running.processes.push(storefront)
     // A production storefront builds first (several minutes on two cores).
     const storefrontTimeout = process.env.SOKO_STOREFRONT_MODE === "production" ? 900_000 : 300_000
     await timed("Starting the storefront", () =>
-      waitForHttp(`http://localhost:${storefrontPort}`, { timeoutMs: storefrontTimeout, isAlive: storefront.alive })
+      waitForHttp(`http://localhost:${storefrontPort}`, { timeoutMs: storefrontTimeout, child: storefront })
     )
   }
 

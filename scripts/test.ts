@@ -1,151 +1,119 @@
 /**
- * `npm test`: typecheck, lint, then the jest layers (unit, module, HTTP) and the
- * plugin install tests (integration-tests/plugin-install) against
- * real PostgreSQL: the one in DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD when set,
- * otherwise an embedded PostgreSQL started here and removed afterwards.
- * Ends with one line: "N passed, N failed, N skipped".
+ * `npm test`: a short sequence of standard runners, then one summary.
+ *
+ *   static     typecheck and lint (app, plugins, storefront)      side by side with
+ *   unit       jest --selectProjects unit --coverage, vitest      the static checks
+ *   modules    jest --selectProjects modules                      real PostgreSQL
+ *   http       jest --selectProjects http                         real PostgreSQL (+ Redis when REDIS_URL)
+ *   install    jest --config integration-tests/plugin-install     each plugin packed and installed
+ *   multi      the multi-instance test                            2 servers + 1 worker (needs REDIS_URL)
+ *   browser    the browser journeys                               Debian's Chromium
+ *
+ * PostgreSQL is the one in DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD when set,
+ * otherwise an embedded one started here and removed afterwards. Each runner
+ * writes a JSON report that the summary counts; each step's full output is in
+ * .data/test-logs/. Flags: --no-static, --no-plugin-install, --no-multi-instance, --no-e2e,
+ * --only=<step>[,<step>] (names as in the summary, e.g. --only=unit,http).
  */
-import { spawn } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres"
 import { log } from "./lib/log"
 import { freePort } from "./lib/ports"
+import { readCoverageSummary } from "./lib/test-reports"
+import { printSummary, runLanes, stopStepsOnSignal, type Step, type StepResult } from "./lib/test-steps"
 
 const root = path.resolve(__dirname, "..")
-const bin = (name: string) => path.join(root, "node_modules", ".bin", name)
-
-type Totals = { passed: number; failed: number; skipped: number }
-const totals: Totals = { passed: 0, failed: 0, skipped: 0 }
-const failures: string[] = []
-
-function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  log.step(label)
-  const started = Date.now()
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: "inherit" })
-    child.once("exit", (code) => {
-      const seconds = ((Date.now() - started) / 1000).toFixed(1)
-      if (code === 0) {
-        log.ok(`${label} (${seconds} s)`)
-      } else {
-        log.error(`${label} failed (exit ${code}, ${seconds} s)`)
-        failures.push(label)
-        if (!label.startsWith("jest")) {
-          // typecheck and lint count as one failed check each
-          totals.failed += 1
-        }
-      }
-      resolve(code ?? 1)
-    })
-  })
-}
-
-async function jest(layer: string, extraArgs: string[], env: NodeJS.ProcessEnv) {
-  const report = path.join(os.tmpdir(), `soko-jest-${layer.replace(/\W/g, "-")}-${process.pid}.json`)
-  const layerEnv: NodeJS.ProcessEnv = { ...env, TEST_TYPE: layer }
-  if (layer !== "unit") {
-    // Every HTTP spec boots a whole Medusa app in the one in-band jest process, and what each
-    // leaves behind adds up: 20 spec files outgrew Node's default heap (out of memory in CI).
-    layerEnv.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --experimental-vm-modules --max-old-space-size=8192`.trim()
-  }
-  await run(`jest ${layer}`, bin("jest"), ["--json", `--outputFile=${report}`, "--passWithNoTests", ...extraArgs], layerEnv)
-  if (fs.existsSync(report)) {
-    const result = JSON.parse(fs.readFileSync(report, "utf8")) as {
-      numPassedTests: number
-      numFailedTests: number
-      numPendingTests: number
-      numTodoTests: number
-      numRuntimeErrorTestSuites: number
-    }
-    totals.passed += result.numPassedTests
-    totals.failed += result.numFailedTests + result.numRuntimeErrorTestSuites
-    totals.skipped += result.numPendingTests + result.numTodoTests
-    fs.rmSync(report)
-  } else {
-    totals.failed += 1
-  }
-}
-
 const storefrontDir = path.join(root, "storefront")
-const hasStorefront = () => fs.existsSync(path.join(storefrontDir, "package.json"))
+const dataDir = path.join(root, ".data")
+const reportDir = path.join(dataDir, "test-reports")
+const logDir = path.join(dataDir, "test-logs")
+const coverageDir = path.join(dataDir, "coverage", "unit")
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name)
+const hasStorefront = fs.existsSync(path.join(storefrontDir, "package.json"))
+const chromium = process.env.SOKO_CHROMIUM || "/usr/bin/chromium"
 
-/** The storefront's own unit/component tests (vitest), counted like jest's. */
-async function storefrontUnit(env: NodeJS.ProcessEnv) {
-  const report = path.join(os.tmpdir(), `soko-vitest-${process.pid}.json`)
-  const vitest = path.join(storefrontDir, "node_modules", ".bin", "vitest")
-  log.step("storefront unit tests (vitest)")
-  const code = await new Promise<number>((resolve) => {
-    const child = spawn(vitest, ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`], {
-      cwd: storefrontDir,
-      env,
-      stdio: "inherit",
-    })
-    child.once("exit", (c) => resolve(c ?? 1))
-  })
-  if (fs.existsSync(report)) {
-    const result = JSON.parse(fs.readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number }
-    totals.passed += result.numPassedTests
-    totals.failed += result.numFailedTests
-    totals.skipped += result.numPendingTests
-    fs.rmSync(report)
+// Medusa's loaders import ESM (vm modules); every HTTP spec file boots a whole app,
+// and what each leaves behind outgrew Node's default heap in one jest process.
+const APP_NODE_OPTIONS = "--experimental-vm-modules --max-old-space-size=8192"
+
+function jest(name: string, args: string[], env: NodeJS.ProcessEnv = {}): Step {
+  const file = path.join(reportDir, `${name}.json`)
+  return {
+    name,
+    command: bin("jest"),
+    args: ["--json", `--outputFile=${file}`, "--passWithNoTests", ...args],
+    cwd: root,
+    env,
+    report: { kind: "jest", file },
   }
-  if (code !== 0) {
-    failures.push("storefront unit tests")
-    if (!fs.existsSync(report)) {
-      totals.failed += 1
-    }
-  }
-  log[code === 0 ? "ok" : "error"]("storefront unit tests")
 }
 
-/**
- * Runs a Node script that ends with "N passed, N failed[, N skipped]" and adds
- * those counts to the totals (one failure when it dies without the line).
- */
-async function summarised(label: string, script: string[], env: NodeJS.ProcessEnv) {
-  log.step(label)
-  let output = ""
-  const started = Date.now()
-  const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, ["-r", "ts-node/register", ...script], {
+const npmScript = (name: string, script: string, cwd = root): Step => ({ name, command: "npm", args: ["run", script, "--silent"], cwd })
+
+function staticChecks(): Step[] {
+  return [
+    npmScript("typecheck", "typecheck"),
+    npmScript("lint", "lint"),
+    ...(hasStorefront ? [npmScript("storefront typecheck", "typecheck", storefrontDir), npmScript("storefront lint", "lint", storefrontDir)] : []),
+  ]
+}
+
+function unitTests(): Step[] {
+  const unit = jest("unit", [
+    "--selectProjects=unit",
+    "--silent",
+    "--coverage",
+    `--coverageDirectory=${coverageDir}`,
+    "--coverageReporters=json-summary",
+    "--coverageReporters=html",
+  ])
+  const vitestReport = path.join(reportDir, "storefront-unit.json")
+  const storefrontUnit: Step = {
+    name: "storefront unit",
+    command: path.join(storefrontDir, "node_modules", ".bin", "vitest"),
+    args: ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestReport}`],
+    cwd: storefrontDir,
+    report: { kind: "jest", file: vitestReport },
+  }
+  return hasStorefront ? [unit, storefrontUnit] : [unit]
+}
+
+function appTests(args: string[], env: NodeJS.ProcessEnv): Step[] {
+  const appEnv = { NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} ${APP_NODE_OPTIONS}`.trim() }
+  const steps = [
+    jest("modules", ["--selectProjects=modules", "--silent", "--runInBand", "--forceExit"], appEnv),
+    // Two workers: each spec file has its own database and Redis prefix, and much of a spec's
+    // time is spent waiting (on PostgreSQL, on callbacks), so two share the two cores well.
+    jest("http", ["--selectProjects=http", "--silent", "--maxWorkers=2", "--forceExit"], appEnv),
+  ]
+  if (!args.includes("--no-plugin-install")) {
+    // Each plugin packed and installed from its tarball into a scratch Medusa 2.21.2 app
+    // that is migrated, built, started and driven over HTTP.
+    steps.push(jest("plugin install", ["--config", path.join(root, "integration-tests", "plugin-install", "jest.config.js"), "--runInBand", "--forceExit"]))
+  }
+  if (!args.includes("--no-multi-instance")) {
+    steps.push({
+      name: "multi-instance",
+      command: process.execPath,
+      args: ["-r", "ts-node/register", path.join(root, "integration-tests", "multi-instance", "run.ts"), "--quick"],
       cwd: root,
-      env,
-      stdio: ["ignore", "pipe", "inherit"],
+      skip: env.REDIS_URL ? undefined : "needs REDIS_URL (2 servers and a worker share events through Redis)",
     })
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString()
-      process.stdout.write(chunk)
-    })
-    child.once("exit", (c) => resolve(c ?? 1))
-  })
-  const summary = output.match(/^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/m)
-  if (summary) {
-    totals.passed += Number(summary[1])
-    totals.failed += Number(summary[2])
-    totals.skipped += Number(summary[3] ?? 0)
-  } else if (code !== 0) {
-    totals.failed += 1
   }
-  const seconds = ((Date.now() - started) / 1000).toFixed(1)
-  if (code !== 0) {
-    failures.push(label)
-    log.error(`${label} failed (${seconds} s)`)
-  } else {
-    log.ok(`${label} (${seconds} s)`)
-  }
+  return steps
 }
 
-/** Browser journeys against one running stack (scripts/e2e.ts). */
-const e2e = (env: NodeJS.ProcessEnv) => summarised("browser e2e tests", [path.join(root, "scripts", "e2e.ts")], env)
-
-/**
- * Soko as 2 servers + 1 worker over PostgreSQL and Redis (integration-tests/multi-instance):
- * exactly-once orders, captures, notifications and timers. Skipped (one skipped test) without REDIS_URL.
- */
-const multiInstance = (env: NodeJS.ProcessEnv) =>
-  summarised("multi-instance test", [path.join(root, "integration-tests", "multi-instance", "run.ts"), "--quick"], env)
+function browserTests(): Step {
+  return {
+    name: "browser",
+    command: process.execPath,
+    args: ["-r", "ts-node/register", path.join(root, "scripts", "e2e.ts")],
+    cwd: root,
+    skip: fs.existsSync(chromium) ? undefined : `no Chromium at ${chromium}; install Debian's chromium package`,
+  }
+}
 
 async function database(env: NodeJS.ProcessEnv): Promise<RunningPostgres | undefined> {
   if (env.DB_HOST === "127.0.0.1" || env.DB_HOST === "::1") {
@@ -158,15 +126,9 @@ async function database(env: NodeJS.ProcessEnv): Promise<RunningPostgres | undef
     return undefined
   }
   const port = await freePort()
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "soko-test-pg-"))
+  const pgData = fs.mkdtempSync(path.join(os.tmpdir(), "soko-test-pg-"))
   log.step(`No DB_HOST set: starting an embedded PostgreSQL for the tests on port ${port}`)
-  const pg = await startEmbeddedPostgres({
-    dataDir,
-    port,
-    user: "postgres",
-    password: "postgres",
-    durable: false,
-  })
+  const pg = await startEmbeddedPostgres({ dataDir: pgData, port, user: "postgres", password: "postgres", durable: false })
   Object.assign(env, { DB_HOST: "localhost", DB_PORT: String(port), DB_USERNAME: "postgres", DB_PASSWORD: "postgres" })
   return {
     ...pg,
@@ -179,63 +141,46 @@ async function database(env: NodeJS.ProcessEnv): Promise<RunningPostgres | undef
 
 async function main() {
   const args = process.argv.slice(2)
+  const started = Date.now()
+  stopStepsOnSignal()
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     MEDUSA_DISABLE_TELEMETRY: "true",
     NODE_ENV: "test",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
   }
-  // The app under test must not inherit a developer's DATABASE_URL: the
-  // runners create their own databases from DB_*.
+  // The app under test must not inherit a developer's DATABASE_URL: the runners create their own databases from DB_*.
   delete env.DATABASE_URL
+  fs.mkdirSync(reportDir, { recursive: true })
+  if (env.REDIS_URL) {
+    log.ok(`REDIS_URL set: HTTP tests run on the Redis profile (${env.REDIS_URL})`)
+  } else {
+    log.warn("REDIS_URL not set: Redis-profile tests are SKIPPED (they run in CI, which sets REDIS_URL).")
+  }
 
-  if (!args.includes("--no-static")) {
-    await run("typecheck", "npm", ["run", "typecheck", "--silent"], env)
-    await run("lint", "npm", ["run", "lint", "--silent"], env)
-    if (hasStorefront()) {
-      await run("storefront typecheck", "npm", ["run", "typecheck", "--silent", "--prefix", storefrontDir], env)
-      await run("storefront lint", "npm", ["run", "lint", "--silent", "--prefix", storefrontDir], env)
+  const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",")
+  const lanes = (list: Step[][]) => (only ? list.map((lane) => lane.filter((step) => only.includes(step.name))) : list)
+  const results: StepResult[] = []
+  // The static checks and the unit tests need no database: they run side by side.
+  results.push(...(await runLanes(lanes([args.includes("--no-static") ? [] : staticChecks(), unitTests()]), { env, logDir })))
+  const appLane = lanes([appTests(args, env)])
+  if (appLane[0].length) {
+    const pg = await database(env)
+    try {
+      results.push(...(await runLanes(appLane, { env, logDir })))
+    } finally {
+      await pg?.stop()
     }
-  }
-  const pg = await database(env)
-  try {
-    if (!env.REDIS_URL) {
-      log.warn("REDIS_URL not set: Redis-profile tests are SKIPPED (they run in CI, which sets REDIS_URL).")
-    } else {
-      log.ok(`REDIS_URL set: HTTP tests run on the Redis profile (${env.REDIS_URL})`)
-    }
-    await jest("unit", ["--silent"], env)
-    // --silent keeps Medusa's and knex's console chatter out; failures still print in full.
-    await jest("integration:modules", ["--silent", "--runInBand", "--forceExit"], env)
-    await jest("integration:http", ["--silent", "--runInBand", "--forceExit"], env)
-    if (!args.includes("--no-plugin-install")) {
-      // Plugin install tests: each plugin packed (npm run pack:plugins) and installed from its
-      // tarball into a scratch Medusa 2.21.2 app that is migrated, built, started and driven over HTTP.
-      log.step("plugin install tests (integration-tests/plugin-install)")
-      await jest(
-        "plugin-install",
-        ["--config", path.join(root, "integration-tests", "plugin-install", "jest.config.js"), "--runInBand", "--forceExit"],
-        env
-      )
-    }
-    if (!args.includes("--no-multi-instance")) {
-      await multiInstance(env)
-    }
-  } finally {
-    await pg?.stop()
-  }
-  if (hasStorefront()) {
-    await storefrontUnit({ ...env, NODE_ENV: "test" })
   }
   if (!args.includes("--no-e2e")) {
-    await e2e(env)
+    results.push(...(await runLanes(lanes([[browserTests()]]), { env, logDir })))
   }
-  console.log("")
-  if (failures.length) {
-    log.error(`Failed: ${failures.join(", ")}`)
-  }
-  console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
-  process.exit(failures.length ? 1 : 0)
+  const coverage = readCoverageSummary(path.join(coverageDir, "coverage-summary.json"))
+  const total = printSummary(results, [
+    ...(coverage ? [`unit coverage: ${coverage} (report: ${path.relative(root, path.join(coverageDir, "index.html"))})`] : []),
+    `npm test took ${((Date.now() - started) / 60_000).toFixed(1)} min`,
+  ])
+  process.exit(total.failed || results.some((r) => r.code !== 0) ? 1 : 0)
 }
 
 main().catch((error) => {

@@ -2,7 +2,7 @@
  * The M-Pesa pathology matrix (issue 15): every scripted Daraja outcome of
  * the simulator × every way the money path goes wrong, generated, with what
  * the money audit must show for each case. Pure: the HTTP spec
- * (integration-tests/http/mpesa-pathology-matrix.spec.ts) plays the cases.
+ * (integration-tests/helpers/pathology-matrix-suite.ts, in two spec files) plays the cases.
  */
 
 /** What the simulator's phone table scripts for a number (its DEFAULT_PHONE_SCRIPTS entries). */

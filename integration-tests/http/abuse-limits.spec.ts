@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { failure, placeOrder, setupShop, type Shop } from "../../plugins/order-rules/integration-tests/shop"
 
 jest.setTimeout(180_000)
@@ -15,7 +15,7 @@ const LIMITS = {
   SOKO_TRUSTED_PROXIES: "1",
 }
 
-medusaIntegrationTestRunner({
+appIntegrationTestRunner({
   inApp: true,
   env: LIMITS,
   testSuite: ({ api, getContainer }) => {

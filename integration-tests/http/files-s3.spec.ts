@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { Modules } from "@medusajs/framework/utils"
 import { runSeed } from "../../src/scripts/seed/run-seed"
 import { defaultSalesChannelId } from "../../src/scripts/seed/store-setup"
@@ -18,7 +18,7 @@ const bytesAt = async (url: string) => {
   return { status: res.status, type: res.headers.get("content-type"), body: Buffer.from(await res.arrayBuffer()) }
 }
 
-medusaIntegrationTestRunner({
+appIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

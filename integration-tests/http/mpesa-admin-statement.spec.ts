@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { Modules } from "@medusajs/framework/utils"
 import { attachMpesaReviewPaymentWorkflow, refundMpesaReviewPaymentWorkflow } from "@soko/medusa-plugin-mpesa/workflows"
 import { runSeed } from "../../src/scripts/seed/run-seed"
@@ -20,7 +20,7 @@ const nairobiDay = (ms: number) => new Date(ms + 3 * 3_600_000).toISOString().sl
  * totals that match Safaricom's ledger) and the review queue (attach, refund,
  * the merchant's alert), through the admin API and the simulator.
  */
-medusaIntegrationTestRunner({
+appIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { purgeMpesaLogs } from "@soko/medusa-plugin-mpesa/lib/purge-logs"
 import { reconcileMpesaPayments } from "@soko/medusa-plugin-mpesa/lib/reconcile"
 import { reconcileMpesaRefunds } from "@soko/medusa-plugin-mpesa/lib/reconcile-refunds"
@@ -34,7 +34,7 @@ let sim: Simulator
  * simulator, each ending with the money audit: Safaricom's ledger, Medusa's
  * captured minus refunded and Soko's ledger agree for the order.
  */
-medusaIntegrationTestRunner({
+appIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { runSeed } from "../../src/scripts/seed/run-seed"
 import { reconcileMpesaPayments } from "@soko/medusa-plugin-mpesa/lib/reconcile"
 import { logged } from "../../plugins/notifications/integration-tests/http-helpers"
@@ -11,7 +11,7 @@ jest.setTimeout(180_000)
 const simulator = useDarajaSimulator()
 let sim: Simulator
 
-medusaIntegrationTestRunner({
+appIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

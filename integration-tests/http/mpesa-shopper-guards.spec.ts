@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { mpesaProviderOptions } from "@soko/medusa-plugin-mpesa/lib/provider-options"
 import { runSeed } from "../../src/scripts/seed/run-seed"
 import { checkoutIdOf, useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
@@ -24,7 +24,7 @@ const simulator = useDarajaSimulator({
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-medusaIntegrationTestRunner({
+appIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

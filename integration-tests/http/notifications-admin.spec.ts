@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { logged, placeOrder, settled } from "../../plugins/notifications/integration-tests/http-helpers"
 import { adminHeaders } from "../helpers/admin"
 import { runSeed } from "../../src/scripts/seed/run-seed"
@@ -9,7 +9,7 @@ type Res = { status: number; data: { message?: string; [key: string]: unknown } 
 const failure = (e: { response: Res }) => e.response
 
 // The embedded default: no SENDGRID_* / SMS_* variables, so both channels are captured and shown in admin.
-medusaIntegrationTestRunner({
+appIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

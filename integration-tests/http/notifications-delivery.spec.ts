@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { Modules } from "@medusajs/framework/utils"
 import {
   DEMO_PHONE,
@@ -27,7 +27,7 @@ const fakes = useProviderFakes(
   }
 )
 
-medusaIntegrationTestRunner({
+appIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

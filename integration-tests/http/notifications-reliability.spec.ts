@@ -1,6 +1,6 @@
 import fs from "node:fs"
 import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import {
   DEMO_PHONE,
   eventually,
@@ -65,7 +65,7 @@ async function allFinal(container: Parameters<typeof logged>[0], orderIds: strin
  * half their requests. Only robust properties are asserted (no duplicates,
  * a high delivery rate); the figures go to integration-tests/artifacts/.
  */
-medusaIntegrationTestRunner({
+appIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { SendgridNotificationService } from "../../plugins/notifications/src/providers/sendgrid"
 import { resolveOptions } from "../../plugins/notifications/src/modules/notifications/options"
 import { notificationModule, notificationsPluginOptions } from "../../src/config/notifications"
@@ -66,7 +66,7 @@ describe("configuration from the environment (read when the app starts)", () => 
   })
 })
 
-medusaIntegrationTestRunner({
+appIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

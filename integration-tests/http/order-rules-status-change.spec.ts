@@ -1,5 +1,5 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import {
   capture,
   eventually,
@@ -16,7 +16,7 @@ import {
 
 jest.setTimeout(180_000)
 
-medusaIntegrationTestRunner({
+appIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

@@ -1,5 +1,5 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import {
   cancelUnpaidOrdersWorkflow,
   completeDeliveredOrdersWorkflow,
@@ -27,7 +27,7 @@ const days = (n: number) => n * 24 * 3600 * 1000
 type TimerWorkflow = typeof cancelUnpaidOrdersWorkflow | typeof completeDeliveredOrdersWorkflow
 type TimerInput = { now: Date; keep_authorized?: boolean }
 
-medusaIntegrationTestRunner({
+appIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

@@ -1,5 +1,5 @@
 import fs from "node:fs"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { runSeed } from "../../src/scripts/seed/run-seed"
 import { adminHeaders } from "../helpers/admin"
 
@@ -20,7 +20,7 @@ async function eventually<T>(fn: () => Promise<T>, attempts = 50): Promise<T> {
   throw lastError
 }
 
-medusaIntegrationTestRunner({
+appIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { Modules } from "@medusajs/framework/utils"
 import Redis from "ioredis"
 
@@ -10,7 +10,7 @@ if (!redisUrl) {
   console.warn("SKIPPED: Redis-profile tests need REDIS_URL (CI sets it; e.g. REDIS_URL=redis://127.0.0.1:6379)")
 }
 
-medusaIntegrationTestRunner({
+appIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ getContainer }) => {

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { runSeed } from "../../src/scripts/seed/run-seed"
 import { adminHeaders } from "../helpers/admin"
 
@@ -15,7 +15,7 @@ const KENYAN_ADDRESS = {
   phone: "+254712345678",
 }
 
-medusaIntegrationTestRunner({
+appIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

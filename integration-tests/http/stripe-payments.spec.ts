@@ -1,5 +1,5 @@
 import net from "node:net"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { startStripeFake, StripeFake } from "@soko/stripe-fake"
 import { runSeed } from "../../src/scripts/seed/run-seed"
@@ -69,7 +69,7 @@ async function confirmInBrowser(pi: { id: string; client_secret: string }, payme
   return { status: res.status, body: (await res.json()) as any }
 }
 
-medusaIntegrationTestRunner({
+appIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {

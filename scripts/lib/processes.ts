@@ -1,112 +1,229 @@
-import { spawn, type ChildProcess } from "node:child_process"
+/**
+ * The one way our scripts and harnesses start, watch and stop child processes.
+ *
+ * - Each child runs in a process group of its own (execa's `detached`), so
+ *   stopping it stops everything it spawned: `medusa develop` runs the server
+ *   as a grandchild, `npm run dev` runs next, which runs its workers.
+ * - stop() sends SIGTERM (or the signal given) to the whole group, and SIGKILL
+ *   after a grace period.
+ * - A parent that exits normally kills what is left on its way out; a parent
+ *   that is killed outright cannot, so every group is also registered with a
+ *   detached reaper (./reaper.js) that stops them when the parent's pipe closes.
+ */
+import { type ChildProcess } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
+import type { execa as Execa } from "execa" with { "resolution-mode": "import" }
 import { LauncherError } from "./log"
 
-export type Managed = {
+// execa is an ES module; Node 20.19+ require()s it, but TypeScript's Node16 mode only allows type imports.
+const { execa } = require("execa") as { execa: typeof Execa }
+
+export type Child = {
   name: string
-  child: ChildProcess
+  pid: number
+  /** Resolves with the exit code (null when a signal ended it). */
+  exited: Promise<number | null>
+  /** Resolves once all its output is written (after `exited`). */
+  settled: Promise<void>
   alive: () => boolean
-  stop: () => Promise<void>
+  /** The last lines it printed, for error messages. */
+  tail: (lines?: number) => string
+  /** Signals the whole group, SIGKILL after `graceMs`; resolves when the group is gone. */
+  stop: (options?: StopOptions) => Promise<void>
 }
 
-/**
- * Starts a long-running child in its own process group, so stopping it stops
- * everything it spawned too (medusa develop runs the server as a grandchild).
- */
-export function startProcess(
-  name: string,
-  command: string,
-  args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; prefix?: string }
-): Managed {
-  const child = spawn(command, args, {
+export type StopOptions = { signal?: NodeJS.Signals; graceMs?: number }
+
+export type StartOptions = {
+  cwd: string
+  env: NodeJS.ProcessEnv
+  /** Output is appended to this file instead of relayed to this process's stdout/stderr. */
+  logFile?: string
+  /** Prefix for relayed lines; default `[name] `. Ignored with logFile. */
+  prefix?: string
+  /** Called with each line it prints (stdout and stderr), to watch for a message. */
+  onLine?: (line: string) => void
+  /** What the reaper sends if this process dies first; postgres wants SIGINT. */
+  crashSignal?: NodeJS.Signals
+}
+
+const DEFAULT_GRACE_MS = 10_000
+const TAIL_LINES = 60
+const running = new Set<Child>()
+
+/** Starts a long-running child; see the file comment for how it is stopped. */
+export function startProcess(name: string, command: string, args: string[], options: StartOptions): Child {
+  const recent: string[] = []
+  const remember = (line: string) => {
+    recent.push(line)
+    if (recent.length > TAIL_LINES) {
+      recent.shift()
+    }
+  }
+  const prefix = options.prefix ?? `[${name}] `
+  const relay = function* (line: unknown) {
+    remember(String(line))
+    options.onLine?.(String(line))
+    yield options.logFile ? String(line) : `${prefix}${String(line)}`
+  }
+  if (options.logFile) {
+    fs.mkdirSync(path.dirname(options.logFile), { recursive: true })
+  }
+  const target = options.logFile ? { file: options.logFile, append: true } : "inherit"
+  const common = {
     cwd: options.cwd,
     env: options.env,
+    extendEnv: false,
     detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  })
-  const prefix = options.prefix ?? `[${name}] `
-  const relay = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) => {
-    let buffer = ""
-    stream?.on("data", (chunk: Buffer) => {
-      buffer += chunk.toString()
-      const lines = buffer.split("\n")
-      buffer = lines.pop() ?? ""
-      for (const line of lines) {
-        out.write(`${prefix}${line}\n`)
-      }
-    })
+    // Our own exit hook and the reaper clean up; execa's would skip detached children anyway.
+    cleanup: false,
+    reject: false,
+    buffer: false,
+    stdin: "ignore",
+  } as const
+  const subprocess = execa(command, args, { ...common, stdout: [relay, target], stderr: [relay, target] })
+  // execa settles once the output is written, which grandchildren holding the pipe can delay;
+  // "exit" (below) is when this child itself is gone.
+  const settled = subprocess.then(
+    () => undefined,
+    () => undefined
+  )
+  const pid = subprocess.pid
+  if (pid === undefined) {
+    throw new LauncherError(`Could not start \`${command}\` for ${name} (is it installed?)`)
   }
-  relay(child.stdout, process.stdout)
-  relay(child.stderr, process.stderr)
+  let isAlive = true
+  const exited = new Promise<number | null>((resolve) =>
+    (subprocess as unknown as ChildProcess).once("exit", (code) => {
+      isAlive = false
+      resolve(code)
+    })
+  )
+  reaper.own(pid, options.crashSignal ?? "SIGTERM")
 
-  let exited = false
-  const exitedPromise = new Promise<void>((resolve) => child.once("exit", () => {
-    exited = true
-    resolve()
-  }))
-
-  return {
+  const child: Child = {
     name,
-    child,
-    alive: () => !exited,
-    stop: async () => {
-      if (exited || child.pid === undefined) {
-        return
+    pid,
+    exited,
+    settled,
+    alive: () => isAlive,
+    tail: (lines = 25) => recent.slice(-lines).join("\n"),
+    stop: async ({ signal = "SIGTERM", graceMs = DEFAULT_GRACE_MS }: StopOptions = {}) => {
+      if (signalGroup(pid, 0)) {
+        signalGroup(pid, signal)
+        const force = setTimeout(() => signalGroup(pid, "SIGKILL"), graceMs)
+        await exited
+        clearTimeout(force)
+        // Members may outlive the leader for a moment; nothing of it may stay.
+        signalGroup(pid, "SIGKILL")
+        await groupGone(pid)
       }
-      const signalGroup = (signal: NodeJS.Signals) => {
-        try {
-          process.kill(-child.pid!, signal)
-        } catch {
-          // already gone
-        }
-      }
-      signalGroup("SIGTERM")
-      const timer = setTimeout(() => signalGroup("SIGKILL"), 10_000)
-      await exitedPromise
-      clearTimeout(timer)
-      // The group may outlive its leader for a moment; make sure nothing stays.
-      signalGroup("SIGKILL")
+      running.delete(child)
+      reaper.release(pid)
     },
   }
+  running.add(child)
+  void exited.then(async () => {
+    // A leader that ends by itself may leave members behind (a crashed server's workers).
+    signalGroup(pid, "SIGKILL")
+    await groupGone(pid)
+    running.delete(child)
+    reaper.release(pid)
+  })
+  return child
 }
 
-/** Runs a command to completion, keeping its output in a log file; shows the tail on failure. */
+/** Runs a command to completion with its output in `logFile`; fails with the log's tail. */
 export async function runStep(
   command: string,
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }
 ): Promise<void> {
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true })
-  const out = fs.openSync(options.logFile, "w")
-  const child = spawn(command, args, {
-    cwd: options.cwd,
-    env: options.env,
-    stdio: ["ignore", out, out],
-    detached: true,
-  })
-  current.add(child)
-  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve))
-  current.delete(child)
-  fs.closeSync(out)
+  fs.writeFileSync(options.logFile, "")
+  const step = startProcess(path.basename(command), command, args, options)
+  const code = await step.exited
+  await step.settled
   if (code !== 0) {
-    const tail = fs.readFileSync(options.logFile, "utf8").trim().split("\n").slice(-25).join("\n")
     throw new LauncherError(
-      `\`${[path.basename(command), ...args].join(" ")}\` failed (exit ${code}). Last lines of ${options.logFile}:\n${tail}`
+      `\`${[path.basename(command), ...args].join(" ")}\` failed (exit ${code}). ` +
+        `Last lines of ${options.logFile}:\n${step.tail()}`
     )
   }
 }
 
-const current = new Set<ChildProcess>()
-
-/** Stops any step still running (Ctrl-C during migrations or seeding). */
-export function killRunningSteps() {
-  for (const child of current) {
-    try {
-      process.kill(-child.pid!, "SIGKILL")
-    } catch {
-      // already gone
-    }
+/** Stops every child this process started, newest first. */
+export async function stopAll(options?: StopOptions): Promise<void> {
+  for (const child of [...running].reverse()) {
+    await child.stop(options)
   }
 }
+
+/**
+ * Registers a process this module did not start (embedded PostgreSQL's server)
+ * with the reaper, so a crash of this process stops it too.
+ */
+export function guardProcess(pid: number, crashSignal: NodeJS.Signals = "SIGTERM"): () => void {
+  reaper.own(pid, crashSignal)
+  return () => reaper.release(pid)
+}
+
+/** Signals a process group (and its leader, should it have left the group); false when none is left. */
+export function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
+  let reached = false
+  for (const target of [-pid, pid]) {
+    try {
+      process.kill(target, signal)
+      reached = true
+    } catch {
+      // not a group leader, or already gone
+    }
+  }
+  return reached
+}
+
+async function groupGone(pid: number, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  // Bounded: a zombie whose parent never reaps it would otherwise keep us here.
+  while (signalGroup(pid, 0) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+const reaper = (() => {
+  let pipe: NodeJS.WritableStream | undefined
+  const send = (line: string) => {
+    if (!pipe) {
+      const subprocess = execa(process.execPath, [path.join(__dirname, "reaper.js"), String(DEFAULT_GRACE_MS)], {
+        detached: true,
+        cleanup: false,
+        reject: false,
+        buffer: false,
+        stdin: "pipe",
+        stdout: "ignore",
+        stderr: "ignore",
+        cwd: path.parse(process.cwd()).root,
+      })
+      void subprocess.catch(() => undefined)
+      // Neither the reaper nor its pipe may keep this process alive.
+      subprocess.unref()
+      const stdin = subprocess.stdin as NodeJS.WritableStream & { unref?: () => void }
+      stdin.unref?.()
+      stdin.on("error", () => undefined)
+      pipe = stdin
+    }
+    pipe.write(`${line}\n`)
+  }
+  return {
+    own: (pid: number, signal: NodeJS.Signals) => send(`+${pid} ${signal}`),
+    release: (pid: number) => pipe && send(`-${pid}`),
+  }
+})()
+
+// An ordinary exit (end of the event loop, process.exit, an uncaught error) can still signal synchronously.
+process.once("exit", () => {
+  for (const child of running) {
+    signalGroup(child.pid, "SIGKILL")
+  }
+})

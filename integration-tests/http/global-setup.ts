@@ -1,0 +1,3 @@
+import { createAppTemplate } from "../helpers/app-template"
+
+export default createAppTemplate

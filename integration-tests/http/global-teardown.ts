@@ -1,0 +1,3 @@
+import { dropAppTemplate } from "../helpers/app-template"
+
+export default dropAppTemplate
