@@ -9,7 +9,8 @@ import { existsSync, readFileSync } from "node:fs"
 import path from "node:path"
 
 const ROOT = path.resolve(__dirname, "..")
-const RUNNER = path.join(ROOT, "integration-tests", "multi-instance", "run.ts")
+const JEST = path.join(ROOT, "node_modules", "jest", "bin", "jest.js")
+const CONFIG = path.join(ROOT, "integration-tests", "multi-instance", "jest.config.js")
 const LATEST = path.join(ROOT, ".data", "measurements", "multi-instance-latest.json")
 
 type Stats = { n: number; min: number; median: number; p95: number; max: number }
@@ -33,11 +34,12 @@ export async function runMultiInstance(log: (m: string) => void): Promise<MultiI
     DB_HOST: process.env.DB_HOST === "127.0.0.1" || !process.env.DB_HOST ? "localhost" : process.env.DB_HOST,
     DB_USERNAME: process.env.DB_USERNAME || "postgres",
     DB_PORT: process.env.DB_PORT || "5432",
+    SOKO_MULTI_FULL: "1",
   }
   log("multi-instance: 2 servers + 1 worker over PostgreSQL and Redis (full size; a few minutes)")
   const started = Date.now()
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, ["-r", "ts-node/register", RUNNER], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(process.execPath, [JEST, "--config", CONFIG, "--runInBand"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
     const relay = (chunk: Buffer) => {
       for (const line of chunk.toString().split("\n").filter(Boolean)) {
         log(`  ${line}`)

@@ -6,7 +6,8 @@
  * round-robin proxy (as a load balancer in front of the servers would), and a
  * local S3 server (../helpers/s3-server.ts) holding every instance's files.
  *
- * Used by the multi-instance test (./run.ts) and the bench harness:
+ * Used by the multi-instance specs (booted once by ./setup/global-setup.ts)
+ * and by the observability HTTP spec:
  *
  *   const cluster = await startCluster({ basePort: 9800 })
  *   cluster.servers      // ["http://localhost:9801", "http://localhost:9802"]; worker on 9803
@@ -26,115 +27,19 @@
 import { spawn, type ChildProcess } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import fs from "node:fs"
-import http from "node:http"
-import type { AddressInfo } from "node:net"
 import os from "node:os"
 import path from "node:path"
-import Redis from "ioredis"
-import { Client } from "pg"
 import { silentLogger, startDarajaSimulator, type DarajaSimulator } from "@soko/daraja-simulator"
 import { startS3Server, type LocalS3 } from "../helpers/s3-server"
 import { limitsOutOfReach } from "../../src/lib/rate-limits/rules"
+import { startProxy } from "./callback-proxy"
+import type { CallbackProxy, Cluster, ClusterOptions, Instance } from "./cluster-types"
+import { adminDatabaseUrl, deleteRedisKeys, query } from "./stores"
+
+export type { CallbackProxy, Cluster, ClusterOptions, Instance } from "./cluster-types"
 
 const root = path.resolve(__dirname, "..", "..")
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
-
-export type ClusterOptions = {
-  /** First port of a block of 10: simulator +0, servers +1.., then workers, proxy +9. Default 9800. */
-  basePort?: number
-  /** Server processes (default 2, at most 7). */
-  servers?: number
-  /** Worker processes (default 1); servers + workers ≤ 8. */
-  workers?: number
-  /** Required: the Redis every instance shares. Default process.env.REDIS_URL. */
-  redisUrl?: string
-  /** An existing, empty database to use instead of creating soko_multi_<random>. */
-  databaseUrl?: string
-  /** Extra environment for every Medusa process (e.g. MPESA_RECONCILE_AFTER_SECONDS). */
-  env?: NodeJS.ProcessEnv
-  /** Extra environment for one process (e.g. its own SOKO_METRICS_PORT), over `env`. */
-  instanceEnv?: (instance: Instance) => NodeJS.ProcessEnv
-  /** Folder for the processes' logs. Default: a new temp folder. */
-  logDir?: string
-  /** Medusa's LOG_LEVEL in the instances. Default "warn". */
-  logLevel?: string
-  /** Progress lines. Default: console.log with a prefix. */
-  log?: (message: string) => void
-  /** How long each process may take to answer /health. Default 300 s. */
-  bootTimeoutMs?: number
-}
-
-export type Instance = {
-  name: string
-  url: string
-  port: number
-  mode: "server" | "worker"
-  logFile: string
-  pid?: number
-}
-
-type HeldCallback = { path: string; body: Buffer; receivedAt: number }
-
-/** A round-robin HTTP forwarder in front of the servers, that can also hold requests. */
-export type CallbackProxy = {
-  url: string
-  /** Requests forwarded to each server so far. */
-  forwarded: number[]
-  /** Hold mode: answer Daraja "Accepted" at once and keep the request instead of forwarding it. */
-  hold: (on: boolean) => void
-  /** The requests held so far (and forget them). */
-  takeHeld: () => HeldCallback[]
-}
-
-export type Cluster = {
-  /** Base URLs of the server processes. */
-  servers: string[]
-  /** Health URL of the first worker process (it serves no API). */
-  workerUrl: string
-  /** Where Daraja callbacks should go (the round-robin proxy). */
-  callbackBaseUrl: string
-  /** The callback secret in the STK callback path: `${server}/hooks/daraja/stk/${callbackSecret}`. */
-  callbackSecret: string
-  simulator: DarajaSimulator
-  simulatorUrl: string
-  /** The S3-compatible store every instance's file module uses (S3_*). */
-  s3: LocalS3
-  proxy: CallbackProxy
-  databaseUrl: string
-  redisPrefix: string
-  instances: () => Instance[]
-  /** The prepare script's facts: publishable key, region ids, admin email. */
-  prepared: { publishableKey: string; kenyaRegionId: string; internationalRegionId: string; adminEmail: string }
-  adminPassword: string
-  logDir: string
-  /** SIGKILL a worker (default the first; its whole process group): no shutdown hooks run. */
-  killWorker: (index?: number) => Promise<void>
-  /** Start that worker again (a new process) and wait until it answers /health. */
-  startWorker: (index?: number) => Promise<void>
-  /** One SQL query against the cluster's database. */
-  sql: <T = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<T[]>
-  /** Stops everything; `keep` leaves the database and the Redis keys for a post-mortem. */
-  stop: (options?: { keep?: boolean }) => Promise<void>
-  /** Seconds each start-up stage took. */
-  timings: Record<string, number>
-}
-
-function adminDatabaseUrl(database: string): string {
-  const user = process.env.DB_USERNAME || "postgres"
-  const password = process.env.DB_PASSWORD ? `:${encodeURIComponent(process.env.DB_PASSWORD)}` : ""
-  const host = process.env.DB_HOST || "localhost"
-  return `postgres://${user}${password}@${host}:${process.env.DB_PORT || "5432"}/${database}`
-}
-
-async function query<T>(url: string, text: string, values?: unknown[]): Promise<T[]> {
-  const client = new Client({ connectionString: url })
-  await client.connect()
-  try {
-    return (await client.query(text, values as unknown[])).rows as T[]
-  } finally {
-    await client.end()
-  }
-}
 
 /** The app's environment: only what it needs, nothing a developer's shell sets for real providers. */
 function baseEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -166,13 +71,14 @@ async function runStep(args: string[], env: NodeJS.ProcessEnv, logFile: string) 
   }
 }
 
+/** Failed sign-ins per account in the cluster (./shared-limits.spec.ts). */
+export const SHARED_LOGIN_LIMIT = "5/15m"
+
 /**
  * A server counts as up when its readiness check passes (/health/ready: its
  * PostgreSQL and Redis answer), as a load balancer would see it; a worker
  * serves no store routes, so its liveness (/health) is what there is.
  */
-/** Failed sign-ins per account in the cluster (./limits-phase.ts). */
-export const SHARED_LOGIN_LIMIT = "5/15m"
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, logFile: string, mode: Instance["mode"]) {
   const check = mode === "server" ? "/health/ready" : "/health"
@@ -198,84 +104,6 @@ function tail(file: string): string {
     return fs.readFileSync(file, "utf8").split("\n").slice(-30).join("\n")
   } catch {
     return ""
-  }
-}
-
-function startProxy(port: number, targets: string[]): Promise<CallbackProxy & { close: () => Promise<void> }> {
-  let next = 0
-  let holding = false
-  let held: HeldCallback[] = []
-  const forwarded = targets.map(() => 0)
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on("data", (c: Buffer) => chunks.push(c))
-    req.on("end", () => {
-      const body = Buffer.concat(chunks)
-      if (holding) {
-        held.push({ path: req.url ?? "/", body, receivedAt: Date.now() })
-        res.writeHead(200, { "content-type": "application/json" })
-        res.end(JSON.stringify({ ResultCode: 0, ResultDesc: "Accepted" }))
-        return
-      }
-      const index = next++ % targets.length
-      forwarded[index]++
-      const target = new URL(req.url ?? "/", targets[index])
-      const upstream = http.request(
-        target,
-        { method: req.method, headers: { ...req.headers, host: target.host }, agent },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers)
-          answer.pipe(res)
-        }
-      )
-      upstream.on("error", (error) => {
-        res.writeHead(502, { "content-type": "application/json" })
-        res.end(JSON.stringify({ message: `proxy: ${error.message}` }))
-      })
-      upstream.end(body)
-    })
-  })
-  return new Promise((resolve, reject) => {
-    server.once("error", reject)
-    server.listen(port, "127.0.0.1", () => {
-      const { port: bound } = server.address() as AddressInfo
-      resolve({
-        url: `http://localhost:${bound}`,
-        forwarded,
-        hold: (on) => {
-          holding = on
-        },
-        takeHeld: () => {
-          const out = held
-          held = []
-          return out
-        },
-        close: () =>
-          new Promise<void>((done) => {
-            agent.destroy()
-            server.closeAllConnections?.()
-            server.close(() => done())
-          }),
-      })
-    })
-  })
-}
-
-async function deleteRedisKeys(redisUrl: string, prefix: string) {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 })
-  try {
-    await redis.connect()
-    let cursor = "0"
-    do {
-      const [nextCursor, keys] = await redis.scan(cursor, "MATCH", `*${prefix}*`, "COUNT", 1000)
-      cursor = nextCursor
-      if (keys.length) {
-        await redis.del(...keys)
-      }
-    } while (cursor !== "0")
-  } finally {
-    redis.disconnect()
   }
 }
 
@@ -397,7 +225,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       MPESA_MAX_PUSHES_PER_CART_PER_HOUR: "1000",
       MPESA_MAX_PUSHES_PER_CLIENT_PER_HOUR: "1000",
       // Every shopper here comes from 127.0.0.1; limits have their own tests,
-      // but for failed sign-ins per account, which ./limits-phase.ts checks are shared.
+      // but for failed sign-ins per account, which ./shared-limits.spec.ts checks are shared.
       ...limitsOutOfReach(),
       SOKO_LIMIT_LOGIN_PER_IDENTIFIER: SHARED_LOGIN_LIMIT,
       SOKO_ADMIN_PASSWORD: adminPassword,
