@@ -6,7 +6,8 @@
  *   modules    jest --selectProjects modules                      real PostgreSQL
  *   http       jest --selectProjects http                         real PostgreSQL (+ Redis when REDIS_URL)
  *   install    jest --config integration-tests/plugin-install     each plugin packed and installed
- *   multi      the multi-instance test                            2 servers + 1 worker (needs REDIS_URL)
+ *   multi      jest --config integration-tests/multi-instance     2 servers + 1 worker (needs REDIS_URL)
+ *   launcher   jest --selectProjects launcher                     `npm run dev` stopped every way, nothing left
  *   browser    the browser journeys                               Debian's Chromium
  *
  * PostgreSQL is the one in DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD when set,
@@ -60,6 +61,9 @@ function staticChecks(): Step[] {
   ]
 }
 
+/** `npm run dev` stopped by Ctrl-C, SIGTERM and SIGKILL leaves nothing behind (its own embedded database). */
+const launcherStop = (): Step => jest("launcher", ["--selectProjects=launcher", "--runInBand"])
+
 function unitTests(): Step[] {
   const unit = jest("unit", [
     "--selectProjects=unit",
@@ -94,13 +98,8 @@ function appTests(args: string[], env: NodeJS.ProcessEnv): Step[] {
     steps.push(jest("plugin install", ["--config", path.join(root, "integration-tests", "plugin-install", "jest.config.js"), "--runInBand", "--forceExit"]))
   }
   if (!args.includes("--no-multi-instance")) {
-    steps.push({
-      name: "multi-instance",
-      command: process.execPath,
-      args: ["-r", "ts-node/register", path.join(root, "integration-tests", "multi-instance", "run.ts"), "--quick"],
-      cwd: root,
-      skip: env.REDIS_URL ? undefined : "needs REDIS_URL (2 servers and a worker share events through Redis)",
-    })
+    // 2 servers + 1 worker booted once by the config's global setup; without REDIS_URL its specs skip themselves.
+    steps.push(jest("multi-instance", ["--config", path.join(root, "integration-tests", "multi-instance", "jest.config.js"), "--runInBand"]))
   }
   return steps
 }
@@ -162,7 +161,7 @@ async function main() {
   const lanes = (list: Step[][]) => (only ? list.map((lane) => lane.filter((step) => only.includes(step.name))) : list)
   const results: StepResult[] = []
   // The static checks and the unit tests need no database: they run side by side.
-  results.push(...(await runLanes(lanes([args.includes("--no-static") ? [] : staticChecks(), unitTests()]), { env, logDir })))
+  results.push(...(await runLanes(lanes([[...(args.includes("--no-static") ? [] : staticChecks()), launcherStop()], unitTests()]), { env, logDir })))
   const appLane = lanes([appTests(args, env)])
   if (appLane[0].length) {
     const pg = await database(env)
