@@ -58,7 +58,6 @@ const layers = {
     // One migrated template database that every spec file's database is copied from.
     globalSetup: "<rootDir>/integration-tests/http/global-setup.ts",
     globalTeardown: "<rootDir>/integration-tests/http/global-teardown.ts",
-    testPathIgnorePatterns: [...shared.testPathIgnorePatterns, "/order-rules-cost\\.spec\\.ts$"],
   },
 }
 

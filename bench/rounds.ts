@@ -1,6 +1,8 @@
 /** The measured rounds: every configuration's server side by side, rounds alternating between them. */
 import { DURATION_MS, log, ROUNDS, WARMUP_MS, type ConfigSpec } from "./config"
-import { SCENARIOS, type BenchContext, type LoadResult } from "./load"
+import type { BenchContext } from "./client"
+import type { LoadResult } from "./load"
+import { SCENARIOS } from "./scenarios"
 import { sideSnapshot, startServer, stopServer, type Loader, type Server } from "./servers"
 import { q, summarize, type Round, type Summary } from "./stats"
 
@@ -75,7 +77,9 @@ export async function benchAll(
     const results: ConfigResult[] = specs.map((spec) => ({ name: spec.name, label: spec.label, scenarios: {} }))
     for (const name of scenarios) {
       const scenario = SCENARIOS[name]
-      const active = servers.map((_, i) => i).filter((i) => !(specs[i].vanilla && !scenario.vanilla))
+      const active = servers
+        .map((_, i) => i)
+        .filter((i) => !(specs[i].vanilla && !scenario.vanilla) && !(scenario.needsHooks && specs[i].name === "no-hooks"))
       log(`${name}: ${scenario.label}; warm-up ${WARMUP_MS / 1000} s, ${ROUNDS} × ${Math.max(DURATION_MS, scenario.minRoundMs ?? 0) / 1000} s each on ${active.map((i) => specs[i].name).join(", ")}`)
       for (const i of active) {
         await loader.ask<number>({

@@ -4,7 +4,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeF
 import path from "node:path"
 import { runStep, startProcess } from "../scripts/lib/processes"
 import { baseEnv, DB_HOST, DB_NAME, DB_URL, flag, log, MEDUSA_CLI, psql, ROOT, RUN_DB_NAME, WORK } from "./config"
-import type { BenchContext } from "./load"
+import type { BenchContext } from "./client"
 
 export function gitRev() {
   try {
