@@ -10,7 +10,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres"
-import { log } from "./lib/log"
+import { LauncherError, log } from "./lib/log"
 import { freePort } from "./lib/ports"
 
 const root = path.resolve(__dirname, "..")
@@ -239,6 +239,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  log.error((error as Error).stack ?? String(error))
+  log.error(error instanceof LauncherError ? error.message : ((error as Error).stack ?? String(error)))
   process.exit(1)
 })
