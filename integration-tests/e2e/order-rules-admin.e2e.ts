@@ -26,7 +26,7 @@ import {
   ship,
   type Api,
   type Shop,
-} from "../../plugins/order-rules/integration-tests/shop"
+} from "../helpers/order-rules-shop"
 
 const root = path.resolve(__dirname, "..", "..")
 const artifacts = path.join(root, "integration-tests", "artifacts")

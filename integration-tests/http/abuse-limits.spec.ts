@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { failure, placeOrder, setupShop, type Shop } from "../../plugins/order-rules/integration-tests/shop"
+import { failure, placeOrder, setupShop, type Shop } from "../helpers/order-rules-shop"
 
 jest.setTimeout(180_000)
 
