@@ -137,8 +137,38 @@ async function summarised(label: string, script: string[], env: NodeJS.ProcessEn
   }
 }
 
-/** Browser journeys against one running stack (scripts/e2e.ts). */
-const e2e = (env: NodeJS.ProcessEnv) => summarised("browser e2e tests", [path.join(root, "scripts", "e2e.ts")], env)
+/** Browser journeys (playwright.config.ts: one stack, storefront and admin projects), counted from Playwright's JSON report. */
+async function e2e(env: NodeJS.ProcessEnv) {
+  const report = path.join(os.tmpdir(), `soko-playwright-${process.pid}.json`)
+  log.step("browser e2e tests (Playwright)")
+  const started = Date.now()
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(path.join(root, "node_modules", ".bin", "playwright"), ["test", "--reporter=list,json"], {
+      cwd: root,
+      env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+      stdio: "inherit",
+    })
+    child.once("exit", (c) => resolve(c ?? 1))
+  })
+  if (fs.existsSync(report)) {
+    const { stats } = JSON.parse(fs.readFileSync(report, "utf8")) as {
+      stats: { expected: number; unexpected: number; skipped: number; flaky: number }
+    }
+    totals.passed += stats.expected + stats.flaky
+    totals.failed += stats.unexpected
+    totals.skipped += stats.skipped
+    fs.rmSync(report)
+  } else if (code !== 0) {
+    totals.failed += 1
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  if (code !== 0) {
+    failures.push("browser e2e tests")
+    log.error(`browser e2e tests failed (${seconds} s)`)
+  } else {
+    log.ok(`browser e2e tests (${seconds} s)`)
+  }
+}
 
 /**
  * Soko as 2 servers + 1 worker over PostgreSQL and Redis (integration-tests/multi-instance):
