@@ -8,7 +8,7 @@
  *   install    jest --config integration-tests/plugin-install     each plugin packed and installed
  *   multi      jest --config integration-tests/multi-instance     2 servers + 1 worker (needs REDIS_URL)
  *   launcher   jest --selectProjects launcher                     `npm run dev` stopped every way, nothing left
- *   browser    the browser journeys                               Debian's Chromium
+ *   browser    playwright test                                    Debian's Chromium
  *
  * PostgreSQL is the one in DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD when set,
  * otherwise an embedded one started here and removed afterwards. Each runner
@@ -20,7 +20,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres"
-import { log } from "./lib/log"
+import { LauncherError, log } from "./lib/log"
 import { freePort } from "./lib/ports"
 import { readCoverageSummary } from "./lib/test-reports"
 import { printSummary, runLanes, stopStepsOnSignal, type Step, type StepResult } from "./lib/test-steps"
@@ -104,12 +104,16 @@ function appTests(args: string[], env: NodeJS.ProcessEnv): Step[] {
   return steps
 }
 
+/** Browser journeys (playwright.config.ts: one stack through the launcher, storefront and admin projects). */
 function browserTests(): Step {
+  const file = path.join(reportDir, "browser.json")
   return {
     name: "browser",
-    command: process.execPath,
-    args: ["-r", "ts-node/register", path.join(root, "scripts", "e2e.ts")],
+    command: bin("playwright"),
+    args: ["test", "--reporter=line,json"],
     cwd: root,
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: file },
+    report: { kind: "playwright", file },
     skip: fs.existsSync(chromium) ? undefined : `no Chromium at ${chromium}; install Debian's chromium package`,
   }
 }
@@ -183,6 +187,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  log.error((error as Error).stack ?? String(error))
+  log.error(error instanceof LauncherError ? error.message : ((error as Error).stack ?? String(error)))
   process.exit(1)
 })

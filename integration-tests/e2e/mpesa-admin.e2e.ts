@@ -3,17 +3,14 @@
  * (the simulator's scripted number approves), then a merchant logs into
  * admin and finds the receipt in the order's M-Pesa widget.
  *
- *   SOKO_E2E_BACKEND_URL=http://localhost:9000 SOKO_E2E_PUBLISHABLE_KEY=pk_… \
- *     node -r ts-node/register integration-tests/e2e/mpesa-admin.e2e.ts
- *
- * Needs a running, seeded stack with the Daraja simulator (`npm run dev`, or
- * the e2e runner `scripts/e2e.ts`, which starts one). Chromium:
- * /usr/bin/chromium unless SOKO_E2E_CHROMIUM is set. Screenshots go to
- * integration-tests/artifacts/. Exits non-zero on failure.
+ * Runs in the "admin" project of playwright.config.ts (`npm run test:e2e`),
+ * against the stack its global setup starts. Screenshots go to
+ * integration-tests/artifacts/.
  */
 import fs from "node:fs"
 import path from "node:path"
-import { chromium } from "playwright-core"
+import { expect, test } from "@playwright/test"
+import { hasChromium, skipReason } from "./chromium"
 
 const root = path.resolve(__dirname, "..", "..")
 const artifacts = path.join(root, "integration-tests", "artifacts")
@@ -73,46 +70,24 @@ async function payAnOrderWithMpesa(): Promise<{ orderId: string; receipt: string
   throw new Error("the M-Pesa payment was not confirmed within a minute")
 }
 
-async function main() {
-  const executablePath = process.env.SOKO_E2E_CHROMIUM || "/usr/bin/chromium"
-  if (!fs.existsSync(executablePath)) {
-    console.log(`SKIPPED: mpesa admin e2e (Chromium not found at ${executablePath})`)
-    return
-  }
-  if (!key) {
-    throw new Error("SOKO_E2E_PUBLISHABLE_KEY is required")
-  }
+test.skip(!hasChromium(), skipReason())
+
+test("a merchant finds the M-Pesa receipt of a paid order in admin", async ({ page }) => {
+  expect(key, "SOKO_E2E_PUBLISHABLE_KEY (set by the global setup)").not.toBe("")
   fs.mkdirSync(artifacts, { recursive: true })
   const { orderId, receipt } = await payAnOrderWithMpesa()
   log(`order ${orderId} paid, receipt ${receipt}`)
 
-  const browser = await chromium.launch({
-    executablePath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  })
-  try {
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage()
-    page.setDefaultTimeout(120_000)
-    await page.goto(`${backend}/app/login`, { waitUntil: "domcontentloaded" })
-    await page.fill('input[name="email"]', ADMIN.email)
-    await page.fill('input[name="password"]', ADMIN.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(/\/app\/orders/)
-    await page.goto(`${backend}/app/orders/${orderId}`, { waitUntil: "domcontentloaded" })
-    await page.waitForSelector("text=M-Pesa payment")
-    const shown = (await page.textContent('[data-testid="mpesa-receipt"]'))?.trim()
-    await page.screenshot({ path: path.join(artifacts, "mpesa-admin-order-widget.png"), fullPage: true })
-    if (shown !== receipt) {
-      throw new Error(`the widget shows receipt "${shown}", expected "${receipt}"`)
-    }
-    log(`admin widget shows receipt ${shown}`)
-  } finally {
-    await browser.close()
-  }
-}
-
-main().catch((error) => {
-  console.error(`[mpesa e2e] FAILED: ${(error as Error).stack ?? error}`)
-  // A failed journey is a failed test: the e2e runner counts a non-zero exit.
-  process.exit(1)
+  page.setDefaultTimeout(120_000)
+  await page.goto(`${backend}/app/login`, { waitUntil: "domcontentloaded" })
+  await page.fill('input[name="email"]', ADMIN.email)
+  await page.fill('input[name="password"]', ADMIN.password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL(/\/app\/orders/)
+  await page.goto(`${backend}/app/orders/${orderId}`, { waitUntil: "domcontentloaded" })
+  await page.waitForSelector("text=M-Pesa payment")
+  const shown = (await page.textContent('[data-testid="mpesa-receipt"]'))?.trim()
+  await page.screenshot({ path: path.join(artifacts, "mpesa-admin-order-widget.png"), fullPage: true })
+  expect(shown, "the receipt the admin widget shows").toBe(receipt)
+  log(`admin widget shows receipt ${shown}`)
 })

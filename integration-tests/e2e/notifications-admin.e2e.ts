@@ -5,20 +5,15 @@
  * customer's emails and SMS and the merchant alert for that order, each once,
  * previews the order confirmation email and SMS, and sees them on the order page.
  *
- *   SOKO_E2E_BACKEND_URL=http://localhost:9200 \
- *     node -r ts-node/register integration-tests/e2e/notifications-admin.e2e.ts
- *
- * Needs a running, seeded stack without SENDGRID_* / SMS_* variables, e.g.
- *   SOKO_SKIP_STOREFRONT=1 PORT=9200 SOKO_PG_PORT=54340 SOKO_PG_DATA=/tmp/nt-pg \
- *     SOKO_DARAJA_SIMULATOR_PORT=9210 npm run dev
- * or the e2e runner (scripts/e2e.ts), which starts one. The publishable key
- * comes from SOKO_E2E_PUBLISHABLE_KEY or the launcher's .data/run/<port>/prepare.json.
- * Chromium: /usr/bin/chromium unless SOKO_E2E_CHROMIUM is set. Screenshots go
- * to integration-tests/artifacts/. Exits non-zero on failure.
+ * Runs in the "admin" project of playwright.config.ts (`npm run test:e2e`),
+ * against the stack its global setup starts (no SENDGRID_* / SMS_* variables).
+ * The publishable key comes from SOKO_E2E_PUBLISHABLE_KEY or the launcher's
+ * .data/run/<port>/prepare.json. Screenshots go to integration-tests/artifacts/.
  */
 import fs from "node:fs"
 import path from "node:path"
-import { chromium, type Page } from "playwright-core"
+import { test, type Page } from "@playwright/test"
+import { hasChromium, skipReason } from "./chromium"
 
 const root = path.resolve(__dirname, "..", "..")
 const artifacts = path.join(root, "integration-tests", "artifacts")
@@ -140,12 +135,9 @@ async function openRow(page: Page, template: string, channel: string) {
   await page.waitForSelector('[data-testid="notification-drawer"]')
 }
 
-async function main() {
-  const executablePath = process.env.SOKO_E2E_CHROMIUM || "/usr/bin/chromium"
-  if (!fs.existsSync(executablePath)) {
-    console.log(`SKIPPED: notifications admin e2e (Chromium not found at ${executablePath})`)
-    return
-  }
+test.skip(!hasChromium(), skipReason())
+
+test("a merchant finds an order's emails and SMS once each in admin, with previews", async ({ page }) => {
   fs.mkdirSync(artifacts, { recursive: true })
   const key = publishableKey()
   const { token } = await call<{ token: string }>("/auth/user/emailpass", { body: ADMIN })
@@ -153,68 +145,53 @@ async function main() {
   const messages = await waitForLog(orderId, token)
   log(`log API: ${messages.length} messages, each once, all sent`)
 
-  const browser = await chromium.launch({
-    executablePath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  })
-  try {
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage()
-    page.setDefaultTimeout(120_000)
-    await page.goto(`${backend}/app/login`, { waitUntil: "domcontentloaded" })
-    await page.fill('input[name="email"]', ADMIN.email)
-    await page.fill('input[name="password"]', ADMIN.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(/\/app\/orders/)
+  page.setDefaultTimeout(120_000)
+  await page.goto(`${backend}/app/login`, { waitUntil: "domcontentloaded" })
+  await page.fill('input[name="email"]', ADMIN.email)
+  await page.fill('input[name="password"]', ADMIN.password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL(/\/app\/orders/)
 
-    await page.goto(`${backend}/app/notifications?order_id=${orderId}`, { waitUntil: "domcontentloaded" })
-    await page.waitForSelector('[data-testid="notification-row"]')
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="notification-row"]').length === 9)
-    const rows = await page.$$eval('[data-testid="notification-row"]', (els) =>
-      els.map((el) => `${el.getAttribute("data-template")}:${el.getAttribute("data-channel")}`)
-    )
-    if (new Set(rows).size !== rows.length) {
-      throw new Error(`a message appears twice in the admin log: ${rows.join(", ")}`)
-    }
-    await page.screenshot({ path: path.join(artifacts, "notifications-admin-log.png"), fullPage: true })
-    log(`admin log shows ${rows.length} rows for the order`)
-
-    await openRow(page, "order-placed", "email")
-    const frame = page.frameLocator('[data-testid="email-preview"] iframe')
-    await frame.locator("text=Thank you for your order").waitFor()
-    const subject = await page.textContent('[data-testid="email-preview"]')
-    if (!subject?.includes(`Order #${displayId} confirmed`)) {
-      throw new Error(`the preview does not show the subject "Order #${displayId} confirmed"`)
-    }
-    const to = await page.textContent('[data-testid="notification-drawer"]')
-    if (!to?.includes(email)) {
-      throw new Error(`the drawer does not show the recipient ${email}`)
-    }
-    await page.screenshot({ path: path.join(artifacts, "notifications-admin-email-preview.png"), fullPage: true })
-    log("email preview renders the order confirmation")
-    await page.keyboard.press("Escape")
-    await page.waitForSelector('[data-testid="notification-drawer"]', { state: "detached" })
-
-    await openRow(page, "order-shipped", "sms")
-    const sms = await page.textContent('[data-testid="sms-preview"]')
-    if (!sms?.includes(`Order #${displayId} has shipped`) || !sms.includes("E2E-123") || !sms.includes("1 part")) {
-      throw new Error(`the SMS preview reads "${sms}"`)
-    }
-    await page.screenshot({ path: path.join(artifacts, "notifications-admin-sms-preview.png"), fullPage: true })
-    log("SMS preview shows the shipped text with tracking, one part")
-    await page.keyboard.press("Escape")
-
-    await page.goto(`${backend}/app/orders/${orderId}`, { waitUntil: "domcontentloaded" })
-    const widget = page.locator('[data-testid="order-notifications-widget"]')
-    await widget.locator("text=order-delivered").first().waitFor()
-    await page.screenshot({ path: path.join(artifacts, "notifications-admin-order-widget.png"), fullPage: true })
-    log("order page widget lists the order's notifications")
-  } finally {
-    await browser.close()
+  await page.goto(`${backend}/app/notifications?order_id=${orderId}`, { waitUntil: "domcontentloaded" })
+  await page.waitForSelector('[data-testid="notification-row"]')
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="notification-row"]').length === 9)
+  const rows = await page.$$eval('[data-testid="notification-row"]', (els) =>
+    els.map((el) => `${el.getAttribute("data-template")}:${el.getAttribute("data-channel")}`)
+  )
+  if (new Set(rows).size !== rows.length) {
+    throw new Error(`a message appears twice in the admin log: ${rows.join(", ")}`)
   }
-}
+  await page.screenshot({ path: path.join(artifacts, "notifications-admin-log.png"), fullPage: true })
+  log(`admin log shows ${rows.length} rows for the order`)
 
-main().catch((error) => {
-  console.error(`[notifications e2e] FAILED: ${(error as Error).stack ?? error}`)
-  // A failed journey is a failed test: the e2e runner counts a non-zero exit.
-  process.exit(1)
+  await openRow(page, "order-placed", "email")
+  const frame = page.frameLocator('[data-testid="email-preview"] iframe')
+  await frame.locator("text=Thank you for your order").waitFor()
+  const subject = await page.textContent('[data-testid="email-preview"]')
+  if (!subject?.includes(`Order #${displayId} confirmed`)) {
+    throw new Error(`the preview does not show the subject "Order #${displayId} confirmed"`)
+  }
+  const to = await page.textContent('[data-testid="notification-drawer"]')
+  if (!to?.includes(email)) {
+    throw new Error(`the drawer does not show the recipient ${email}`)
+  }
+  await page.screenshot({ path: path.join(artifacts, "notifications-admin-email-preview.png"), fullPage: true })
+  log("email preview renders the order confirmation")
+  await page.keyboard.press("Escape")
+  await page.waitForSelector('[data-testid="notification-drawer"]', { state: "detached" })
+
+  await openRow(page, "order-shipped", "sms")
+  const sms = await page.textContent('[data-testid="sms-preview"]')
+  if (!sms?.includes(`Order #${displayId} has shipped`) || !sms.includes("E2E-123") || !sms.includes("1 part")) {
+    throw new Error(`the SMS preview reads "${sms}"`)
+  }
+  await page.screenshot({ path: path.join(artifacts, "notifications-admin-sms-preview.png"), fullPage: true })
+  log("SMS preview shows the shipped text with tracking, one part")
+  await page.keyboard.press("Escape")
+
+  await page.goto(`${backend}/app/orders/${orderId}`, { waitUntil: "domcontentloaded" })
+  const widget = page.locator('[data-testid="order-notifications-widget"]')
+  await widget.locator("text=order-delivered").first().waitFor()
+  await page.screenshot({ path: path.join(artifacts, "notifications-admin-order-widget.png"), fullPage: true })
+  log("order page widget lists the order's notifications")
 })

@@ -2,23 +2,14 @@
  * Browser test: a merchant logs into Medusa admin and moves an order along its
  * lifecycle with the order-rules timeline widget, seeing only the legal buttons.
  *
- *   node -r ts-node/register integration-tests/e2e/order-rules-admin.e2e.ts
- *
- * Without SOKO_E2E_BACKEND_URL it starts its own backend (`medusa start` in
- * development mode, which serves the admin, on SOKO_E2E_PORT, default 9130)
- * on a fresh database `soko_order_rules_e2e` (or SOKO_E2E_DATABASE_URL; the
- * server from DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD), migrated and seeded
- * like the launcher does. With SOKO_E2E_BACKEND_URL it uses that running,
- * seeded stack (e.g. `npm run dev`). Chromium: /usr/bin/chromium unless
- * SOKO_E2E_CHROMIUM is set. Screenshots go to integration-tests/artifacts/.
- * Exits non-zero on failure.
+ * Runs in the "admin" project of playwright.config.ts (`npm run test:e2e`),
+ * against the stack its global setup starts (SOKO_E2E_BACKEND_URL).
+ * Screenshots go to integration-tests/artifacts/.
  */
 import fs from "node:fs"
 import path from "node:path"
-import { Client } from "pg"
-import { chromium, type Browser, type Page } from "playwright-core"
-import { waitForHttp } from "../../scripts/lib/ports"
-import { runStep, startProcess } from "../../scripts/lib/processes"
+import { test, type Page } from "@playwright/test"
+import { hasChromium, skipReason } from "./chromium"
 import {
   capture,
   deliver,
@@ -27,23 +18,14 @@ import {
   ship,
   type Api,
   type Shop,
-} from "../../plugins/order-rules/integration-tests/shop"
+} from "../helpers/order-rules-shop"
 
 const root = path.resolve(__dirname, "..", "..")
 const artifacts = path.join(root, "integration-tests", "artifacts")
-const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
 const ADMIN = {
   email: process.env.SOKO_ADMIN_EMAIL || "admin@example.com",
   password: process.env.SOKO_ADMIN_PASSWORD || "supersecret",
 }
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-]
 
 function log(message: string) {
   console.log(`[order-rules e2e] ${message}`)
@@ -53,74 +35,6 @@ function assert(condition: unknown, message: string): asserts condition {
   if (!condition) {
     throw new Error(message)
   }
-}
-
-// ---------------------------------------------------------------- backend
-
-type Backend = { url: string; stop: () => Promise<void> }
-
-function databaseUrl(): string {
-  if (process.env.SOKO_E2E_DATABASE_URL) {
-    return process.env.SOKO_E2E_DATABASE_URL
-  }
-  const user = process.env.DB_USERNAME || "postgres"
-  const password = process.env.DB_PASSWORD ? `:${encodeURIComponent(process.env.DB_PASSWORD)}` : ""
-  const host = process.env.DB_HOST || "localhost"
-  const port = process.env.DB_PORT || "5432"
-  return `postgres://${user}${password}@${host}:${port}/soko_order_rules_e2e`
-}
-
-async function recreateDatabase(url: string) {
-  const target = new URL(url)
-  const name = target.pathname.slice(1)
-  const admin = new URL(url)
-  admin.pathname = "/postgres"
-  const client = new Client({ connectionString: admin.toString() })
-  await client.connect()
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-    await client.query(`CREATE DATABASE "${name}"`)
-  } finally {
-    await client.end()
-  }
-}
-
-async function runMedusa(args: string[], env: NodeJS.ProcessEnv, logName: string) {
-  await runStep(medusaBin, args, { cwd: root, env, logFile: path.join(artifacts, logName) })
-}
-
-async function startBackend(): Promise<Backend> {
-  if (process.env.SOKO_E2E_BACKEND_URL) {
-    const url = process.env.SOKO_E2E_BACKEND_URL.replace(/\/$/, "")
-    log(`using the running backend at ${url}`)
-    await waitForHttp(`${url}/health`, { timeoutMs: 30_000 })
-    return { url, stop: async () => undefined }
-  }
-  const port = process.env.SOKO_E2E_PORT || "9130"
-  const url = `http://localhost:${port}`
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl(),
-    MEDUSA_DISABLE_TELEMETRY: "true",
-    PORT: port,
-    MEDUSA_BACKEND_URL: url,
-  }
-  log(`fresh database ${new URL(env.DATABASE_URL as string).pathname.slice(1)}`)
-  await recreateDatabase(env.DATABASE_URL as string)
-  log("migrating and seeding (as the launcher does)")
-  await runMedusa(["db:migrate"], env, "order-rules-e2e-migrate.log")
-  await runMedusa(["exec", "./src/scripts/prepare.ts"], env, "order-rules-e2e-prepare.log")
-  log(`starting the backend and admin on ${url}`)
-  const logFile = path.join(artifacts, "order-rules-e2e-backend.log")
-  fs.writeFileSync(logFile, "")
-  // `start` in development mode serves the admin like `develop`, without restarting on file changes.
-  const child = startProcess("the backend", medusaBin, ["start", "--port", port], {
-    cwd: root,
-    env: { ...env, NODE_ENV: "development" },
-    logFile,
-  })
-  await waitForHttp(`${url}/health`, { timeoutMs: 180_000, child })
-  return { url, stop: () => child.stop() }
 }
 
 // ---------------------------------------------------------------- API (for setup)
@@ -228,7 +142,7 @@ async function waitForPlaced(api: Api, shop: Shop, orderId: string) {
   throw new Error("the order never got its first status")
 }
 
-async function run(browser: Browser, backend: Backend) {
+async function run(page: Page, backend: { url: string }) {
   const api = fetchApi(backend.url)
   const shop = await shopFor(api)
   const order = await placeOrder(api, shop, { email: "e2e.shopper@example.com" })
@@ -236,7 +150,6 @@ async function run(browser: Browser, backend: Backend) {
   await waitForPlaced(api, shop, order.id)
   await capture(api, shop, order.id)
 
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage()
   page.setDefaultTimeout(120_000)
   log("logging into admin")
   await page.goto(`${backend.url}/app/login`, { waitUntil: "domcontentloaded" })
@@ -346,32 +259,11 @@ async function editRulesInSettings(page: Page, api: Api, shop: Shop, url: string
   log("✓ reset to the plugin's rules")
 }
 
-async function main() {
-  fs.mkdirSync(artifacts, { recursive: true })
-  const backend = await startBackend()
-  const browser = await chromium.launch({
-    executablePath: process.env.SOKO_E2E_CHROMIUM || "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  })
-  try {
-    await run(browser, backend)
-    log("PASS")
-  } catch (error) {
-    const pages = browser.contexts().flatMap((c) => c.pages())
-    if (pages[0]) {
-      await shot(pages[0], "failure").catch(() => undefined)
-    }
-    throw error
-  } finally {
-    await browser.close()
-    await backend.stop()
-  }
-}
+test.skip(!hasChromium(), skipReason())
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(`[order-rules e2e] FAIL: ${error instanceof Error ? error.message : String(error)}`)
-    process.exit(1)
-  }
-)
+test("a merchant moves an order along its lifecycle with only the legal buttons, and edits the rules", async ({ page }) => {
+  fs.mkdirSync(artifacts, { recursive: true })
+  const url = (process.env.SOKO_E2E_BACKEND_URL ?? "http://localhost:9000").replace(/\/$/, "")
+  await run(page, { url })
+  log("PASS")
+})

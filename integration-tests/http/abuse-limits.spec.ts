@@ -1,5 +1,5 @@
 import { appIntegrationTestRunner } from "../helpers/app-test-runner"
-import { failure, placeOrder, setupShop, type Shop } from "../../plugins/order-rules/integration-tests/shop"
+import { failure, placeOrder, setupShop, type Shop } from "../helpers/order-rules-shop"
 
 jest.setTimeout(180_000)
 

@@ -1,7 +1,7 @@
 import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { runSeed } from "../../src/scripts/seed/run-seed"
 import { reconcileMpesaPayments } from "@soko/medusa-plugin-mpesa/lib/reconcile"
-import { logged } from "../../plugins/notifications/integration-tests/http-helpers"
+import { logged } from "../helpers/notifications"
 import { adminHeaders } from "../helpers/admin"
 import { checkoutIdOf, paidInLedger, paidStkCallback, useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
 import { cartReadyForPayment, eventually } from "../helpers/store-checkout"

@@ -1,5 +1,5 @@
 import { appIntegrationTestRunner } from "../helpers/app-test-runner"
-import { logged, placeOrder, settled } from "../../plugins/notifications/integration-tests/http-helpers"
+import { logged, placeOrder, settled } from "../helpers/notifications"
 import { adminHeaders } from "../helpers/admin"
 import { runSeed } from "../../src/scripts/seed/run-seed"
 

@@ -9,7 +9,7 @@ import {
   seedAndSettle,
   settled,
   useProviderFakes,
-} from "../../plugins/notifications/integration-tests/http-helpers"
+} from "../helpers/notifications"
 import { sendEventNotificationsWorkflow } from "../../plugins/notifications/src/workflows/send-event-notifications"
 
 jest.setTimeout(180_000)

@@ -6,7 +6,7 @@ import {
   placeOrder,
   settled,
   useProviderFakes,
-} from "../../plugins/notifications/integration-tests/http-helpers"
+} from "../helpers/notifications"
 import { sendEventNotificationsWorkflow } from "../../plugins/notifications/src/workflows/send-event-notifications"
 import { orderTokenFor } from "@soko/medusa-plugin-mpesa/lib/order-link"
 import { adminHeaders } from "../helpers/admin"

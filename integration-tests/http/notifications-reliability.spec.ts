@@ -9,7 +9,7 @@ import {
   placeOrder,
   seedAndSettle,
   useProviderFakes,
-} from "../../plugins/notifications/integration-tests/http-helpers"
+} from "../helpers/notifications"
 
 jest.setTimeout(900_000)
 

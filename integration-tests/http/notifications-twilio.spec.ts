@@ -7,7 +7,7 @@ import {
   settled,
   TWILIO_SID,
   useProviderFakes,
-} from "../../plugins/notifications/integration-tests/http-helpers"
+} from "../helpers/notifications"
 import { runSeed } from "../../src/scripts/seed/run-seed"
 
 jest.setTimeout(180_000)

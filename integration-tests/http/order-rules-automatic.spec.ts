@@ -14,7 +14,7 @@ import {
   ship,
   waitForStatus,
   type Shop,
-} from "../../plugins/order-rules/integration-tests/shop"
+} from "../helpers/order-rules-shop"
 
 jest.setTimeout(180_000)
 

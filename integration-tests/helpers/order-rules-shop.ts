@@ -5,11 +5,11 @@
  * deliver, cancel, refund).
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { runSeed } from "../../../src/scripts/seed/run-seed"
-import { adminHeaders } from "../../../integration-tests/helpers/admin"
+import { runSeed } from "../../src/scripts/seed/run-seed"
+import { adminHeaders } from "./admin"
 
 type Headers = { headers: Record<string, string> }
-type Response = { status: number; data: Record<string, any>; headers?: Record<string, string> } // eslint-disable-line @typescript-eslint/no-explicit-any
+type Response = { status: number; data: Record<string, any>; headers?: Record<string, string> }
 
 export type Api = {
   get: (url: string, config?: unknown) => Promise<Response>

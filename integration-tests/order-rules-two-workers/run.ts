@@ -4,7 +4,7 @@
  * due order once; the other stands down.
  *
  *   REDIS_URL=redis://127.0.0.1:6379 DB_HOST=localhost DB_USERNAME=postgres \
- *     node -r ts-node/register plugins/order-rules/integration-tests/two-workers/run.ts
+ *     node -r ts-node/register integration-tests/order-rules-two-workers/run.ts
  *
  * It creates a fresh database `soko_order_rules_two_workers`, starts a server on
  * port 9140 (SOKO_TWO_WORKERS_PORT) to place orders through the store API, then
@@ -14,11 +14,11 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
-import { waitForHttp } from "../../../../scripts/lib/ports"
-import { runStep, startProcess, stopAll } from "../../../../scripts/lib/processes"
-import { placeOrder, type Api, type Shop } from "../shop"
+import { waitForHttp } from "../../scripts/lib/ports"
+import { runStep, startProcess, stopAll } from "../../scripts/lib/processes"
+import { placeOrder, type Api, type Shop } from "../helpers/order-rules-shop"
 
-const root = path.resolve(__dirname, "..", "..", "..", "..")
+const root = path.resolve(__dirname, "..", "..")
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
 const ORDERS = Number(process.env.SOKO_TWO_WORKERS_ORDERS || 8)
 const port = process.env.SOKO_TWO_WORKERS_PORT || "9140"
@@ -106,7 +106,7 @@ async function main() {
     log(`starting two worker processes; both run the timer at ${new Date(goAt).toISOString()} with now=${now}`)
     const workers = [1, 2].map((n) => {
       const out = path.join(tmp, `worker-${n}.json`)
-      const child = startProcess(`worker ${n}`, medusaBin, ["exec", "./plugins/order-rules/integration-tests/two-workers/worker.ts"], {
+      const child = startProcess(`worker ${n}`, medusaBin, ["exec", "./integration-tests/order-rules-two-workers/worker.ts"], {
         cwd: root,
         env: { ...env, MEDUSA_WORKER_MODE: "worker", SOKO_TWO_WORKERS_GO_AT: String(goAt), SOKO_TWO_WORKERS_NOW: now, SOKO_TWO_WORKERS_OUT: out },
         logFile: path.join(tmp, `worker-${n}.log`),

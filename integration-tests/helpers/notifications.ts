@@ -13,12 +13,12 @@ import {
   startTwilioFake,
   TwilioFake,
 } from "@soko/provider-fakes"
-import { runSeed } from "../../../src/scripts/seed/run-seed"
+import { runSeed } from "../../src/scripts/seed/run-seed"
 
 export type Api = {
-  get: (url: string, config?: unknown) => Promise<{ status: number; data: any }> // eslint-disable-line @typescript-eslint/no-explicit-any
-  post: (url: string, body?: unknown, config?: unknown) => Promise<{ status: number; data: any }> // eslint-disable-line @typescript-eslint/no-explicit-any
-  delete: (url: string, config?: unknown) => Promise<{ status: number; data: any }> // eslint-disable-line @typescript-eslint/no-explicit-any
+  get: (url: string, config?: unknown) => Promise<{ status: number; data: any }>
+  post: (url: string, body?: unknown, config?: unknown) => Promise<{ status: number; data: any }>
+  delete: (url: string, config?: unknown) => Promise<{ status: number; data: any }>
 }
 
 export const TWILIO_SID = "AC" + "5".repeat(32)
