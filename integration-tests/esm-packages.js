@@ -1,11 +1,10 @@
-// execa and get-port (and their dependencies) ship only as ES modules. Node
+// execa (and its dependencies) ship only as ES modules. Node
 // loads them from CommonJS itself, but jest has its own module loader, so
 // jest must compile them like our own files.
 const path = require("node:path")
 
 const esmOnly = [
   "execa",
-  "get-port",
   "get-stream",
   "human-signals",
   "is-plain-obj",

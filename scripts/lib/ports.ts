@@ -1,11 +1,6 @@
 import net from "node:net"
-import type GetPort from "get-port" with { "resolution-mode": "import" }
-import type { portNumbers as PortNumbers } from "get-port" with { "resolution-mode": "import" }
 import { LauncherError } from "./log"
 import type { Child } from "./processes"
-
-// An ES module (see ./processes.ts on execa).
-const { default: getPort, portNumbers } = require("get-port") as { default: typeof GetPort; portNumbers: typeof PortNumbers }
 
 /** Fails with a message naming the port, its use and the variable that moves it (if any). */
 export async function assertPortFree(port: number, what: string, envVar?: string): Promise<void> {
@@ -23,19 +18,39 @@ export async function assertPortFree(port: number, what: string, envVar?: string
   }
 }
 
+/** Ports this process handed out, so two calls never return the same one before it is taken. */
+const handedOut = new Set<number>()
+
+function listenOn(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const server = net.createServer()
+    server.unref()
+    server.once("error", () => resolve(undefined))
+    server.listen(port, "127.0.0.1", () => {
+      const { port: bound } = server.address() as net.AddressInfo
+      server.close(() => resolve(bound))
+    })
+  })
+}
+
 /**
- * A free port: any, or the first free one in [from, to]. get-port also
- * remembers what it handed out, so two calls in one process never collide.
+ * A free port: any (the OS's choice), or the first free one in [from, to].
+ * Our own few lines rather than get-port: that package is an ES module only,
+ * which jest cannot load in the HTTP layer's ESM mode (--experimental-vm-modules).
  */
 export async function freePort(range?: { from: number; to: number }): Promise<number> {
-  if (!range) {
-    return getPort({ host: "127.0.0.1" })
+  const candidates = range ? Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i) : [0, 0, 0, 0, 0]
+  for (const candidate of candidates) {
+    if (handedOut.has(candidate)) {
+      continue
+    }
+    const port = await listenOn(candidate)
+    if (port !== undefined && !handedOut.has(port)) {
+      handedOut.add(port)
+      return port
+    }
   }
-  const port = await getPort({ port: portNumbers(range.from, range.to), host: "127.0.0.1" })
-  if (port < range.from || port > range.to) {
-    throw new LauncherError(`No free port between ${range.from} and ${range.to}`)
-  }
-  return port
+  throw new LauncherError(range ? `No free port between ${range.from} and ${range.to}` : "No free port found")
 }
 
 export type WaitOptions = {

@@ -9,10 +9,15 @@ const root = path.resolve(__dirname, "..", "..", "..")
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "soko-processes-"))
 const env = { PATH: process.env.PATH }
 
+/** Running, as opposed to gone or a zombie (killed, not yet reaped by whoever adopted it: PID 1 may take its time). */
 function alive(pid: number) {
   try {
     process.kill(pid, 0)
-    return true
+  } catch {
+    return false
+  }
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0] !== "Z"
   } catch {
     return false
   }
