@@ -63,10 +63,13 @@ describeWithRedis("observability (OpenTelemetry traces, Prometheus metrics)", ()
 
   beforeAll(async () => {
     receiver = await startOtlpReceiver()
-    metricsPorts.server = await freePort()
-    metricsPorts.worker = await freePort()
+    // The cluster takes basePort … basePort + 9; the metrics ports come right after, so that no
+    // free port picked on its own can land inside the cluster's block (EADDRINUSE seen with two jest workers).
+    const basePort = await freePort({ from: 20_000, to: 29_990 })
+    metricsPorts.server = basePort + 10
+    metricsPorts.worker = basePort + 11
     cluster = await startCluster({
-      basePort: await freePort(),
+      basePort,
       servers: 1,
       workers: 1,
       env: {
