@@ -95,7 +95,8 @@ function appTests(args: string[], env: NodeJS.ProcessEnv): Step[] {
   if (!args.includes("--no-plugin-install")) {
     // Each plugin packed and installed from its tarball into a scratch Medusa 2.21.2 app
     // that is migrated, built, started and driven over HTTP.
-    steps.push(jest("plugin install", ["--config", path.join(root, "integration-tests", "plugin-install", "jest.config.js"), "--runInBand", "--forceExit"]))
+    // Two at a time: each has its own scratch folder, database and ports, and much of an install is waiting.
+    steps.push(jest("plugin install", ["--config", path.join(root, "integration-tests", "plugin-install", "jest.config.js"), "--maxWorkers=2", "--forceExit"]))
   }
   if (!args.includes("--no-multi-instance")) {
     // 2 servers + 1 worker booted once by the config's global setup; without REDIS_URL its specs skip themselves.
