@@ -74,6 +74,7 @@ if (process.env.TEST_TYPE && !chosen) {
 module.exports = {
   // V8's own counters: no instrumenting transform, so coverage costs little time.
   coverageProvider: "v8",
+  testSequencer: "<rootDir>/integration-tests/slow-first-sequencer.js",
   projects: Object.entries(layers)
     .filter(([name]) => !chosen || name === chosen)
     .map(([name, layer]) => ({ ...shared, displayName: name, ...layer })),
