@@ -8,6 +8,7 @@ loadEnv("test", process.cwd())
  *   npx jest --selectProjects unit          pure functions, components, fakes
  *   npx jest --selectProjects modules       each module against real PostgreSQL
  *   npx jest --selectProjects http          the whole app in-process, over HTTP
+ *   npx jest --selectProjects observability a server and a worker exporting traces and metrics
  *   npx jest --selectProjects launcher      `npm run dev` stopped every way, nothing left behind
  *
  * The module and HTTP layers need NODE_OPTIONS=--experimental-vm-modules (Medusa's
@@ -53,6 +54,9 @@ const layers = {
   launcher: { testMatch: ["<rootDir>/scripts/__tests__/*.e2e.spec.ts"] },
   unit: { testMatch: [`${roots}/**/__tests__/**/*.unit.spec.[jt]s?(x)`] },
   modules: { testMatch: [`${roots}/modules/*/__tests__/**/*.spec.[jt]s`] },
+  // Boots `medusa start` processes (no app in-process), so it runs without vm modules, where
+  // scripts/lib/processes (execa, an ES module) can load.
+  observability: { testMatch: ["<rootDir>/integration-tests/observability/*.spec.[jt]s"] },
   http: {
     testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
     // One migrated template database that every spec file's database is copied from.

@@ -7,7 +7,7 @@
  */
 const Sequencer = require("@jest/test-sequencer").default
 
-const SLOW = [/mpesa-pathology-matrix-\d\.spec/, /mpesa-money-path\.spec/, /observability\.spec/, /stripe-payments\.spec/, /mpesa-payments\.spec/]
+const SLOW = [/mpesa-pathology-matrix-\d\.spec/, /mpesa-money-path\.spec/, /stripe-payments\.spec/, /mpesa-payments\.spec/]
 
 const rank = (test) => {
   const index = SLOW.findIndex((pattern) => pattern.test(test.path))

@@ -5,6 +5,7 @@
  *   unit       jest --selectProjects unit --coverage, vitest      the static checks
  *   modules    jest --selectProjects modules                      real PostgreSQL
  *   http       jest --selectProjects http                         real PostgreSQL (+ Redis when REDIS_URL)
+ *   observ.    jest --selectProjects observability                OpenTelemetry from a server and a worker
  *   install    jest --config integration-tests/plugin-install     each plugin packed and installed
  *   multi      jest --config integration-tests/multi-instance     2 servers + 1 worker (needs REDIS_URL)
  *   launcher   jest --selectProjects launcher                     `npm run dev` stopped every way, nothing left
@@ -91,6 +92,8 @@ function appTests(args: string[], env: NodeJS.ProcessEnv): Step[] {
     // Two workers: each spec file has its own database and Redis prefix, and much of a spec's
     // time is spent waiting (on PostgreSQL, on callbacks), so two share the two cores well.
     jest("http", ["--selectProjects=http", "--silent", "--maxWorkers=2", "--forceExit"], appEnv),
+    // A server and a worker as processes (needs REDIS_URL; skips itself without it).
+    jest("observability", ["--selectProjects=observability", "--runInBand"]),
   ]
   if (!args.includes("--no-plugin-install")) {
     // Each plugin packed and installed from its tarball into a scratch Medusa 2.21.2 app

@@ -24,7 +24,6 @@
  * neither created nor dropped). Redis keys, queues and locks live under a
  * per-run SOKO_REDIS_PREFIX, so runs never see each other's events.
  */
-import { spawn, type ChildProcess } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
@@ -32,6 +31,8 @@ import path from "node:path"
 import { silentLogger, startDarajaSimulator, type DarajaSimulator } from "@soko/daraja-simulator"
 import { startS3Server, type LocalS3 } from "../helpers/s3-server"
 import { limitsOutOfReach } from "../../src/lib/rate-limits/rules"
+import { waitForHttp } from "../../scripts/lib/ports"
+import { runStep, startProcess, type Child } from "../../scripts/lib/processes"
 import { startProxy } from "./callback-proxy"
 import type { CallbackProxy, Cluster, ClusterOptions, Instance } from "./cluster-types"
 import { adminDatabaseUrl, deleteRedisKeys, query } from "./stores"
@@ -53,24 +54,6 @@ function baseEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, ...extra }
 }
 
-/**
- * One medusa CLI step, awaited without blocking this process: the local S3
- * server (and the simulator) answer from this process's event loop while the
- * step runs (the seed uploads its images to S3).
- */
-async function runStep(args: string[], env: NodeJS.ProcessEnv, logFile: string) {
-  const out = fs.openSync(logFile, "w")
-  const child = spawn(medusaBin, args, { cwd: root, env, stdio: ["ignore", out, out] })
-  fs.closeSync(out)
-  const status = await new Promise<number | null>((resolve, reject) => {
-    child.once("error", reject)
-    child.once("exit", (code) => resolve(code))
-  })
-  if (status !== 0) {
-    throw new Error(`medusa ${args.join(" ")} failed (exit ${status}); log: ${logFile}\n${tail(logFile)}`)
-  }
-}
-
 /** Failed sign-ins per account in the cluster (./shared-limits.spec.ts). */
 export const SHARED_LOGIN_LIMIT = "5/15m"
 
@@ -80,31 +63,8 @@ export const SHARED_LOGIN_LIMIT = "5/15m"
  * serves no store routes, so its liveness (/health) is what there is.
  */
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, logFile: string, mode: Instance["mode"]) {
-  const check = mode === "server" ? "/health/ready" : "/health"
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`${url} exited (${child.exitCode ?? child.signalCode}) before answering; log: ${logFile}\n${tail(logFile)}`)
-    }
-    try {
-      if ((await fetch(`${url}${check}`)).ok) {
-        return
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error(`${url} did not answer ${check} within ${Math.round(timeoutMs / 1000)} s; log: ${logFile}\n${tail(logFile)}`)
-}
-
-function tail(file: string): string {
-  try {
-    return fs.readFileSync(file, "utf8").split("\n").slice(-30).join("\n")
-  } catch {
-    return ""
-  }
+function waitForHealth(instance: Instance, child: Child, timeoutMs: number) {
+  return waitForHttp(`${instance.url}${instance.mode === "server" ? "/health/ready" : "/health"}`, { timeoutMs, child })
 }
 
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
@@ -138,39 +98,18 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const callbackSecret = randomBytes(24).toString("hex")
   const adminPassword = "supersecret"
 
-  const children: { instance: Instance; child: ChildProcess }[] = []
+  const children: { instance: Instance; child: Child }[] = []
   let simulator: DarajaSimulator | undefined
   let s3: LocalS3 | undefined
   let proxy: (CallbackProxy & { close: () => Promise<void> }) | undefined
   let stopped = false
-
-  const killGroup = (child: ChildProcess, signal: NodeJS.Signals) => {
-    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(-child.pid, signal)
-      } catch {
-        // already gone
-      }
-    }
-  }
-  const exited = (child: ChildProcess) =>
-    child.exitCode !== null || child.signalCode !== null
-      ? Promise.resolve()
-      : new Promise<void>((resolve) => child.once("exit", () => resolve()))
 
   const stop = async ({ keep = false }: { keep?: boolean } = {}) => {
     if (stopped) {
       return
     }
     stopped = true
-    await Promise.all(
-      children.map(async ({ child }) => {
-        killGroup(child, "SIGTERM")
-        const timer = setTimeout(() => killGroup(child, "SIGKILL"), 10_000)
-        await exited(child)
-        clearTimeout(timer)
-      })
-    )
+    await Promise.all(children.map(({ child }) => child.stop({ graceMs: 10_000 })))
     await proxy?.close().catch(() => undefined)
     await simulator?.stop().catch(() => undefined)
     await s3?.stop()
@@ -185,12 +124,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     }
     await deleteRedisKeys(redisUrl, redisPrefix).catch((e) => say(`could not delete Redis keys ${redisPrefix}*: ${(e as Error).message}`))
   }
-  const onExit = () => {
-    for (const { child } of children) {
-      killGroup(child, "SIGKILL")
-    }
-  }
-  process.once("exit", onExit)
+  // A plain exit of this process kills the instances (scripts/lib/processes' exit hook), a crash too (its reaper).
 
   try {
     simulator = await startDarajaSimulator({
@@ -236,22 +170,25 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     if (ownDatabase) {
       await timed("create database", () => query(adminDatabaseUrl("postgres"), `CREATE DATABASE "${databaseName}"`))
     }
-    await timed("migrate", () => runStep(["db:migrate"], env, path.join(logDir, "migrate.log")))
+    // Awaited without blocking this process: the local S3 server (and the simulator) answer from its
+    // event loop while the seed uploads its images.
+    await timed("migrate", () => runStep(medusaBin, ["db:migrate"], { cwd: root, env, logFile: path.join(logDir, "migrate.log") }))
     const preparedFile = path.join(logDir, "prepare.json")
     await timed("seed (prepare.ts)", () =>
-      runStep(["exec", "./src/scripts/prepare.ts"], { ...env, SOKO_PREPARE_OUTPUT: preparedFile }, path.join(logDir, "prepare.log"))
+      runStep(medusaBin, ["exec", "./src/scripts/prepare.ts"], {
+        cwd: root,
+        env: { ...env, SOKO_PREPARE_OUTPUT: preparedFile },
+        logFile: path.join(logDir, "prepare.log"),
+      })
     )
     const prepared = JSON.parse(fs.readFileSync(preparedFile, "utf8")) as Cluster["prepared"]
 
     const launch = (instance: Instance) => {
-      const out = fs.openSync(instance.logFile, "a")
-      const child = spawn(medusaBin, ["start", "--port", String(instance.port)], {
+      const child = startProcess(instance.name, medusaBin, ["start", "--port", String(instance.port)], {
         cwd: root,
         env: { ...env, ...options.instanceEnv?.(instance), PORT: String(instance.port), MEDUSA_WORKER_MODE: instance.mode },
-        stdio: ["ignore", out, out],
-        detached: true,
+        logFile: instance.logFile,
       })
-      fs.closeSync(out)
       instance.pid = child.pid
       children.push({ instance, child })
       return child
@@ -274,7 +211,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       })),
     ]
     await timed(`boot ${serverCount} servers + ${workerCount} worker(s)`, () =>
-      Promise.all(instances.map((instance) => waitForHealth(instance.url, launch(instance), bootTimeout, instance.logFile, instance.mode)))
+      Promise.all(instances.map((instance) => waitForHealth(instance, launch(instance), bootTimeout)))
     )
 
     const workerInstance = (index: number) => instances.filter((i) => i.mode === "worker")[index]
@@ -304,8 +241,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         if (!worker) {
           return
         }
-        killGroup(worker.child, "SIGKILL")
-        await exited(worker.child)
+        await worker.child.stop({ signal: "SIGKILL", graceMs: 0 })
       },
       startWorker: async (index = 0) => {
         const instance = workerInstance(index)
@@ -313,7 +249,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
           throw new Error(`no worker ${index}`)
         }
         const child = launch({ ...instance })
-        await waitForHealth(instance.url, child, bootTimeout, instance.logFile, instance.mode)
+        await waitForHealth(instance, child, bootTimeout)
       },
       stop,
     }

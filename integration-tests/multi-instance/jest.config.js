@@ -5,6 +5,7 @@
  * Without REDIS_URL every spec is skipped, with the reason in its name.
  */
 const path = require("node:path")
+const { moduleNameMapper, transformIgnorePatterns } = require("../esm-packages")
 
 const here = "<rootDir>/integration-tests/multi-instance"
 
@@ -13,6 +14,9 @@ module.exports = {
   transform: {
     "^.+\\.[jt]s$": ["@swc/jest", { jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" } }],
   },
+  // The cluster starts its processes through scripts/lib/processes (execa, an ES module).
+  transformIgnorePatterns,
+  moduleNameMapper,
   moduleFileExtensions: ["js", "ts", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "/\\.medusa/", "<rootDir>/bench/.work/", "<rootDir>/.data/"],
   testMatch: [`${here}/**/*.spec.ts`],

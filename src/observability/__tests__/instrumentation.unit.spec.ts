@@ -27,7 +27,7 @@ function registerIn(env: Record<string, string>) {
 }
 
 describe("instrumentation.ts", () => {
-  // The "on" side (SDK, exporters, Prometheus endpoint) is integration-tests/http/observability.spec.ts.
+  // The "on" side (SDK, exporters, Prometheus endpoint) is integration-tests/observability/observability.spec.ts.
   it("loads no OpenTelemetry SDK when neither OTEL_EXPORTER_OTLP_ENDPOINT nor SOKO_METRICS_PORT is set", () => {
     expect(registerIn({})).toEqual({ sdk: false, prometheus: false })
   })
