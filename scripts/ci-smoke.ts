@@ -100,7 +100,7 @@ async function stop(child: Child, except: number[]) {
     throw new Error("the launcher did not stop within 60 s of Ctrl-C")
   }
   // Any process in this checkout counts, whatever group or parent it ended up with.
-  const left = await settleLeftovers(root, { except })
+  const left = await settleLeftovers(() => processesUnder(root, { except }))
   if (left.length > 0) {
     throw new Error(`processes left after Ctrl-C:\n${describeLeftovers(left)}`)
   }

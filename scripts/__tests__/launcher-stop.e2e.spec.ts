@@ -2,8 +2,10 @@
  * No way of stopping `npm run dev` leaves a process behind: Ctrl-C as a
  * terminal sends it (SIGINT to the whole foreground group, npm included),
  * SIGTERM to the launcher alone, and the launcher killed outright (SIGKILL).
- * "Left behind" is any process whose command line or working directory is in
- * this checkout (scripts/lib/leftovers.ts), whatever group it is in.
+ * "Left behind" is any process the launcher started, directly or not, whatever
+ * group it is in and wherever it runs: each carries this test's mark in its
+ * environment (scripts/lib/leftovers.ts). The CI smoke checks the other way
+ * round: every process whose command line or folder is in the checkout.
  *
  * Boots the launcher three times without the storefront, on ports 9200–9203
  * and a throwaway embedded database (the first boot migrates; the others reuse it):
@@ -11,16 +13,25 @@
  *   flock /tmp/soko-heavy.lock npm run test:launcher-stop
  */
 import { spawn, type ChildProcess } from "node:child_process"
+import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { describeLeftovers, processesUnder, settleLeftovers } from "../lib/leftovers"
+import { describeLeftovers, processesMarked, settleLeftovers } from "../lib/leftovers"
 
 jest.setTimeout(15 * 60_000)
 
 const root = path.resolve(__dirname, "..", "..")
 const basePort = Number(process.env.SOKO_LAUNCHER_TEST_PORT || 9200)
 const pgData = fs.mkdtempSync(path.join(os.tmpdir(), "soko-launcher-stop-"))
+/**
+ * Every process the launcher starts inherits this variable (orphans too), so
+ * "left behind" means exactly what this test started, wherever it runs, even
+ * while other steps of `npm test` run in the same checkout.
+ */
+const MARK_NAME = "SOKO_LAUNCHER_STOP_TEST"
+const MARK_VALUE = randomBytes(6).toString("hex")
+const ours = () => processesMarked(`${MARK_NAME}=${MARK_VALUE}`)
 
 function launcherEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
@@ -33,6 +44,7 @@ function launcherEnv(): NodeJS.ProcessEnv {
     SOKO_SKIP_STOREFRONT: "1",
     MEDUSA_DISABLE_TELEMETRY: "true",
     NODE_ENV: "development",
+    [MARK_NAME]: MARK_VALUE,
   }
   // The embedded default, whatever the shell running the test has set.
   for (const name of ["DATABASE_URL", "REDIS_URL", "DB_HOST", "DB_PORT", "DB_USERNAME", "DB_PASSWORD", "TEST_TYPE"]) {
@@ -73,30 +85,23 @@ async function startLauncher(viaNpm: boolean): Promise<{ child: ChildProcess; ou
 }
 
 function running(name: RegExp): boolean {
-  return processesUnder(root).some((p) => name.test(p.command))
+  return ours().some((p) => name.test(p.command))
 }
 
 async function expectNothingLeft(child: ChildProcess) {
   if (child.exitCode === null && child.signalCode === null) {
     await new Promise((resolve) => child.once("exit", resolve))
   }
-  const left = await settleLeftovers(root, { timeoutMs: 60_000 })
+  const left = await settleLeftovers(ours, { timeoutMs: 60_000 })
   if (left.length > 0) {
     throw new Error(`processes left behind:\n${describeLeftovers(left)}`)
   }
 }
 
 describe("stopping the launcher", () => {
-  beforeAll(() => {
-    const before = processesUnder(root)
-    if (before.length > 0) {
-      throw new Error(`other processes already run in this checkout; stop them first:\n${describeLeftovers(before)}`)
-    }
-  })
-
   afterAll(async () => {
     // Whatever a failed case left: kill it, so the next run starts clean.
-    for (const p of processesUnder(root)) {
+    for (const p of ours()) {
       try {
         process.kill(p.pid, "SIGKILL")
       } catch {

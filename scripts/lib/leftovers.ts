@@ -55,20 +55,41 @@ export function processesUnder(checkout: string, options: { except?: number[] } 
   return found
 }
 
+/**
+ * Every process whose environment holds `mark` ("NAME=value"), wherever it
+ * runs: children inherit their parent's environment, and a killed parent's
+ * orphans keep it, so a test that starts a program with a mark of its own
+ * finds all it left, even beside other work in the same checkout.
+ */
+export function processesMarked(mark: string): Leftover[] {
+  const found: Leftover[] = []
+  for (const entry of fs.readdirSync("/proc")) {
+    const pid = Number(entry)
+    if (!Number.isInteger(pid) || pid === process.pid || !(read(`/proc/${pid}/environ`) ?? "").split("\0").includes(mark)) {
+      continue
+    }
+    let cwd = ""
+    try {
+      cwd = fs.readlinkSync(`/proc/${pid}/cwd`)
+    } catch {
+      // gone, or a zombie: nothing of it runs any more
+    }
+    found.push({ pid, command: (read(`/proc/${pid}/cmdline`) ?? "").split("\0").join(" ").trim(), cwd })
+  }
+  return found.filter((p) => p.command)
+}
+
 export function describeLeftovers(leftovers: Leftover[]): string {
   return leftovers.map((p) => `  ${p.pid}  ${p.command.slice(0, 160)}  (in ${p.cwd})`).join("\n")
 }
 
-/** Waits (bounded) until nothing is left under `checkout`; returns what is still there. */
-export async function settleLeftovers(
-  checkout: string,
-  options: { timeoutMs?: number; except?: number[] } = {}
-): Promise<Leftover[]> {
+/** Waits (bounded) until `find` finds nothing; returns what it still finds. */
+export async function settleLeftovers(find: () => Leftover[], options: { timeoutMs?: number } = {}): Promise<Leftover[]> {
   const deadline = Date.now() + (options.timeoutMs ?? 30_000)
-  let left = processesUnder(checkout, options)
+  let left = find()
   while (left.length > 0 && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 250))
-    left = processesUnder(checkout, options)
+    left = find()
   }
   return left
 }
