@@ -1,6 +1,7 @@
 // The plugin install tests (see README.md here): one scratch Medusa app per
-// plugin, so they run in band with generous timeouts. Not part of the root
-// jest config's layers; scripts/test.ts runs this config as its own stage.
+// plugin, each with its own folder, database and ports, so two can run at once
+// (npm run test:plugin-install); generous timeouts. Not part of the root jest
+// config's projects (its own global setup packs the plugins); npm test runs it as a step.
 const path = require("node:path")
 const { moduleNameMapper, transformIgnorePatterns } = require("../esm-packages")
 
