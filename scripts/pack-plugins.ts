@@ -17,6 +17,7 @@ import path from "node:path"
 
 const root = path.resolve(__dirname, "..")
 export const PACKS_DIR = path.join(root, "dist", "packs")
+export const PACKS_MANIFEST = path.join(PACKS_DIR, "manifest.json")
 const STAGE_DIR = path.join(root, "dist", ".pack-stage")
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
 
@@ -144,7 +145,7 @@ export async function packPlugins(
     )
     packed.push(p)
   }
-  const manifestPath = path.join(PACKS_DIR, "manifest.json")
+  const manifestPath = PACKS_MANIFEST
   const previous: Record<string, PackedPlugin> = fs.existsSync(manifestPath)
     ? JSON.parse(fs.readFileSync(manifestPath, "utf8"))
     : {}

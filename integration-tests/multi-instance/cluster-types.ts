@@ -82,3 +82,8 @@ export type Cluster = {
   timings: Record<string, number>
 }
 
+/**
+ * Failed sign-ins per account in the cluster (./shared-limits.spec.ts). Here, not in
+ * ./cluster.ts, so that specs can read it without loading the process helper (execa).
+ */
+export const SHARED_LOGIN_LIMIT = "5/15m"

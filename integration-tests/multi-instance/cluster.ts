@@ -34,10 +34,10 @@ import { limitsOutOfReach } from "../../src/lib/rate-limits/rules"
 import { waitForHttp } from "../../scripts/lib/ports"
 import { runStep, startProcess, type Child } from "../../scripts/lib/processes"
 import { startProxy } from "./callback-proxy"
-import type { CallbackProxy, Cluster, ClusterOptions, Instance } from "./cluster-types"
+import { SHARED_LOGIN_LIMIT, type CallbackProxy, type Cluster, type ClusterOptions, type Instance } from "./cluster-types"
 import { adminDatabaseUrl, deleteRedisKeys, query } from "./stores"
 
-export type { CallbackProxy, Cluster, ClusterOptions, Instance } from "./cluster-types"
+export { SHARED_LOGIN_LIMIT, type CallbackProxy, type Cluster, type ClusterOptions, type Instance } from "./cluster-types"
 
 const root = path.resolve(__dirname, "..", "..")
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
@@ -54,15 +54,11 @@ function baseEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, ...extra }
 }
 
-/** Failed sign-ins per account in the cluster (./shared-limits.spec.ts). */
-export const SHARED_LOGIN_LIMIT = "5/15m"
-
 /**
  * A server counts as up when its readiness check passes (/health/ready: its
  * PostgreSQL and Redis answer), as a load balancer would see it; a worker
  * serves no store routes, so its liveness (/health) is what there is.
  */
-
 function waitForHealth(instance: Instance, child: Child, timeoutMs: number) {
   return waitForHttp(`${instance.url}${instance.mode === "server" ? "/health/ready" : "/health"}`, { timeoutMs, child })
 }

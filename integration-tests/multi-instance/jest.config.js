@@ -5,7 +5,6 @@
  * Without REDIS_URL every spec is skipped, with the reason in its name.
  */
 const path = require("node:path")
-const { moduleNameMapper, transformIgnorePatterns } = require("../esm-packages")
 
 const here = "<rootDir>/integration-tests/multi-instance"
 
@@ -14,9 +13,8 @@ module.exports = {
   transform: {
     "^.+\\.[jt]s$": ["@swc/jest", { jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" } }],
   },
-  // The cluster starts its processes through scripts/lib/processes (execa, an ES module).
-  transformIgnorePatterns,
-  moduleNameMapper,
+  // The global setup starts the cluster through scripts/lib/processes, whose execa (an ES
+  // module) Node itself loads there; so no spec may import ./cluster.ts at run time.
   moduleFileExtensions: ["js", "ts", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "/\\.medusa/", "<rootDir>/bench/.work/", "<rootDir>/.data/"],
   testMatch: [`${here}/**/*.spec.ts`],

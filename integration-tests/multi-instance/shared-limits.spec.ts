@@ -4,7 +4,7 @@
  * locked out after the same number as on one, while another account from the
  * same address still gets an honest answer.
  */
-import { SHARED_LOGIN_LIMIT } from "./cluster"
+import { SHARED_LOGIN_LIMIT } from "./cluster-types"
 import { describeMulti, multi, PHASE_TIMEOUT_MS, say } from "./context"
 
 async function signIn(server: string, email: string, password: string) {

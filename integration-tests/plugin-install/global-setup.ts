@@ -4,8 +4,9 @@
  * reuses the tarballs already there (when iterating on a test).
  */
 import fs from "node:fs"
-import { packPlugins } from "../../scripts/pack-plugins"
-import { PACKS_MANIFEST } from "./helpers/install"
+// Not from ./helpers: they load scripts/lib/processes (execa, an ES module), which jest's
+// global setup, unlike its test runtime, cannot compile (see ../esm-packages.js).
+import { packPlugins, PACKS_MANIFEST } from "../../scripts/pack-plugins"
 
 export default async function globalSetup() {
   if (process.env.SOKO_INSTALL_SKIP_PACK === "1" && fs.existsSync(PACKS_MANIFEST)) {

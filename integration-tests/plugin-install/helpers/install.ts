@@ -6,12 +6,11 @@
  */
 import { execFileSync } from "node:child_process"
 import fs from "node:fs"
-import path from "node:path"
+import { PACKS_MANIFEST } from "../../../scripts/pack-plugins"
 import { inspectTarball, type TarballReport } from "./package-checks"
-import { progress, readmeMedusaConfig, ROOT, ScratchApp } from "./scratch-app"
+import { progress, readmeMedusaConfig, ScratchApp } from "./scratch-app"
 import { adminClient, client, seedShop, type Client, type Shop } from "./shop"
 
-export const PACKS_MANIFEST = path.join(ROOT, "dist", "packs", "manifest.json")
 
 export type Packed = { dir: string; name: string; version: string; tarball: string; size: number; entryCount: number }
 
