@@ -10,7 +10,7 @@ import path from "node:path"
 import { quickStartCommands } from "./lib/readme"
 import { describeLeftovers, processesUnder, settleLeftovers } from "./lib/leftovers"
 import { log } from "./lib/log"
-import { signalGroup, startProcess, stopAll, type Child } from "./lib/processes"
+import { ownReaperPid, signalGroup, startProcess, stopAll, type Child } from "./lib/processes"
 
 const root = path.resolve(__dirname, "..")
 const backend = `http://localhost:${process.env.PORT ?? 9000}`
@@ -100,7 +100,8 @@ async function stop(child: Child, except: number[]) {
     throw new Error("the launcher did not stop within 60 s of Ctrl-C")
   }
   // Any process in this checkout counts, whatever group or parent it ended up with.
-  const left = await settleLeftovers(() => processesUnder(root, { except }))
+  const reaperPid = ownReaperPid()
+  const left = await settleLeftovers(() => processesUnder(root, { except: reaperPid ? [...except, reaperPid] : except }))
   if (left.length > 0) {
     throw new Error(`processes left after Ctrl-C:\n${describeLeftovers(left)}`)
   }

@@ -205,6 +205,7 @@ async function groupGone(pid: number, timeoutMs = 5_000): Promise<void> {
 
 const reaper = (() => {
   let pipe: NodeJS.WritableStream | undefined
+  let pid: number | undefined
   const send = (line: string) => {
     if (!pipe) {
       const subprocess = execa(process.execPath, [path.join(__dirname, "reaper.js"), String(DEFAULT_GRACE_MS)], {
@@ -218,6 +219,7 @@ const reaper = (() => {
         cwd: path.parse(process.cwd()).root,
       })
       void subprocess.catch(() => undefined)
+      pid = subprocess.pid
       // Neither the reaper nor its pipe may keep this process alive.
       subprocess.unref()
       const stdin = subprocess.stdin as NodeJS.WritableStream & { unref?: () => void }
@@ -229,9 +231,16 @@ const reaper = (() => {
   }
   return {
     own: (pid: number, signal: NodeJS.Signals) => send(`+${pid} ${signal}`),
-    release: (pid: number) => pipe && send(`-${pid}`),
+    release: (child: number) => pipe && send(`-${child}`),
+    pid: () => pid,
   }
 })()
+
+/**
+ * This process's own reaper, if it started one: it lives as long as this
+ * process does, so a check for leftovers made from here must not count it.
+ */
+export const ownReaperPid = (): number | undefined => reaper.pid()
 
 // An ordinary exit (end of the event loop, process.exit, an uncaught error) can still signal synchronously.
 process.once("exit", () => {
