@@ -1,12 +1,12 @@
 import { initiatorResult } from "../callbacks/bodies"
 import type { Sim } from "../context"
-import { envelope, invalidField } from "../errors"
+import { envelope } from "../errors"
 import { json } from "../http/reply"
 import { newConversationId } from "../ids"
 import { describeResult, type ResultCode } from "../outcomes"
 import { darajaDisplayTime } from "../time"
 import { B2cRequest, validateB2c } from "../validation/b2c"
-import { guardJsonRequest } from "./guard"
+import { readJsonRequest } from "./guard"
 import { customerName, uniqueTransactionId } from "./initiator"
 import type { EndpointHandler } from "./types"
 
@@ -65,13 +65,9 @@ const applyPayout = (sim: Sim, request: B2cRequest, conversationId: string, rece
 
 /** POST /mpesa/b2c/v3/paymentrequest: pays a customer from the B2C float; the Result goes to ResultURL. */
 export const b2cPayment: EndpointHandler = (sim, req, { override }) => {
-  const rejected = guardJsonRequest(sim, req, "OriginatorConversationID")
-  if (rejected) {
-    return rejected
-  }
-  const validation = validateB2c(req.body)
+  const validation = readJsonRequest(sim, req, "OriginatorConversationID", validateB2c)
   if (!validation.ok) {
-    return invalidField(validation.field)
+    return validation.reply
   }
   const request = validation.value
   // The caller's id is what makes a retried request safe: Daraja refuses it the second time.

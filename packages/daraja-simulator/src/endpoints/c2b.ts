@@ -1,23 +1,19 @@
 import { kes, maskMsisdn } from "../callbacks/bodies"
 import type { Sim } from "../context"
-import { invalidC2bUrl, invalidField, urlsAlreadyRegistered } from "../errors"
+import { invalidC2bUrl, urlsAlreadyRegistered } from "../errors"
 import { json } from "../http/reply"
 import { newOriginatorConversationId } from "../ids"
 import { darajaTimestamp } from "../time"
 import { c2bUrlProblem, C2bSimulateRequest, validateC2bRegister, validateC2bSimulate } from "../validation/c2b"
-import { guardJsonRequest } from "./guard"
+import { readJsonRequest } from "./guard"
 import { uniqueTransactionId, utilityBalance } from "./initiator"
 import type { EndpointHandler } from "./types"
 
 /** POST /mpesa/c2b/v1|v2/registerurl */
 export const c2bRegister: EndpointHandler = (sim, req) => {
-  const rejected = guardJsonRequest(sim, req, "ShortCode")
-  if (rejected) {
-    return rejected
-  }
-  const validation = validateC2bRegister(req.body)
+  const validation = readJsonRequest(sim, req, "ShortCode", validateC2bRegister)
   if (!validation.ok) {
-    return invalidField(validation.field)
+    return validation.reply
   }
   const request = validation.value
   for (const [field, url] of [
@@ -43,13 +39,9 @@ export const c2bRegister: EndpointHandler = (sim, req) => {
 
 /** POST /mpesa/c2b/v1|v2/simulate (sandbox only): the customer pays from the USSD menu. */
 export const c2bSimulate: EndpointHandler = (sim, req) => {
-  const rejected = guardJsonRequest(sim, req, "ShortCode")
-  if (rejected) {
-    return rejected
-  }
-  const validation = validateC2bSimulate(req.body)
+  const validation = readJsonRequest(sim, req, "ShortCode", validateC2bSimulate)
   if (!validation.ok) {
-    return invalidField(validation.field)
+    return validation.reply
   }
   sim.scheduler.after(sim.settings.callbackDelayMs, () => {
     void runC2bPayment(sim, validation.value)

@@ -1,6 +1,7 @@
 import type { Sim } from "../context"
 import { invalidAccessToken, invalidField, invalidPayload } from "../errors"
 import type { Reply } from "../http/reply"
+import type { Validation } from "../validation/result"
 import type { DarajaRequest } from "./types"
 
 /** The access token from `Authorization: Bearer <token>`; Daraja needs the exact "Bearer " prefix. */
@@ -14,7 +15,7 @@ export const bearerToken = (req: DarajaRequest): string | undefined => {
  * then the body. Without a JSON Content-Type Daraja sees no fields at all and
  * complains about the first one (docs FAQ: "Invalid BusinessShortCode").
  */
-export const guardJsonRequest = (
+const guardJsonRequest = (
   sim: Sim,
   req: DarajaRequest,
   firstField: string
@@ -30,4 +31,19 @@ export const guardJsonRequest = (
     return invalidField(firstField)
   }
   return undefined
+}
+
+/** guardJsonRequest, then the endpoint's field checks: the normalised request, or Daraja's reply. */
+export const readJsonRequest = <T>(
+  sim: Sim,
+  req: DarajaRequest,
+  firstField: string,
+  validate: (body: unknown) => Validation<T>
+): { ok: true; value: T } | { ok: false; reply: Reply } => {
+  const rejected = guardJsonRequest(sim, req, firstField)
+  if (rejected) {
+    return { ok: false, reply: rejected }
+  }
+  const validation = validate(req.body)
+  return validation.ok ? validation : { ok: false, reply: invalidField(validation.field) }
 }

@@ -1,9 +1,8 @@
 import { initiatorResult } from "../callbacks/bodies"
-import { invalidField } from "../errors"
 import type { ResultCode } from "../outcomes"
 import { darajaTimestamp } from "../time"
 import { validateReversal, ReversalRequest } from "../validation/initiator"
-import { guardJsonRequest } from "./guard"
+import { readJsonRequest } from "./guard"
 import {
   accepted,
   customerName,
@@ -72,13 +71,9 @@ const applyReversal = (
 
 /** POST /mpesa/reversal/v1/request: full amount only; the Result goes to ResultURL. */
 export const reversal: EndpointHandler = (sim, req, { override }) => {
-  const rejected = guardJsonRequest(sim, req, "Initiator")
-  if (rejected) {
-    return rejected
-  }
-  const validation = validateReversal(req.body)
+  const validation = readJsonRequest(sim, req, "Initiator", validateReversal)
   if (!validation.ok) {
-    return invalidField(validation.field)
+    return validation.reply
   }
   const request = validation.value
   const ids = newInitiatorIds(sim)

@@ -1,4 +1,4 @@
-import { invalidField, subscriberLocked } from "../errors"
+import { subscriberLocked } from "../errors"
 import { json } from "../http/reply"
 import { checkoutRequestId, newMerchantRequestId } from "../ids"
 import type { StkTransaction } from "../state/stk-store"
@@ -6,20 +6,16 @@ import { schedulePrompt } from "../stk/lifecycle"
 import { planStk } from "../stk/plan"
 import { validateStkPush } from "../validation/stk"
 import { checkStkCredentials } from "./credentials"
-import { guardJsonRequest } from "./guard"
+import { readJsonRequest } from "./guard"
 import type { EndpointHandler } from "./types"
 
 export const STK_ACCEPTED = "Success. Request accepted for processing"
 
 /** POST /mpesa/stkpush/v1/processrequest */
 export const stkPush: EndpointHandler = (sim, req, ctx) => {
-  const rejected = guardJsonRequest(sim, req, "BusinessShortCode")
-  if (rejected) {
-    return rejected
-  }
-  const validation = validateStkPush(req.body)
+  const validation = readJsonRequest(sim, req, "BusinessShortCode", validateStkPush)
   if (!validation.ok) {
-    return invalidField(validation.field)
+    return validation.reply
   }
   const push = validation.value
   const bad = checkStkCredentials(sim, push.businessShortCode, push.password, push.timestamp)

@@ -2,18 +2,14 @@ import { beingProcessed, invalidField } from "../errors"
 import { json } from "../http/reply"
 import { validateStkQuery } from "../validation/stk"
 import { checkStkCredentials } from "./credentials"
-import { guardJsonRequest } from "./guard"
+import { readJsonRequest } from "./guard"
 import type { EndpointHandler } from "./types"
 
 /** POST /mpesa/stkpushquery/v1/query: string codes, and an error while the prompt is open. */
 export const stkQuery: EndpointHandler = (sim, req) => {
-  const rejected = guardJsonRequest(sim, req, "BusinessShortCode")
-  if (rejected) {
-    return rejected
-  }
-  const validation = validateStkQuery(req.body)
+  const validation = readJsonRequest(sim, req, "BusinessShortCode", validateStkQuery)
   if (!validation.ok) {
-    return invalidField(validation.field)
+    return validation.reply
   }
   const query = validation.value
   const bad = checkStkCredentials(sim, query.businessShortCode, query.password, query.timestamp)

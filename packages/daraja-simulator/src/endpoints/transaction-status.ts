@@ -1,9 +1,8 @@
 import { initiatorResult } from "../callbacks/bodies"
 import type { Sim } from "../context"
-import { invalidField } from "../errors"
 import { darajaTimestamp } from "../time"
 import { TransactionStatusRequest, validateTransactionStatus } from "../validation/initiator"
-import { guardJsonRequest } from "./guard"
+import { readJsonRequest } from "./guard"
 import {
   accepted,
   customerName,
@@ -88,13 +87,9 @@ const describeReceipt = (
 
 /** POST /mpesa/transactionstatus/v1/query: the Result goes to ResultURL. */
 export const transactionStatus: EndpointHandler = (sim, req) => {
-  const rejected = guardJsonRequest(sim, req, "Initiator")
-  if (rejected) {
-    return rejected
-  }
-  const validation = validateTransactionStatus(req.body)
+  const validation = readJsonRequest(sim, req, "Initiator", validateTransactionStatus)
   if (!validation.ok) {
-    return invalidField(validation.field)
+    return validation.reply
   }
   const request = validation.value
   const ids = newInitiatorIds(sim)

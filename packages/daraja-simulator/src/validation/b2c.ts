@@ -1,5 +1,5 @@
 import * as f from "./fields"
-import { fieldsOf, invalid, Validation } from "./result"
+import { checkFields, Validation } from "./result"
 
 export const B2C_COMMANDS = ["BusinessPayment", "SalaryPayment", "PromotionPayment"] as const
 export type B2cCommand = (typeof B2C_COMMANDS)[number]
@@ -22,64 +22,17 @@ export interface B2cRequest {
  * caller names the request (OriginatorConversationID) and the initiator field
  * is `InitiatorName`; `Occassion` keeps Daraja's spelling.
  */
-export const validateB2c = (body: unknown): Validation<B2cRequest> => {
-  const b = fieldsOf(body)
-  const originatorConversationId = f.text(b.OriginatorConversationID, 1, 100)
-  if (!originatorConversationId) {
-    return invalid("OriginatorConversationID")
-  }
-  const initiatorName = f.text(b.InitiatorName, 1, 100)
-  if (!initiatorName) {
-    return invalid("InitiatorName")
-  }
-  if (!f.text(b.SecurityCredential, 1, 4096)) {
-    return invalid("SecurityCredential")
-  }
-  const commandId = f.oneOf(b.CommandID, B2C_COMMANDS)
-  if (!commandId) {
-    return invalid("CommandID")
-  }
-  const amount = f.amount(b.Amount)
-  if (amount === undefined) {
-    return invalid("Amount")
-  }
-  const partyA = f.shortcode(b.PartyA)
-  if (!partyA) {
-    return invalid("PartyA")
-  }
-  const partyB = f.msisdn(b.PartyB)
-  if (!partyB) {
-    return invalid("PartyB")
-  }
-  const remarks = f.text(b.Remarks, 2, 100)
-  if (!remarks) {
-    return invalid("Remarks")
-  }
-  const queueTimeOutUrl = f.httpUrl(b.QueueTimeOutURL)
-  if (!queueTimeOutUrl) {
-    return invalid("QueueTimeOutURL")
-  }
-  const resultUrl = f.httpUrl(b.ResultURL)
-  if (!resultUrl) {
-    return invalid("ResultURL")
-  }
-  const occasion = f.optionalText(b.Occassion, 100)
-  if (occasion === undefined) {
-    return invalid("Occassion")
-  }
-  return {
-    ok: true,
-    value: {
-      originatorConversationId,
-      initiatorName,
-      commandId,
-      amount,
-      partyA,
-      partyB,
-      remarks,
-      resultUrl,
-      queueTimeOutUrl,
-      occasion,
-    },
-  }
-}
+export const validateB2c = (body: unknown): Validation<B2cRequest> =>
+  checkFields(body, {
+    originatorConversationId: ["OriginatorConversationID", (v) => f.text(v, 1, 100)],
+    initiatorName: ["InitiatorName", (v) => f.text(v, 1, 100)],
+    securityCredential: ["SecurityCredential", (v) => f.text(v, 1, 4096), false],
+    commandId: ["CommandID", (v) => f.oneOf(v, B2C_COMMANDS)],
+    amount: ["Amount", f.amount],
+    partyA: ["PartyA", f.shortcode],
+    partyB: ["PartyB", f.msisdn],
+    remarks: ["Remarks", (v) => f.text(v, 2, 100)],
+    queueTimeOutUrl: ["QueueTimeOutURL", f.httpUrl],
+    resultUrl: ["ResultURL", f.httpUrl],
+    occasion: ["Occassion", (v) => f.optionalText(v, 100)],
+  })

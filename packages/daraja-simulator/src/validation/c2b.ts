@@ -1,5 +1,5 @@
 import * as f from "./fields"
-import { fieldsOf, invalid, Validation } from "./result"
+import { checkFields, Validation } from "./result"
 
 export const C2B_RESPONSE_TYPES = ["Completed", "Cancelled"] as const
 export type C2bResponseType = (typeof C2B_RESPONSE_TYPES)[number]
@@ -37,53 +37,27 @@ export const c2bUrlProblem = (url: string): string | undefined => {
   return blocked ? `URL host ${blocked} is not allowed` : undefined
 }
 
-export const validateC2bRegister = (body: unknown): Validation<C2bRegisterRequest> => {
-  const b = fieldsOf(body)
-  const shortCode = f.shortcode(b.ShortCode)
-  if (!shortCode) {
-    return invalid("ShortCode")
-  }
-  // Sentence case only: "completed" is refused.
-  const responseType = C2B_RESPONSE_TYPES.find((t) => t === b.ResponseType)
-  if (!responseType) {
-    return invalid("ResponseType")
-  }
-  const confirmationUrl = f.httpUrl(b.ConfirmationURL)
-  if (!confirmationUrl) {
-    return invalid("ConfirmationURL")
-  }
-  const validationUrl = f.httpUrl(b.ValidationURL)
-  if (!validationUrl) {
-    return invalid("ValidationURL")
-  }
-  return { ok: true, value: { shortCode, responseType, confirmationUrl, validationUrl } }
-}
+export const validateC2bRegister = (body: unknown): Validation<C2bRegisterRequest> =>
+  checkFields(body, {
+    shortCode: ["ShortCode", f.shortcode],
+    // Sentence case only: "completed" is refused.
+    responseType: ["ResponseType", (v) => C2B_RESPONSE_TYPES.find((t) => t === v)],
+    confirmationUrl: ["ConfirmationURL", f.httpUrl],
+    validationUrl: ["ValidationURL", f.httpUrl],
+  })
 
-export const validateC2bSimulate = (body: unknown): Validation<C2bSimulateRequest> => {
-  const b = fieldsOf(body)
-  const shortCode = f.shortcode(b.ShortCode)
-  if (!shortCode) {
-    return invalid("ShortCode")
-  }
-  const commandId = f.oneOf(b.CommandID, C2B_COMMANDS)
-  if (!commandId) {
-    return invalid("CommandID")
-  }
-  const amount = f.amount(b.Amount)
-  if (amount === undefined) {
-    return invalid("Amount")
-  }
-  const msisdn = f.msisdn(b.Msisdn)
-  if (!msisdn) {
-    return invalid("Msisdn")
-  }
-  // Buy Goods payments carry no account number; paybills need one.
-  const billRefNumber =
-    commandId === "CustomerBuyGoodsOnline"
-      ? f.optionalText(b.BillRefNumber, 20) ?? ""
-      : f.text(b.BillRefNumber, 1, 20)
-  if (billRefNumber === undefined) {
-    return invalid("BillRefNumber")
-  }
-  return { ok: true, value: { shortCode, commandId, amount, msisdn, billRefNumber } }
-}
+export const validateC2bSimulate = (body: unknown): Validation<C2bSimulateRequest> =>
+  checkFields(body, {
+    shortCode: ["ShortCode", f.shortcode],
+    commandId: ["CommandID", (v) => f.oneOf(v, C2B_COMMANDS)],
+    amount: ["Amount", f.amount],
+    msisdn: ["Msisdn", f.msisdn],
+    // Buy Goods payments carry no account number; paybills need one.
+    billRefNumber: [
+      "BillRefNumber",
+      (v, b) =>
+        f.oneOf(b.CommandID, C2B_COMMANDS) === "CustomerBuyGoodsOnline"
+          ? f.optionalText(v, 20) ?? ""
+          : f.text(v, 1, 20),
+    ],
+  })

@@ -1,5 +1,5 @@
 import * as f from "./fields"
-import { fieldsOf, invalid, Validation } from "./result"
+import { checkFields, Validation } from "./result"
 
 export interface ReversalRequest {
   initiator: string
@@ -24,114 +24,45 @@ export interface TransactionStatusRequest {
   occasion: string | null
 }
 
-interface InitiatorFields {
-  initiator: string
-  resultUrl: string
-  queueTimeOutUrl: string
-}
-
 /** Fields every initiator API shares; SecurityCredential is opaque here (see README). */
-const initiatorFields = (
-  b: Record<string, unknown>,
-  commandId: string
-): Validation<InitiatorFields> => {
-  const initiator = f.text(b.Initiator, 1, 100)
-  if (!initiator) {
-    return invalid("Initiator")
-  }
-  if (!f.text(b.SecurityCredential, 1, 4096)) {
-    return invalid("SecurityCredential")
-  }
-  if (f.oneOf(b.CommandID, [commandId]) === undefined) {
-    return invalid("CommandID")
-  }
-  const resultUrl = f.httpUrl(b.ResultURL)
-  if (!resultUrl) {
-    return invalid("ResultURL")
-  }
-  const queueTimeOutUrl = f.httpUrl(b.QueueTimeOutURL)
-  if (!queueTimeOutUrl) {
-    return invalid("QueueTimeOutURL")
-  }
-  return { ok: true, value: { initiator, resultUrl, queueTimeOutUrl } }
-}
+const initiatorChecks = (commandId: string) =>
+  ({
+    initiator: ["Initiator", (v: unknown) => f.text(v, 1, 100)],
+    securityCredential: ["SecurityCredential", (v: unknown) => f.text(v, 1, 4096), false],
+    commandId: ["CommandID", (v: unknown) => f.oneOf(v, [commandId]), false],
+    resultUrl: ["ResultURL", f.httpUrl],
+    queueTimeOutUrl: ["QueueTimeOutURL", f.httpUrl],
+  }) as const
 
-export const validateReversal = (body: unknown): Validation<ReversalRequest> => {
-  const b = fieldsOf(body)
-  const common = initiatorFields(b, "TransactionReversal")
-  if (!common.ok) {
-    return common
-  }
-  const transactionId = f.text(b.TransactionID, 1, 64)
-  if (!transactionId) {
-    return invalid("TransactionID")
-  }
-  const amount = f.amount(b.Amount)
-  if (amount === undefined) {
-    return invalid("Amount")
-  }
-  const receiverParty = f.shortcode(b.ReceiverParty)
-  if (!receiverParty) {
-    return invalid("ReceiverParty")
-  }
-  // The misspelling is the API: the correctly spelled field is ignored, so
-  // a client that "fixes" it gets this error (LNMOnlineAndroidSample#8).
-  if (f.oneOf(b.RecieverIdentifierType, ["11"]) === undefined) {
-    return invalid("RecieverIdentifierType")
-  }
-  const remarks = f.text(b.Remarks, 2, 100)
-  if (!remarks) {
-    return invalid("Remarks")
-  }
-  const occasion = f.optionalText(b.Occasion, 100)
-  if (occasion === undefined) {
-    return invalid("Occasion")
-  }
-  return {
-    ok: true,
-    value: { ...common.value, transactionId, amount, receiverParty, remarks, occasion },
-  }
-}
+export const validateReversal = (body: unknown): Validation<ReversalRequest> =>
+  checkFields(body, {
+    ...initiatorChecks("TransactionReversal"),
+    transactionId: ["TransactionID", (v) => f.text(v, 1, 64)],
+    amount: ["Amount", f.amount],
+    receiverParty: ["ReceiverParty", f.shortcode],
+    // The misspelling is the API: the correctly spelled field is ignored, so
+    // a client that "fixes" it gets this error (LNMOnlineAndroidSample#8).
+    receiverIdentifierType: ["RecieverIdentifierType", (v) => f.oneOf(v, ["11"]), false],
+    remarks: ["Remarks", (v) => f.text(v, 2, 100)],
+    occasion: ["Occasion", (v) => f.optionalText(v, 100)],
+  })
 
 export const validateTransactionStatus = (
   body: unknown
-): Validation<TransactionStatusRequest> => {
-  const b = fieldsOf(body)
-  const common = initiatorFields(b, "TransactionStatusQuery")
-  if (!common.ok) {
-    return common
-  }
-  const transactionId = f.optionalText(b.TransactionID, 64) || null
-  const originalConversationId = f.optionalText(b.OriginalConversationID, 100) || null
-  if (!transactionId && !originalConversationId) {
-    return invalid("TransactionID")
-  }
-  const partyA = f.shortcode(b.PartyA) ?? f.msisdn(b.PartyA)
-  if (!partyA) {
-    return invalid("PartyA")
-  }
-  const identifierType = f.oneOf(b.IdentifierType, ["1", "2", "4"] as const)
-  if (!identifierType) {
-    return invalid("IdentifierType")
-  }
-  const remarks = f.text(b.Remarks, 1, 100)
-  if (!remarks) {
-    return invalid("Remarks")
-  }
-  const occasion = f.optionalText(b.Occasion ?? b.Occassion, 100)
-  if (occasion === undefined) {
-    return invalid("Occasion")
-  }
-  return {
-    ok: true,
-    value: {
-      ...common.value,
-      transactionId,
-      originalConversationId,
-      partyA,
-      identifierType,
-      remarks,
-      occasion,
-    },
-  }
-}
+): Validation<TransactionStatusRequest> =>
+  checkFields(body, {
+    ...initiatorChecks("TransactionStatusQuery"),
+    // Either id will do; with neither, Daraja names TransactionID.
+    transactionId: [
+      "TransactionID",
+      (v, b) => {
+        const id = f.optionalText(v, 64) || null
+        return id || f.optionalText(b.OriginalConversationID, 100) ? id : undefined
+      },
+    ],
+    originalConversationId: ["OriginalConversationID", (v) => f.optionalText(v, 100) || null],
+    partyA: ["PartyA", (v) => f.shortcode(v) ?? f.msisdn(v)],
+    identifierType: ["IdentifierType", (v) => f.oneOf(v, ["1", "2", "4"] as const)],
+    remarks: ["Remarks", (v) => f.text(v, 1, 100)],
+    occasion: ["Occasion", (v, b) => f.optionalText(v ?? b.Occassion, 100)],
+  })

@@ -1,31 +1,9 @@
-import type { RuleSet } from "./types"
+import type { Actor, GuardId, RuleSet } from "./types"
 
 /*
  * The rule set every store starts with. S = system (Medusa events, timers),
- * A = admin, C = customer. "reason" = admins must say why.
- *
- * from              → to                actors  guards (N = order_not_canceled_in_medusa)
- * awaiting_payment  → paid              S A     payment_captured, N
- * awaiting_payment  → payment_failed    S       payment_not_captured, N
- * awaiting_payment  → cancelled         S A C   not_shipped
- * payment_failed    → awaiting_payment  S A C   payment_not_captured, N   (retry)
- * payment_failed    → paid              S A     payment_captured, N
- * payment_failed    → cancelled         S A C   not_shipped
- * paid              → processing        S A     payment_captured, N
- * paid              → cancelled         S A     not_shipped               reason
- * paid              → refunded          S A     refund_recorded, not_shipped
- * processing        → shipped           S A     payment_captured, shipped, N
- * processing        → cancelled         S A     not_shipped               reason
- * processing        → refunded          S A     refund_recorded, not_shipped
- * shipped           → out_for_delivery  S A     shipped, N
- * shipped           → delivered         S A     delivered, N
- * out_for_delivery  → delivered         S A     delivered, N
- * delivered         → completed         S A     delivered, payment_captured, N
- * shipped           → returned          S A     shipped                   reason
- * out_for_delivery  → returned          S A     shipped                   reason
- * delivered         → returned          S A     shipped                   reason
- * returned          → refunded          S A     refund_recorded
- * cancelled         → refunded          S A     refund_recorded
+ * A = admin, C = customer. REASON = admins must say why.
+ * N = order_not_canceled_in_medusa.
  *
  * Final: completed, refunded. Cancelled is not final because a paid order that is
  * cancelled still owes a refund; an unpaid one simply stays cancelled (its only way
@@ -38,6 +16,39 @@ import type { RuleSet } from "./types"
  * cancelled: the cancel workflow must also cancel the order in Medusa, which
  * releases or refunds the payment.
  */
+const S: Actor = "system"
+const A: Actor = "admin"
+const C: Actor = "customer"
+const N: GuardId = "order_not_canceled_in_medusa"
+const REASON = "reason"
+
+type TransitionRow = [from: string, to: string, actors: Actor[], guards: GuardId[], reason?: typeof REASON]
+
+// from, to, actors, guards, whether admins must give a reason
+const TRANSITIONS: TransitionRow[] = [
+  ["awaiting_payment", "paid", [S, A], ["payment_captured", N]],
+  ["awaiting_payment", "payment_failed", [S], ["payment_not_captured", N]],
+  ["awaiting_payment", "cancelled", [S, A, C], ["not_shipped"]],
+  ["payment_failed", "awaiting_payment", [S, A, C], ["payment_not_captured", N]], // retry
+  ["payment_failed", "paid", [S, A], ["payment_captured", N]],
+  ["payment_failed", "cancelled", [S, A, C], ["not_shipped"]],
+  ["paid", "processing", [S, A], ["payment_captured", N]],
+  ["paid", "cancelled", [S, A], ["not_shipped"], REASON],
+  ["paid", "refunded", [S, A], ["refund_recorded", "not_shipped"]],
+  ["processing", "shipped", [S, A], ["payment_captured", "shipped", N]],
+  ["processing", "cancelled", [S, A], ["not_shipped"], REASON],
+  ["processing", "refunded", [S, A], ["refund_recorded", "not_shipped"]],
+  ["shipped", "out_for_delivery", [S, A], ["shipped", N]],
+  ["shipped", "delivered", [S, A], ["delivered", N]],
+  ["out_for_delivery", "delivered", [S, A], ["delivered", N]],
+  ["delivered", "completed", [S, A], ["delivered", "payment_captured", N]],
+  ["shipped", "returned", [S, A], ["shipped"], REASON],
+  ["out_for_delivery", "returned", [S, A], ["shipped"], REASON],
+  ["delivered", "returned", [S, A], ["shipped"], REASON],
+  ["returned", "refunded", [S, A], ["refund_recorded"]],
+  ["cancelled", "refunded", [S, A], ["refund_recorded"]],
+]
+
 export const DEFAULT_RULE_SET: RuleSet = {
   initial: "awaiting_payment",
   states: [
@@ -91,137 +102,11 @@ export const DEFAULT_RULE_SET: RuleSet = {
       description: "The payment has been refunded in full.",
     },
   ],
-  transitions: [
-    {
-      from: "awaiting_payment",
-      to: "paid",
-      actors: ["system", "admin"],
-      guards: ["payment_captured", "order_not_canceled_in_medusa"],
-    },
-    {
-      from: "awaiting_payment",
-      to: "payment_failed",
-      actors: ["system"],
-      guards: ["payment_not_captured", "order_not_canceled_in_medusa"],
-    },
-    {
-      from: "awaiting_payment",
-      to: "cancelled",
-      actors: ["system", "admin", "customer"],
-      guards: ["not_shipped"],
-    },
-    {
-      from: "payment_failed",
-      to: "awaiting_payment",
-      actors: ["system", "admin", "customer"],
-      guards: ["payment_not_captured", "order_not_canceled_in_medusa"],
-    },
-    {
-      from: "payment_failed",
-      to: "paid",
-      actors: ["system", "admin"],
-      guards: ["payment_captured", "order_not_canceled_in_medusa"],
-    },
-    {
-      from: "payment_failed",
-      to: "cancelled",
-      actors: ["system", "admin", "customer"],
-      guards: ["not_shipped"],
-    },
-    {
-      from: "paid",
-      to: "processing",
-      actors: ["system", "admin"],
-      guards: ["payment_captured", "order_not_canceled_in_medusa"],
-    },
-    {
-      from: "paid",
-      to: "cancelled",
-      actors: ["system", "admin"],
-      guards: ["not_shipped"],
-      requiresReason: true,
-    },
-    {
-      from: "paid",
-      to: "refunded",
-      actors: ["system", "admin"],
-      guards: ["refund_recorded", "not_shipped"],
-    },
-    {
-      from: "processing",
-      to: "shipped",
-      actors: ["system", "admin"],
-      guards: ["payment_captured", "shipped", "order_not_canceled_in_medusa"],
-    },
-    {
-      from: "processing",
-      to: "cancelled",
-      actors: ["system", "admin"],
-      guards: ["not_shipped"],
-      requiresReason: true,
-    },
-    {
-      from: "processing",
-      to: "refunded",
-      actors: ["system", "admin"],
-      guards: ["refund_recorded", "not_shipped"],
-    },
-    {
-      from: "shipped",
-      to: "out_for_delivery",
-      actors: ["system", "admin"],
-      guards: ["shipped", "order_not_canceled_in_medusa"],
-    },
-    {
-      from: "shipped",
-      to: "delivered",
-      actors: ["system", "admin"],
-      guards: ["delivered", "order_not_canceled_in_medusa"],
-    },
-    {
-      from: "out_for_delivery",
-      to: "delivered",
-      actors: ["system", "admin"],
-      guards: ["delivered", "order_not_canceled_in_medusa"],
-    },
-    {
-      from: "delivered",
-      to: "completed",
-      actors: ["system", "admin"],
-      guards: ["delivered", "payment_captured", "order_not_canceled_in_medusa"],
-    },
-    {
-      from: "shipped",
-      to: "returned",
-      actors: ["system", "admin"],
-      guards: ["shipped"],
-      requiresReason: true,
-    },
-    {
-      from: "out_for_delivery",
-      to: "returned",
-      actors: ["system", "admin"],
-      guards: ["shipped"],
-      requiresReason: true,
-    },
-    {
-      from: "delivered",
-      to: "returned",
-      actors: ["system", "admin"],
-      guards: ["shipped"],
-      requiresReason: true,
-    },
-    {
-      from: "returned",
-      to: "refunded",
-      actors: ["system", "admin"],
-      guards: ["refund_recorded"],
-    },
-    {
-      from: "cancelled",
-      to: "refunded",
-      actors: ["system", "admin"],
-      guards: ["refund_recorded"],
-    },
-  ],
+  transitions: TRANSITIONS.map(([from, to, actors, guards, reason]) => ({
+    from,
+    to,
+    actors,
+    guards,
+    ...(reason ? { requiresReason: true } : {}),
+  })),
 }

@@ -1,23 +1,16 @@
-import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   transform,
   when,
+  type WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { loadOrderStatusContextStep } from "./steps/load-order-status-context"
 import { planEventStatusChangeStep } from "./steps/plan-event-status-change"
-import { recordStatusChangesStep } from "./steps/record-status-changes"
 import { resolveEventOrderStep } from "./steps/resolve-event-order"
-import {
-  ORDER_LOCK_TIMEOUT,
-  ORDER_LOCK_TTL,
-  ORDER_STATUS_CHANGED_EVENT,
-  orderStatusLockKey,
-} from "./utils/constants"
 import type { RecordedStatusChange } from "../modules/order-rules/types"
 import type { OrderEventData } from "./utils/event-order-lookup"
-import { toStatusChangedEvents } from "./utils/status-changed-event"
+import { lockOrderStatus, recordStatusChangesAndUnlock } from "./utils/order-status-lock"
 
 export type ApplyOrderEventWorkflowInput = { event_name: string; data: OrderEventData }
 
@@ -40,29 +33,17 @@ export const applyOrderEventWorkflow = createWorkflow(
     const orderId = resolveEventOrderStep(input)
 
     const outcome = when("order-found", { orderId }, ({ orderId }) => !!orderId).then(() => {
-      // A transform must return the key itself: a property of a transform's result does not resolve.
-      const lockKey = transform({ orderId }, ({ orderId }) => orderStatusLockKey(orderId as string))
-      // Also when run as a sub-workflow: no parent holds this order's lock.
-      acquireLockStep({
-        key: lockKey,
-        timeout: ORDER_LOCK_TIMEOUT,
-        ttl: ORDER_LOCK_TTL,
-        executeOnSubWorkflow: true,
-      })
+      const lockKey = lockOrderStatus(orderId as WorkflowData<string>)
       const context = loadOrderStatusContextStep({ order_id: orderId as unknown as string })
       const plan = planEventStatusChangeStep({ context, event_name: input.event_name })
-      const recorded = recordStatusChangesStep(
+      const recorded = recordStatusChangesAndUnlock(
         transform({ context, plan }, ({ context, plan }) => ({
           order_id: context.order_id,
           expected_version: context.version,
           changes: plan.changes,
-        }))
+        })),
+        lockKey
       )
-      emitEventStep({
-        eventName: ORDER_STATUS_CHANGED_EVENT,
-        data: transform({ recorded }, ({ recorded }) => toStatusChangedEvents(recorded?.changes)),
-      })
-      releaseLockStep({ key: lockKey, executeOnSubWorkflow: true })
       return transform({ context, plan, recorded }, ({ context, plan, recorded }): ApplyOrderEventResult => ({
         order_id: context.order_id,
         status: recorded?.lifecycle.status ?? context.status,

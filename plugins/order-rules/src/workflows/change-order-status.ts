@@ -1,10 +1,4 @@
-import {
-  acquireLockStep,
-  cancelOrderWorkflow,
-  completeOrderWorkflow,
-  emitEventStep,
-  releaseLockStep,
-} from "@medusajs/medusa/core-flows"
+import { cancelOrderWorkflow, completeOrderWorkflow } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   transform,
@@ -13,14 +7,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { loadOrderStatusContextStep } from "./steps/load-order-status-context"
 import { planStatusChangeStep, type StatusChangeRequest } from "./steps/plan-status-change"
-import { recordStatusChangesStep } from "./steps/record-status-changes"
-import {
-  ORDER_LOCK_TIMEOUT,
-  ORDER_LOCK_TTL,
-  ORDER_STATUS_CHANGED_EVENT,
-  orderStatusLockKey,
-} from "./utils/constants"
-import { toStatusChangedEvents } from "./utils/status-changed-event"
+import { lockOrderStatus, recordStatusChangesAndUnlock } from "./utils/order-status-lock"
 
 export type ChangeOrderStatusWorkflowInput = StatusChangeRequest & { order_id: string }
 
@@ -35,14 +22,7 @@ export const changeOrderStatusWorkflowId = "change-order-status"
 export const changeOrderStatusWorkflow = createWorkflow(
   changeOrderStatusWorkflowId,
   (input: ChangeOrderStatusWorkflowInput) => {
-    // A transform must return the key itself: a property of a transform's result does not resolve.
-    const lockKey = transform({ input }, ({ input }) => orderStatusLockKey(input.order_id))
-    acquireLockStep({
-      key: lockKey,
-      timeout: ORDER_LOCK_TIMEOUT,
-      ttl: ORDER_LOCK_TTL,
-      executeOnSubWorkflow: true,
-    })
+    const lockKey = lockOrderStatus(input.order_id)
 
     const context = loadOrderStatusContextStep({
       order_id: input.order_id,
@@ -64,18 +44,14 @@ export const changeOrderStatusWorkflow = createWorkflow(
       })
     })
 
-    const recorded = recordStatusChangesStep(
+    const recorded = recordStatusChangesAndUnlock(
       transform({ input, context, plan }, ({ input, context, plan }) => ({
         order_id: input.order_id,
         expected_version: context.version,
         changes: plan.changes,
-      }))
+      })),
+      lockKey
     )
-    emitEventStep({
-      eventName: ORDER_STATUS_CHANGED_EVENT,
-      data: transform({ recorded }, ({ recorded }) => toStatusChangedEvents(recorded?.changes)),
-    })
-    releaseLockStep({ key: lockKey, executeOnSubWorkflow: true })
 
     const result = transform({ context, plan, recorded }, ({ context, plan, recorded }) => ({
       order_id: context.order_id,

@@ -1,8 +1,9 @@
-import { Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
+import { Container, Heading, Input, Table, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { sdk } from "../../lib/sdk"
 import { formatKes, type MpesaStatement } from "../../lib/types"
+import { Filter } from "./filter"
 
 /** Per Nairobi day: money in, money out (confirmed), refunds still open, net; to read beside Safaricom's statement. */
 export const DailyTotals = () => {
@@ -22,18 +23,12 @@ export const DailyTotals = () => {
             Days in {data?.time_zone ?? "Africa/Nairobi"} time (EAT, UTC+3), as on Safaricom's statement
           </Text>
         </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="mpesa-from" size="xsmall">
-            From
-          </Label>
+        <Filter id="mpesa-from" label="From">
           <Input id="mpesa-from" type="date" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <Label htmlFor="mpesa-to" size="xsmall">
-            To
-          </Label>
+        </Filter>
+        <Filter id="mpesa-to" label="To">
           <Input id="mpesa-to" type="date" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} />
-        </div>
+        </Filter>
       </div>
       {error ? <Text className="px-6 py-4 text-ui-fg-error">{(error as Error).message}</Text> : null}
       <Table>

@@ -1,4 +1,4 @@
-import { Badge, Button, Container, Heading, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Text, toast, usePrompt } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
 import { sdk } from "../../lib/sdk"
@@ -6,6 +6,28 @@ import { formatKes, formatTime, STATUS_COLOR, type MpesaReviewRow } from "../../
 import { AttachDialog } from "./attach-dialog"
 import { OrderLink } from "./order-link"
 import { RefundList } from "./refund-list"
+import { RowsTable, type Column } from "./rows-table"
+
+// Every column but the actions, which need the queue's state.
+const COLUMNS: Column<MpesaReviewRow>[] = [
+  { header: "Received", cell: (row) => formatTime(row.settled_at ?? row.created_at) },
+  {
+    header: "Why",
+    cell: (row) => (
+      <div className="flex flex-col gap-1">
+        <Badge size="2xsmall" color={STATUS_COLOR[row.status]}>
+          {row.status}
+        </Badge>
+        <Text size="small">{row.flag_text}</Text>
+      </div>
+    ),
+  },
+  { header: "Amount", cell: (row) => formatKes(row.amount_kes) },
+  { header: "Phone", cell: (row) => row.phone_masked },
+  { header: "Receipt", cell: (row) => row.receipt_number ?? "—" },
+  { header: "Order", cell: (row) => <OrderLink id={row.order_id} displayId={row.order_display_id} /> },
+  { header: "Refunds", cell: (row) => <RefundList payment={row} /> },
+]
 
 /** Payments that did not add up, oldest first, with the merchant's two ways out: attach to an order, or refund to the phone. */
 export const ReviewQueue = () => {
@@ -54,54 +76,25 @@ export const ReviewQueue = () => {
         </Text>
       </div>
       {error ? <Text className="px-6 py-4 text-ui-fg-error">{(error as Error).message}</Text> : null}
-      <Table>
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>Received</Table.HeaderCell>
-            <Table.HeaderCell>Why</Table.HeaderCell>
-            <Table.HeaderCell>Amount</Table.HeaderCell>
-            <Table.HeaderCell>Phone</Table.HeaderCell>
-            <Table.HeaderCell>Receipt</Table.HeaderCell>
-            <Table.HeaderCell>Order</Table.HeaderCell>
-            <Table.HeaderCell>Refunds</Table.HeaderCell>
-            <Table.HeaderCell>Actions</Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {(data?.requests ?? []).map((row) => (
-            <Table.Row key={row.id}>
-              <Table.Cell>{formatTime(row.settled_at ?? row.created_at)}</Table.Cell>
-              <Table.Cell>
-                <div className="flex flex-col gap-1">
-                  <Badge size="2xsmall" color={STATUS_COLOR[row.status]}>
-                    {row.status}
-                  </Badge>
-                  <Text size="small">{row.flag_text}</Text>
-                </div>
-              </Table.Cell>
-              <Table.Cell>{formatKes(row.amount_kes)}</Table.Cell>
-              <Table.Cell>{row.phone_masked}</Table.Cell>
-              <Table.Cell>{row.receipt_number ?? "—"}</Table.Cell>
-              <Table.Cell>
-                <OrderLink id={row.order_id} displayId={row.order_display_id} />
-              </Table.Cell>
-              <Table.Cell>
-                <RefundList payment={row} />
-              </Table.Cell>
-              <Table.Cell>
-                <div className="flex gap-2">
-                  <Button size="small" variant="secondary" disabled={!row.can_attach} onClick={() => setAttaching(row)}>
-                    Attach
-                  </Button>
-                  <Button size="small" variant="danger" disabled={!row.can_refund || refund.isPending} onClick={() => askRefund(row)}>
-                    Refund
-                  </Button>
-                </div>
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+      <RowsTable
+        rows={data?.requests ?? []}
+        columns={[
+          ...COLUMNS,
+          {
+            header: "Actions",
+            cell: (row) => (
+              <div className="flex gap-2">
+                <Button size="small" variant="secondary" disabled={!row.can_attach} onClick={() => setAttaching(row)}>
+                  Attach
+                </Button>
+                <Button size="small" variant="danger" disabled={!row.can_refund || refund.isPending} onClick={() => askRefund(row)}>
+                  Refund
+                </Button>
+              </div>
+            ),
+          },
+        ]}
+      />
       <AttachDialog
         key={attaching?.id ?? "none"}
         row={attaching}

@@ -12,6 +12,30 @@ const PAGE = 20
 const CHANNELS = ["all", "email", "sms"]
 const STATUSES = ["all", "sent", "failed", "retrying", "pending", "sending", "skipped"]
 
+type FilterSelectProps = {
+  label: string
+  testId: string
+  allLabel: string
+  options: string[]
+  value: string
+  onChange: (value: string) => void
+}
+
+const FilterSelect = ({ label, testId, allLabel, options, value, onChange }: FilterSelectProps) => (
+  <div className="w-40">
+    <Select value={value} onValueChange={onChange}>
+      <Select.Trigger aria-label={label} data-testid={testId}>
+        <Select.Value placeholder={label} />
+      </Select.Trigger>
+      <Select.Content>
+        {options.map((o) => (
+          <Select.Item key={o} value={o}>{o === "all" ? allLabel : o}</Select.Item>
+        ))}
+      </Select.Content>
+    </Select>
+  </div>
+)
+
 const MessageDrawer = ({ id, onClose }: { id: string; onClose: () => void }) => {
   const client = useQueryClient()
   const { data, error } = useQuery({
@@ -151,30 +175,8 @@ const NotificationLogPage = () => {
           onBlur={(e) => set("q")(e.target.value.trim())}
           data-testid="filter-recipient"
         />
-        <div className="w-40">
-        <Select value={filters.channel} onValueChange={set("channel")}>
-          <Select.Trigger aria-label="Channel" data-testid="filter-channel">
-            <Select.Value placeholder="Channel" />
-          </Select.Trigger>
-          <Select.Content>
-            {CHANNELS.map((c) => (
-              <Select.Item key={c} value={c}>{c === "all" ? "All channels" : c}</Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-        </div>
-        <div className="w-40">
-        <Select value={filters.status} onValueChange={set("status")}>
-          <Select.Trigger aria-label="Status" data-testid="filter-status">
-            <Select.Value placeholder="Status" />
-          </Select.Trigger>
-          <Select.Content>
-            {STATUSES.map((s) => (
-              <Select.Item key={s} value={s}>{s === "all" ? "All statuses" : s}</Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-        </div>
+        <FilterSelect label="Channel" testId="filter-channel" allLabel="All channels" options={CHANNELS} value={filters.channel} onChange={set("channel")} />
+        <FilterSelect label="Status" testId="filter-status" allLabel="All statuses" options={STATUSES} value={filters.status} onChange={set("status")} />
       </div>
       {error ? <Text className="px-6 py-4 text-ui-fg-error">{(error as Error).message}</Text> : null}
       <Table data-testid="notification-log">
