@@ -2,7 +2,7 @@
  * `npm test`: a short sequence of standard runners, then one summary.
  *
  *   static     typecheck and lint (app, plugins, storefront)      side by side with
- *   unit       jest --selectProjects unit --coverage, vitest      the static checks
+ *   unit       jest --selectProjects unit, vitest                 the static checks
  *   modules    jest --selectProjects modules                      real PostgreSQL
  *   http       jest --selectProjects http                         real PostgreSQL (+ Redis when REDIS_URL)
  *   observ.    jest --selectProjects observability                OpenTelemetry from a server and a worker
@@ -14,7 +14,8 @@
  * PostgreSQL is the one in DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD when set,
  * otherwise an embedded one started here and removed afterwards. Each runner
  * writes a JSON report that the summary counts; each step's full output is in
- * .data/test-logs/. Flags: --no-static, --no-plugin-install, --no-multi-instance, --no-e2e,
+ * .data/test-logs/. Flags: --coverage (unit coverage, in .data/coverage/unit), --no-static,
+ * --no-plugin-install, --no-multi-instance, --no-e2e,
  * --only=<step>[,<step>] (names as in the summary, e.g. --only=unit,http).
  */
 import fs from "node:fs"
@@ -65,14 +66,15 @@ function staticChecks(): Step[] {
 /** `npm run dev` stopped by Ctrl-C, SIGTERM and SIGKILL leaves nothing behind (its own embedded database). */
 const launcherStop = (): Step => jest("launcher", ["--selectProjects=launcher", "--runInBand"])
 
-function unitTests(): Step[] {
+function unitTests(args: string[]): Step[] {
+  // Coverage only on request (--coverage, or npm run test:coverage): V8's counters made this step
+  // ten times slower (27 s → 313 s on two cores), which every run of npm test would pay.
   const unit = jest("unit", [
     "--selectProjects=unit",
     "--silent",
-    "--coverage",
-    `--coverageDirectory=${coverageDir}`,
-    "--coverageReporters=json-summary",
-    "--coverageReporters=html",
+    ...(args.includes("--coverage")
+      ? ["--coverage", `--coverageDirectory=${coverageDir}`, "--coverageReporters=json-summary", "--coverageReporters=html"]
+      : []),
   ])
   const vitestReport = path.join(reportDir, "storefront-unit.json")
   const storefrontUnit: Step = {
@@ -169,7 +171,7 @@ async function main() {
   const lanes = (list: Step[][]) => (only ? list.map((lane) => lane.filter((step) => only.includes(step.name))) : list)
   const results: StepResult[] = []
   // The static checks and the unit tests need no database: they run side by side.
-  results.push(...(await runLanes(lanes([[...(args.includes("--no-static") ? [] : staticChecks()), launcherStop()], unitTests()]), { env, logDir })))
+  results.push(...(await runLanes(lanes([[...(args.includes("--no-static") ? [] : staticChecks()), launcherStop()], unitTests(args)]), { env, logDir })))
   const appLane = lanes([appTests(args, env)])
   if (appLane[0].length) {
     const pg = await database(env)
@@ -182,7 +184,7 @@ async function main() {
   if (!args.includes("--no-e2e")) {
     results.push(...(await runLanes(lanes([[browserTests()]]), { env, logDir })))
   }
-  const coverage = readCoverageSummary(path.join(coverageDir, "coverage-summary.json"))
+  const coverage = args.includes("--coverage") ? readCoverageSummary(path.join(coverageDir, "coverage-summary.json")) : undefined
   const total = printSummary(results, [
     ...(coverage ? [`unit coverage: ${coverage} (report: ${path.relative(root, path.join(coverageDir, "index.html"))})`] : []),
     `npm test took ${((Date.now() - started) / 60_000).toFixed(1)} min`,

@@ -107,5 +107,6 @@ describe("processes", () => {
     parent.kill("SIGKILL")
     await until(() => !family.some(alive), "the reaper killed the orphans")
     expect(family.filter(alive)).toEqual([])
-  })
+    // Starting a TypeScript program takes seconds on a busy machine (jest's 5-s default timed out in CI).
+  }, 60_000)
 })
