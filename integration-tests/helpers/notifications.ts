@@ -14,6 +14,7 @@ import {
   TwilioFake,
 } from "@soko/provider-fakes"
 import { runSeed } from "../../src/scripts/seed/run-seed"
+import { KENYAN_ADDRESS } from "./store-checkout"
 
 export type Api = {
   get: (url: string, config?: unknown) => Promise<{ status: number; data: any }>
@@ -155,16 +156,7 @@ export async function settled(
   )
 }
 
-export const KENYAN_ADDRESS = {
-  first_name: "Achieng",
-  last_name: "Otieno",
-  address_1: "Tom Mboya Street 5",
-  city: "Nairobi",
-  province: "Nairobi County",
-  postal_code: "00100",
-  country_code: "ke",
-  phone: "+254712345678",
-}
+export { KENYAN_ADDRESS }
 
 /** The seed's demo customer (an account, so the seed triggers its welcome messages). */
 export const DEMO_PHONE = "+254708374149"

@@ -1,19 +1,9 @@
 import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { runSeed } from "../../src/scripts/seed/run-seed"
 import { adminHeaders } from "../helpers/admin"
+import { KENYAN_ADDRESS } from "../helpers/store-checkout"
 
 jest.setTimeout(120_000)
-
-const KENYAN_ADDRESS = {
-  first_name: "Achieng",
-  last_name: "Otieno",
-  address_1: "Tom Mboya Street 5",
-  city: "Nairobi",
-  province: "Nairobi County",
-  postal_code: "00100",
-  country_code: "ke",
-  phone: "+254712345678",
-}
 
 appIntegrationTestRunner({
   inApp: true,
