@@ -22,6 +22,7 @@ import path from "node:path"
 import { Client } from "pg"
 import { assertPortFree, waitForHttp } from "../../../scripts/lib/ports"
 import { runStep, startProcess, type Child } from "../../../scripts/lib/processes"
+import { scratchPackageJson, STARTER_TSCONFIG } from "./scratch-project"
 
 export const ROOT = path.resolve(__dirname, "..", "..", "..")
 const GUARD = path.join(__dirname, "resolve-guard.js")
@@ -122,67 +123,9 @@ export class ScratchApp {
       dependencies: Record<string, string>
     }
     const pluginVersion = (await this.tarballManifest()).version
-    const pick = (names: string[]) => Object.fromEntries(names.map((n) => [n, pkg.dependencies[n]]))
-    fs.writeFileSync(
-      path.join(this.root, "package.json"),
-      JSON.stringify(
-        {
-          name: `scratch-${this.options.dir}`,
-          version: "0.0.0",
-          private: true,
-          scripts: { build: "medusa build", start: "medusa start", dev: "medusa develop" },
-          dependencies: {
-            ...pick([
-              "@medusajs/admin-sdk",
-              "@medusajs/cli",
-              "@medusajs/framework",
-              "@medusajs/medusa",
-              "@mikro-orm/core",
-              "@mikro-orm/knex",
-              "@mikro-orm/migrations",
-              "@mikro-orm/postgresql",
-              "pg",
-            ]),
-            [packageName]: pluginVersion,
-          },
-        },
-        null,
-        2
-      )
-    )
-    // The tsconfig of Medusa's starters.
-    fs.writeFileSync(
-      path.join(this.root, "tsconfig.json"),
-      JSON.stringify(
-        {
-          compilerOptions: {
-            target: "ES2021",
-            esModuleInterop: true,
-            module: "Node16",
-            moduleResolution: "Node16",
-            emitDecoratorMetadata: true,
-            experimentalDecorators: true,
-            skipLibCheck: true,
-            skipDefaultLibCheck: true,
-            declaration: false,
-            sourceMap: false,
-            inlineSourceMap: true,
-            outDir: "./.medusa/server",
-            rootDir: "./",
-            jsx: "react-jsx",
-            forceConsistentCasingInFileNames: true,
-            resolveJsonModule: true,
-            checkJs: false,
-            strictNullChecks: true,
-          },
-          "ts-node": { swc: true },
-          include: ["**/*", ".medusa/types/*"],
-          exclude: ["node_modules", ".medusa/server", ".medusa/admin", "logs"],
-        },
-        null,
-        2
-      )
-    )
+    const project = scratchPackageJson({ dir: this.options.dir, rootDependencies: pkg.dependencies, packageName, pluginVersion })
+    fs.writeFileSync(path.join(this.root, "package.json"), JSON.stringify(project, null, 2))
+    fs.writeFileSync(path.join(this.root, "tsconfig.json"), JSON.stringify(STARTER_TSCONFIG, null, 2))
     fs.writeFileSync(path.join(this.root, "medusa-config.ts"), medusaConfig)
 
     // node_modules: the repository's installed packages, by symlink, minus every Soko package.
