@@ -18,6 +18,7 @@ type Measurements = {
   date: string
   checkouts?: { count: number; concurrency: number; seconds: number; per_second: number }
   callback_to_captured_ms?: { db: Stats }
+  c2b_confirmation_to_captured_ms?: { payments: number; seconds: number; db: Stats }
   callback_burst?: { callbacks: number; unique_payments: number; ingestion_callbacks_per_second: number; callbacks_per_second_exactly_once: number }
   worker_kill?: { payments: number; captured_at_kill: number; worker_restart_seconds: number; all_captured_seconds_after_kill: number }
   checks?: { name: string; ok: boolean }[]
@@ -70,6 +71,10 @@ export function multiInstanceMarkdown(ok: boolean, m: Measurements | undefined):
   const db = m.callback_to_captured_ms?.db
   if (db) {
     lines.push(`| M-Pesa callback → captured, ms (n=${db.n}) | median ${db.median}, p95 ${db.p95} (min ${db.min}, max ${db.max}) |`)
+  }
+  const c2b = m.c2b_confirmation_to_captured_ms?.db
+  if (c2b) {
+    lines.push(`| paybill confirmation → captured, ms (n=${c2b.n}; Transaction Status asked first) | median ${c2b.median}, p95 ${c2b.p95} (min ${c2b.min}, max ${c2b.max}) |`)
   }
   if (m.callback_burst) {
     const b = m.callback_burst

@@ -6,10 +6,14 @@
 import { spawnSync } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
+import { buildCache, outputDirOf, sourceHash } from "./lib/build-cache"
 import { log } from "./lib/log"
 import { hydrateEmbeddedPostgres } from "./lib/hydrate-postgres"
 
 const root = path.resolve(__dirname, "..")
+const cache = buildCache(path.join(root, "node_modules", ".cache", "soko-build"))
+// Changing these can change every package's build output.
+const sharedInputs = [path.join(root, "package-lock.json"), path.join(root, "tsconfig.base.json")]
 
 function workspaces(): string[] {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
@@ -31,8 +35,15 @@ function build(dir: string) {
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as {
     name: string
     scripts?: Record<string, string>
+    files?: string[]
   }
   if (!pkg.scripts?.build) {
+    return
+  }
+  const hash = sourceHash(dir, sharedInputs)
+  const outputDir = outputDirOf(dir, pkg.files)
+  if (outputDir && !process.env.SOKO_FORCE_BUILD && cache.isFresh(pkg.name, hash, outputDir)) {
+    log.ok(`${pkg.name} is up to date (sources unchanged since its last build; SOKO_FORCE_BUILD=1 rebuilds)`)
     return
   }
   const started = Date.now()
@@ -45,6 +56,9 @@ function build(dir: string) {
     process.stdout.write(result.stdout ?? "")
     process.stderr.write(result.stderr ?? "")
     throw new Error(`Building ${pkg.name} failed (see output above)`)
+  }
+  if (outputDir) {
+    cache.markBuilt(pkg.name, hash, outputDir)
   }
   log.ok(`built ${pkg.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
 }

@@ -1,15 +1,13 @@
 /**
- * `npm test`: a short sequence of standard runners, then one summary.
+ * `npm test`: standard runners in three phases, then one summary.
  *
- *   static     typecheck and lint (app, plugins, storefront)      side by side with
- *   unit       jest --selectProjects unit, vitest                 the static checks
- *   modules    jest --selectProjects modules                      real PostgreSQL
- *   http       jest --selectProjects http                         real PostgreSQL (+ Redis when REDIS_URL)
- *   observ.    jest --selectProjects observability                OpenTelemetry from a server and a worker
- *   install    jest --config integration-tests/plugin-install     each plugin packed and installed
- *   multi      jest --config integration-tests/multi-instance     2 servers + 1 worker (needs REDIS_URL)
- *   launcher   jest --selectProjects launcher                     `npm run dev` stopped every way, nothing left
- *   browser    playwright test                                    Debian's Chromium
+ *   1. static   typecheck, lint (app, plugins, storefront) → jest launcher    beside   unit: jest unit → vitest (storefront)
+ *   2. app      jest modules → jest http → jest observability        (real PostgreSQL, + Redis when REDIS_URL)
+ *   3. systems  jest plugin-install → jest multi-instance → playwright (Debian's Chromium)
+ *
+ *   launcher        `npm run dev` stopped every way, nothing left behind
+ *   plugin install  each plugin packed and installed into a scratch Medusa app
+ *   multi-instance  2 servers + 1 worker over PostgreSQL and Redis (needs REDIS_URL)
  *
  * PostgreSQL is the one in DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD when set,
  * otherwise an embedded one started here and removed afterwards. Each runner
@@ -41,7 +39,7 @@ const chromium = process.env.SOKO_CHROMIUM || "/usr/bin/chromium"
 // and what each leaves behind outgrew Node's default heap in one jest process.
 const APP_NODE_OPTIONS = "--experimental-vm-modules --max-old-space-size=8192"
 
-function jest(name: string, args: string[], env: NodeJS.ProcessEnv = {}): Step {
+function jest(name: string, args: string[], env: NodeJS.ProcessEnv = {}, options: { database?: boolean } = {}): Step {
   const file = path.join(reportDir, `${name}.json`)
   return {
     name,
@@ -50,6 +48,7 @@ function jest(name: string, args: string[], env: NodeJS.ProcessEnv = {}): Step {
     cwd: root,
     env,
     report: { kind: "jest", file },
+    database: options.database,
   }
 }
 
@@ -87,25 +86,35 @@ function unitTests(args: string[]): Step[] {
   return hasStorefront ? [unit, storefrontUnit] : [unit]
 }
 
-function appTests(args: string[], env: NodeJS.ProcessEnv): Step[] {
+function appTests(env: NodeJS.ProcessEnv): Step[] {
   const appEnv = { NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} ${APP_NODE_OPTIONS}`.trim() }
-  const steps = [
-    jest("modules", ["--selectProjects=modules", "--silent", "--runInBand", "--forceExit"], appEnv),
+  return [
+    jest("modules", ["--selectProjects=modules", "--silent", "--runInBand", "--forceExit"], appEnv, { database: true }),
     // Two workers: each spec file has its own database and Redis prefix, and much of a spec's
     // time is spent waiting (on PostgreSQL, on callbacks), so two share the two cores well.
-    jest("http", ["--selectProjects=http", "--silent", "--maxWorkers=2", "--forceExit"], appEnv),
+    jest("http", ["--selectProjects=http", "--silent", "--maxWorkers=2", "--forceExit"], appEnv, { database: true }),
     // A server and a worker as processes (needs REDIS_URL; skips itself without it).
-    jest("observability", ["--selectProjects=observability", "--runInBand"]),
+    jest("observability", ["--selectProjects=observability", "--runInBand"], {}, { database: true }),
   ]
+}
+
+/** Whole systems started as processes (scratch apps, a cluster, the browser stack). */
+function systemTests(args: string[]): Step[] {
+  const steps: Step[] = []
   if (!args.includes("--no-plugin-install")) {
     // Each plugin packed and installed from its tarball into a scratch Medusa 2.21.2 app
     // that is migrated, built, started and driven over HTTP.
     // Two at a time: each has its own scratch folder, database and ports, and much of an install is waiting.
-    steps.push(jest("plugin install", ["--config", path.join(root, "integration-tests", "plugin-install", "jest.config.js"), "--maxWorkers=2", "--forceExit"]))
+    steps.push(
+      jest("plugin install", ["--config", path.join(root, "integration-tests", "plugin-install", "jest.config.js"), "--maxWorkers=2", "--forceExit"], {}, { database: true })
+    )
   }
   if (!args.includes("--no-multi-instance")) {
     // 2 servers + 1 worker booted once by the config's global setup; without REDIS_URL its specs skip themselves.
-    steps.push(jest("multi-instance", ["--config", path.join(root, "integration-tests", "multi-instance", "jest.config.js"), "--runInBand"]))
+    steps.push(jest("multi-instance", ["--config", path.join(root, "integration-tests", "multi-instance", "jest.config.js"), "--runInBand"], {}, { database: true }))
+  }
+  if (!args.includes("--no-e2e")) {
+    steps.push(browserTests())
   }
   return steps
 }
@@ -168,21 +177,30 @@ async function main() {
   }
 
   const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",")
-  const lanes = (list: Step[][]) => (only ? list.map((lane) => lane.filter((step) => only.includes(step.name))) : list)
+  const chosen = (lane: Step[]) => (only ? lane.filter((step) => only.includes(step.name)) : lane)
+  /**
+   * First what needs no shared database: the static checks and the launcher
+   * test beside the unit tests. Then the app's own tests in-process (modules, HTTP, observability),
+   * then whole systems started as processes (launcher, plugin installs, the
+   * multi-instance cluster, the browser journeys). Those two run one after the
+   * other, not side by side: on two cores both are CPU-bound, and side by side
+   * (measured) the HTTP specs took four times as long and one lost its Redis
+   * connection at teardown.
+   */
+  const phases = [
+    [chosen([...(args.includes("--no-static") ? [] : staticChecks()), launcherStop()]), chosen(unitTests(args))],
+    [chosen(appTests(env))],
+    [chosen(systemTests(args))],
+  ]
   const results: StepResult[] = []
-  // The static checks and the unit tests need no database: they run side by side.
-  results.push(...(await runLanes(lanes([[...(args.includes("--no-static") ? [] : staticChecks()), launcherStop()], unitTests(args)]), { env, logDir })))
-  const appLane = lanes([appTests(args, env)])
-  if (appLane[0].length) {
-    const pg = await database(env)
+  for (const lanes of phases) {
+    const needsDatabase = lanes.flat().some((step) => step.database)
+    const pg = needsDatabase ? await database(env) : undefined
     try {
-      results.push(...(await runLanes(appLane, { env, logDir })))
+      results.push(...(await runLanes(lanes, { env, logDir })))
     } finally {
       await pg?.stop()
     }
-  }
-  if (!args.includes("--no-e2e")) {
-    results.push(...(await runLanes(lanes([[browserTests()]]), { env, logDir })))
   }
   const coverage = args.includes("--coverage") ? readCoverageSummary(path.join(coverageDir, "coverage-summary.json")) : undefined
   const total = printSummary(results, [

@@ -1,4 +1,8 @@
 import type { NextConfig } from "next"
+import createNextIntlPlugin from "next-intl/plugin"
+
+// Points next-intl at src/i18n/request.ts (the language of each request).
+const withNextIntl = createNextIntlPlugin()
 
 // A separate build folder (SOKO_NEXT_DIST_DIR=.next-e2e) lets the browser tests build and
 // serve while `next dev` runs in .next; Next then edits a scratch tsconfig, not ours.
@@ -38,4 +42,4 @@ const config: NextConfig = {
   },
 }
 
-export default config
+export default withNextIntl(config)

@@ -11,6 +11,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { expect, test } from "@playwright/test"
 import { hasChromium, skipReason } from "./chromium"
+import { placeMpesaOrder, store, type Json } from "./store-api"
 
 const root = path.resolve(__dirname, "..", "..")
 const artifacts = path.join(root, "integration-tests", "artifacts")
@@ -25,40 +26,11 @@ function log(message: string) {
   console.log(`[mpesa e2e] ${message}`)
 }
 
-async function store<T>(pathname: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${backend}${pathname}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: { "content-type": "application/json", "x-publishable-api-key": key },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const json = (await res.json()) as T & { message?: string }
-  if (!res.ok) {
-    throw new Error(`${pathname} answered ${res.status}: ${json.message}`)
-  }
-  return json
-}
-
-type Json = Record<string, any>
-
 async function payAnOrderWithMpesa(): Promise<{ orderId: string; receipt: string }> {
-  const { regions } = await store<{ regions: Json[] }>("/store/regions")
-  const kenya = regions.find((r) => r.currency_code === "kes")!
-  const { products } = await store<{ products: Json[] }>(`/store/products?region_id=${kenya.id}&limit=1&handle=kenya-aa-coffee`)
-  const { cart } = await store<{ cart: Json }>("/store/carts", { region_id: kenya.id, email: "e2e-mpesa@example.com" })
-  await store(`/store/carts/${cart.id}/line-items`, { variant_id: products[0].variants[0].id, quantity: 1 })
-  const address = { first_name: "Wanjiru", last_name: "E2E", address_1: "Moi Avenue 1", city: "Nairobi", country_code: "ke", phone: "0708374149" }
-  await store(`/store/carts/${cart.id}`, { shipping_address: address, billing_address: address })
-  const { shipping_options } = await store<{ shipping_options: Json[] }>(`/store/shipping-options?cart_id=${cart.id}`)
-  await store(`/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id })
-  const { payment_collection } = await store<{ payment_collection: Json }>("/store/payment-collections", { cart_id: cart.id })
-  await store(`/store/payment-collections/${payment_collection.id}/payment-sessions`, {
-    provider_id: "pp_mpesa_mpesa",
-    data: { phone: "0708374149" },
-  })
-  const completed = await store<{ type: string; order: Json }>(`/store/carts/${cart.id}/complete`, {})
-  const orderId = completed.order.id
+  const { cartId, order } = await placeMpesaOrder({ email: "e2e-mpesa@example.com", firstName: "Wanjiru", address: "Moi Avenue 1", phone: "0708374149" })
+  const orderId = order.id
   for (let i = 0; i < 120; i++) {
-    const status = await store<Json>(`/store/mpesa/status?cart_id=${cart.id}`)
+    const status = await store<Json>(`/store/mpesa/status?cart_id=${cartId}`)
     if (status.status === "paid") {
       return { orderId, receipt: status.receipt }
     }

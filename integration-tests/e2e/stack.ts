@@ -1,7 +1,8 @@
 /**
  * Playwright's global setup: starts the whole system once through the
  * launcher (embedded PostgreSQL, backend and admin, Daraja simulator,
- * production storefront) on its own ports with a throwaway database, hands
+ * production storefront unless SOKO_SKIP_STOREFRONT is set) on its own
+ * ports with a throwaway database, hands
  * the journeys its URLs through the environment, and returns the teardown
  * that stops it.
  */
@@ -69,8 +70,11 @@ export default async function startStack(): Promise<(() => Promise<void>) | unde
   const simulatorUrl = `http://127.0.0.1:${port.simulator}`
   try {
     await waitForHttp(`${backendUrl}/health`, { timeoutMs: 600_000, child: stack })
-    // The home page redirects to the shopper's country (/ke): any answer short of an error means it is up.
-    await waitForHttp(storefrontUrl, { timeoutMs: 900_000, child: stack, accept: (res) => res.status < 400 })
+    // SOKO_SKIP_STOREFRONT (admin journeys only): the launcher starts no storefront, so none to wait for.
+    if (!process.env.SOKO_SKIP_STOREFRONT) {
+      // The home page redirects to the shopper's country (/ke): any answer short of an error means it is up.
+      await waitForHttp(storefrontUrl, { timeoutMs: 900_000, child: stack, accept: (res) => res.status < 400 })
+    }
   } catch (error) {
     await stop()
     const tail = fs.readFileSync(logFile, "utf8").split("\n").slice(-40).join("\n")

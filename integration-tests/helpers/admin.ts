@@ -3,7 +3,7 @@ import { ensureAdminUser } from "../../src/scripts/seed/admin-user"
 
 export const ADMIN = { email: "admin@example.com", password: "supersecret" }
 
-type Api = {
+export type Api = {
   post: (url: string, body?: unknown, config?: unknown) => Promise<{ data: Record<string, unknown> }>
 }
 

@@ -40,6 +40,47 @@ export type AuditRows = {
   refunds: { id: string; status: string; amount_kes: number; stk_request_id?: string }[]
   /** Amounts of the captures and refunds on the order's M-Pesa payments in Medusa. */
   medusa: { captures: number[]; refunds: number[] }
+  /** Paybill/till payments (C2B) the ledger tied to the order: matched, captured, or held for review as a second payment. */
+  c2b?: C2bAuditRow[]
+}
+
+export type C2bAuditRow = {
+  trans_id: string
+  state: string
+  amount_kes: number | null
+  flag?: string | null
+  match_detail?: { excess_kes?: number } | null
+}
+
+/** C2B states that hold Safaricom-confirmed money for the order (utils/c2b-transitions.ts). */
+const C2B_PAID_STATES = ["captured", "partial", "over"]
+/** C2B review flags for payments Safaricom did not confirm as they were reported: no money known to be in. */
+const C2B_UNCONFIRMED_FLAGS = ["confirmation_mismatch", "unresolved", "confirmed_after_rejection"]
+
+/**
+ * C2B money in for the order, per Soko: what the order's payments paid on it
+ * and what is held for review (the excess of an overpayment; a second
+ * payment of an order already paid).
+ */
+function c2bSums(rows: C2bAuditRow[]): { paid: number; review: number; unconfirmed: number } {
+  let paid = 0
+  let review = 0
+  let unconfirmed = 0
+  for (const r of rows) {
+    const amount = r.amount_kes ?? 0
+    if (C2B_PAID_STATES.includes(r.state)) {
+      const excess = r.state === "over" ? r.match_detail?.excess_kes ?? 0 : 0
+      paid += amount - excess
+      review += excess
+    } else if (r.state === "review") {
+      if (C2B_UNCONFIRMED_FLAGS.includes(r.flag ?? "")) {
+        unconfirmed += amount
+      } else {
+        review += amount
+      }
+    }
+  }
+  return { paid, review, unconfirmed }
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
@@ -52,7 +93,9 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
  */
 export function computeMoneyAudit(ledger: SimLedger, rows: AuditRows): MoneyAudit {
   const ids = new Set(rows.requests.map((r) => r.checkout_request_id))
-  const payments = ledger.payments.filter((p) => p.checkoutRequestId && ids.has(p.checkoutRequestId))
+  const c2bIds = new Set((rows.c2b ?? []).map((r) => r.trans_id))
+  const payments = ledger.payments.filter((p) => (p.checkoutRequestId && ids.has(p.checkoutRequestId)) || c2bIds.has(p.receipt))
+  const c2b = c2bSums(rows.c2b ?? [])
   const receipts = new Set(payments.map((p) => p.receipt))
   const refundIds = new Set(rows.refunds.map((r) => r.id))
   const reversedOut = sum(ledger.reversals.filter((r) => receipts.has(r.originalReceipt)).map((r) => r.amount))
@@ -60,10 +103,10 @@ export function computeMoneyAudit(ledger: SimLedger, rows: AuditRows): MoneyAudi
   const safaricomIn = sum(payments.map((p) => p.amount))
   const captured = sum(rows.medusa.captures.map(Number))
   const refunded = sum(rows.medusa.refunds.map(Number))
-  const sokoPaid = sum(rows.requests.filter((r) => r.status === "paid").map((r) => r.amount_kes))
+  const sokoPaid = sum(rows.requests.filter((r) => r.status === "paid").map((r) => r.amount_kes)) + c2b.paid
   const review = rows.requests.filter((r) => r.status === "review")
   const unconfirmed = (r: { flag?: string | null }) => UNCONFIRMED_REVIEW_FLAGS.includes(r.flag ?? "")
-  const unconfirmedInReview = sum(review.filter(unconfirmed).map((r) => r.amount_kes))
+  const unconfirmedInReview = sum(review.filter(unconfirmed).map((r) => r.amount_kes)) + c2b.unconfirmed
   const settled = rows.refunds.filter((r) => r.status === "reversed" || r.status === "paid_out")
   // A payment sent back from review is refunded without an order: it leaves the review money, not the order's.
   const sentBack = new Set(rows.requests.filter((r) => r.status === "refunded" && r.id).map((r) => r.id))
@@ -71,7 +114,8 @@ export function computeMoneyAudit(ledger: SimLedger, rows: AuditRows): MoneyAudi
   const inReview =
     sum(review.filter((r) => !unconfirmed(r)).map((r) => r.amount_kes)) +
     sum(rows.requests.filter((r) => r.status === "refunded").map((r) => r.amount_kes)) -
-    sum(settled.filter(fromReview).map((r) => r.amount_kes))
+    sum(settled.filter(fromReview).map((r) => r.amount_kes)) +
+    c2b.review
   const sokoRefunded = sum(settled.filter((r) => !fromReview(r)).map((r) => r.amount_kes))
   return {
     safaricom: { in: safaricomIn, out: reversedOut + paidOut, net: safaricomIn - reversedOut - paidOut },
@@ -102,6 +146,7 @@ export async function moneyAudit(container: MedusaContainer, sim: { listLedger()
   const mpesa = container.resolve("mpesa") as {
     listStkRequests(filter: Record<string, unknown>): Promise<AuditRows["requests"]>
     listReversals(filter: Record<string, unknown>): Promise<AuditRows["refunds"]>
+    listC2bPayments(filter: Record<string, unknown>): Promise<C2bAuditRow[]>
   }
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "order",
@@ -132,6 +177,7 @@ export async function moneyAudit(container: MedusaContainer, sim: { listLedger()
   return computeMoneyAudit(sim.listLedger(), {
     requests,
     refunds,
+    c2b: await mpesa.listC2bPayments({ order_id: orderId }),
     medusa: {
       captures: payments.flatMap((p) => (p.captures ?? []).map((c) => Number(c.amount))),
       refunds: payments.flatMap((p) => (p.refunds ?? []).map((r) => Number(r.amount))),
@@ -166,7 +212,12 @@ export async function clusterMoneyAudit(sql: Sql, sim: { listLedger(): SimLedger
         WHERE opc.order_id = $1 AND opc.deleted_at IS NULL AND p.provider_id LIKE 'pp_mpesa%'`,
       [orderId]
     )
+  const c2b = await sql<C2bAuditRow>(
+    `SELECT trans_id, state, amount_kes, flag, match_detail FROM mpesa_c2b_payment WHERE order_id = $1 AND deleted_at IS NULL`,
+    [orderId]
+  )
   return computeMoneyAudit(sim.listLedger(), {
+    c2b: c2b.map((r) => ({ ...r, amount_kes: r.amount_kes === null ? null : Number(r.amount_kes) })),
     requests: requests.map((r) => ({ ...r, amount_kes: Number(r.amount_kes) })),
     refunds: refunds.map((r) => ({ ...r, amount_kes: Number(r.amount_kes) })),
     medusa: { captures: (await amounts("capture")).map((r) => Number(r.amount)), refunds: (await amounts("refund")).map((r) => Number(r.amount)) },

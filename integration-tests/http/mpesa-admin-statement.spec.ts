@@ -27,12 +27,15 @@ appIntegrationTestRunner({
     let store: { headers: Record<string, string> }
     let admin: { headers: Record<string, string> }
 
-    beforeEach(async () => {
-      sim = simulator()
-      sim.reset()
+    // Seeded once: the runner snapshots the database after beforeAll and restores it before every test.
+    beforeAll(async () => {
       const { publishableKey } = await runSeed(getContainer())
       store = { headers: { "x-publishable-api-key": publishableKey } }
       admin = await adminHeaders(getContainer(), api)
+    })
+    beforeEach(() => {
+      sim = simulator()
+      sim.reset()
     })
 
     const mpesa = () => getContainer().resolve("mpesa") as any

@@ -25,8 +25,11 @@ const failAfterRecording = createWorkflow("test-record-then-fail", (input: { pay
   return new WorkflowResponse(undefined)
 })
 
-// Daraja calls give up after 2 s here, so a slow reversal is an "unknown" outcome.
-const simulator = useDarajaSimulator({ MPESA_REQUEST_TIMEOUT_MS: "2000" })
+// Daraja calls give up after 8 s here, so a slow reversal is an "unknown" outcome.
+const simulator = useDarajaSimulator({ MPESA_REQUEST_TIMEOUT_MS: "8000" })
+// A reply slower than that timeout (the client gives up: outcome unknown), far enough above it that a busy machine
+// never makes an ordinary call look like one.
+const SLOWER_THAN_TIMEOUT_MS = 20_000
 let sim: Simulator
 
 /**
@@ -41,12 +44,15 @@ appIntegrationTestRunner({
     let store: { headers: Record<string, string> }
     let admin: { headers: Record<string, string> }
 
-    beforeEach(async () => {
-      sim = simulator()
-      sim.reset()
+    // Seeded once: the runner snapshots the database after beforeAll and restores it before every test.
+    beforeAll(async () => {
       const { publishableKey } = await runSeed(getContainer())
       store = { headers: { "x-publishable-api-key": publishableKey } }
       admin = await adminHeaders(getContainer(), api)
+    })
+    beforeEach(() => {
+      sim = simulator()
+      sim.reset()
     })
 
     const { mpesa, pushSession, request, orderPayment, postCallback, paidOrder, refund, refunded } = mpesaScenarios({
@@ -77,7 +83,7 @@ appIntegrationTestRunner({
       it("1. a reversal that times out blocks a B2C partial until Transaction Status settles it", async () => {
         const { orderId, paidKes } = await paidOrder()
         // Safaricom reverses at once but answers after the client has given up.
-        sim.addOverride({ endpoint: "reversal", latencyMs: 4_000 })
+        sim.addOverride({ endpoint: "reversal", latencyMs: SLOWER_THAN_TIMEOUT_MS })
         const slow = await api.post(`/admin/orders/${orderId}/mpesa/refund`, {}, admin)
         expect(slow.status).toBe(202)
         expect(slow.data.refund.status).toBe("unknown")
@@ -112,7 +118,7 @@ appIntegrationTestRunner({
       it("1. a reversal Daraja never answered blocks refunds until the merchant names its receipt, which Transaction Status confirms", async () => {
         const { orderId, paidKes } = await paidOrder()
         // Safaricom reverses, answers after the client gave up, and its Result never comes.
-        sim.addOverride({ endpoint: "reversal", latencyMs: 4_000, callback: { skip: true } })
+        sim.addOverride({ endpoint: "reversal", latencyMs: SLOWER_THAN_TIMEOUT_MS, callback: { skip: true } })
         const slow = await api.post(`/admin/orders/${orderId}/mpesa/refund`, {}, admin)
         expect(slow.data.refund.status).toBe("unknown")
         const refundId = slow.data.refund.id as string

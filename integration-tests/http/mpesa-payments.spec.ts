@@ -1,6 +1,9 @@
 import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { runSeed } from "../../src/scripts/seed/run-seed"
 import { reconcileMpesaPayments } from "@soko/medusa-plugin-mpesa/lib/reconcile"
+import { announceMissedMpesaCaptures } from "@soko/medusa-plugin-mpesa/lib/reconcile-announcements"
+import reconcileMpesaPaymentsJob from "@soko/medusa-plugin-mpesa/jobs/reconcile-mpesa-payments"
+import { settleStkRequestWorkflow } from "@soko/medusa-plugin-mpesa/workflows"
 import { logged } from "../helpers/notifications"
 import { adminHeaders } from "../helpers/admin"
 import { checkoutIdOf, paidInLedger, paidStkCallback, useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
@@ -17,11 +20,14 @@ appIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: { headers: Record<string, string> }
 
-    beforeEach(async () => {
-      sim = simulator()
-      sim.reset()
+    // Seeded once: the runner snapshots the database after beforeAll and restores it before every test.
+    beforeAll(async () => {
       const { publishableKey } = await runSeed(getContainer())
       store = { headers: { "x-publishable-api-key": publishableKey } }
+    })
+    beforeEach(() => {
+      sim = simulator()
+      sim.reset()
     })
 
     const pushSession = (paymentCollectionId: string, phone: string) =>
@@ -113,6 +119,57 @@ appIntegrationTestRunner({
           return rows.length >= 2 ? rows : undefined
         })
         expect(received.map((m) => m.channel).sort()).toEqual(["email", "sms"])
+      })
+
+      it("a capture whose worker died before its events went out is announced by reconciliation: payment-received once", async () => {
+        const mpesa = getContainer().resolve("mpesa") as any
+        const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
+        // The callback is late, so this test's own settle run is the one that captures.
+        sim.addOverride({ endpoint: "stkpush", callback: { delayMs: 120_000 } })
+        const { data } = await pushSession(paymentCollectionId, "0711222333")
+        const crid = checkoutIdOf(getContainer(), data.payment_collection.payment_sessions.find((s: any) => s.provider_id === "pp_mpesa_mpesa").data)
+        const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+        expect(completed.type).toBe("order")
+        const orderId = completed.order.id
+        sim.approve(crid)
+
+        // The settle run captures in Medusa and in the ledger, then its worker dies before the
+        // workflow releases its grouped events: what a SIGKILL at that moment leaves behind.
+        const { result } = await settleStkRequestWorkflow(getContainer()).run({
+          input: { checkout_request_id: crid },
+          context: { preventReleaseEvents: true },
+        })
+        expect(result.action).toBe("pay")
+        const [row] = await mpesa.listStkRequests({ checkout_request_id: crid })
+        expect(row).toEqual(expect.objectContaining({ status: "paid", announced_at: null }))
+        expect(row.captured_at).not.toBeNull()
+        expect(await logged(getContainer(), { template: "payment-received", order_id: orderId })).toEqual([])
+
+        // Minutes later the every-minute reconciliation job finds it unannounced and announces it.
+        await mpesa.updateStkRequests({ id: row.id, captured_at: new Date(Date.now() - 3 * 60_000) })
+        await reconcileMpesaPaymentsJob(getContainer())
+        const received = await eventually(async () => {
+          const rows = await logged(getContainer(), { template: "payment-received", order_id: orderId })
+          return rows.length >= 2 ? rows : undefined
+        })
+        expect(received.map((m) => m.channel).sort()).toEqual(["email", "sms"])
+        // The announcement's arrival is noted, so the next runs leave it alone.
+        await eventually(async () => ((await mpesa.listStkRequests({ id: row.id }))[0].announced_at ? true : undefined))
+        expect(await announceMissedMpesaCaptures(getContainer(), new Date(Date.now() + 10 * 60_000))).toEqual({ announced: 0, errors: 0 })
+      })
+
+      it("a capture announced as usual is never announced again", async () => {
+        const mpesa = getContainer().resolve("mpesa") as any
+        const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
+        await pushSession(paymentCollectionId, "0708374149")
+        const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+        await paidInLedger(getContainer(), completed.order.id)
+        const row = await eventually(async () => {
+          const [r] = await mpesa.listStkRequests({ order_id: completed.order.id, status: "paid" })
+          return r?.announced_at ? r : undefined
+        })
+        expect(new Date(row.announced_at).getTime()).toBeGreaterThanOrEqual(new Date(row.captured_at).getTime())
+        expect(await announceMissedMpesaCaptures(getContainer(), new Date(Date.now() + 10 * 60_000))).toEqual({ announced: 0, errors: 0 })
       })
 
       it("a cancelled prompt fails with the reason; a retry on the same cart pays it; one order", async () => {

@@ -30,10 +30,13 @@ appIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let publishableKey: string
 
-    beforeEach(async () => {
+    // Seeded once: the runner snapshots the database after beforeAll and restores it before every test.
+    beforeAll(async () => {
+      publishableKey = (await runSeed(getContainer())).publishableKey
+    })
+    beforeEach(() => {
       sim = simulator()
       sim.reset()
-      publishableKey = (await runSeed(getContainer())).publishableKey
     })
 
     // Medusa trusts one proxy hop, so X-Forwarded-For is the client address;

@@ -31,6 +31,9 @@ appIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
+    // Seeded once (the demo customer's welcome messages settled): the runner snapshots the database
+    // after beforeAll and restores it before every test, so a test's own seed call finds nothing to do.
+    beforeAll(() => seedAndSettle(getContainer()))
     beforeEach(() => {
       fakes.sendgrid!.reset()
       fakes.at!.reset()

@@ -12,7 +12,7 @@ appIntegrationTestRunner({
     describe("a shopper buys through the store API; the admin sees the order", () => {
       let store: { headers: Record<string, string> }
 
-      beforeEach(async () => {
+      beforeAll(async () => {
         const { publishableKey } = await runSeed(getContainer())
         store = { headers: { "x-publishable-api-key": publishableKey } }
       })

@@ -65,10 +65,13 @@ appIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: { headers: Record<string, string> }
 
-    beforeEach(async () => {
-      fake.reset()
+    // Seeded once: the runner snapshots the database after beforeAll and restores it before every test.
+    beforeAll(async () => {
       const { publishableKey } = await runSeed(getContainer())
       store = { headers: { "x-publishable-api-key": publishableKey } }
+    })
+    beforeEach(() => {
+      fake.reset()
     })
 
     async function cardSession() {

@@ -7,7 +7,8 @@
  * figures over 100 payments (the bench). Each size can be set on its own:
  * SOKO_MULTI_LATENCY_PAYMENTS (40; full 100), SOKO_MULTI_BURST_PAYMENTS (30; 50),
  * SOKO_MULTI_KILL_PAYMENTS (12; 24; 0: no kill), SOKO_MULTI_CONCURRENCY (8),
- * SOKO_MULTI_REFUND_RACE (4; 0: none), SOKO_MULTI_REFUND_KILL (4; 0: none).
+ * SOKO_MULTI_REFUND_RACE (4; 0: none), SOKO_MULTI_REFUND_KILL (4; 0: none),
+ * SOKO_MULTI_C2B_PAYMENTS (paybill payments; 20; full 100; 0: none).
  */
 import type { Cluster } from "./cluster"
 import type { Shop } from "./shop"
@@ -26,11 +27,15 @@ export const sizes = {
   concurrency: num("SOKO_MULTI_CONCURRENCY", 8),
   refundRace: num("SOKO_MULTI_REFUND_RACE", 4),
   refundKill: num("SOKO_MULTI_REFUND_KILL", 4),
+  c2b: num("SOKO_MULTI_C2B_PAYMENTS", FULL ? 100 : 20),
   system: 10,
   race: 8,
   unanswered: 3,
   cancelled: 3,
 }
+
+/** The cluster's paybill (MPESA_C2B_SHORTCODE): the simulator takes any 5–8 digit business number. */
+export const C2B_SHORTCODE = "600984"
 
 export type PlanKind = "system" | "latency" | "race" | "burst" | "kill" | "orphan" | "unanswered" | "cancelled"
 

@@ -57,7 +57,9 @@ describeMulti("messages are sent once", () => {
           const open = all.filter((m) => ["pending", "sending", "retrying"].includes(m.status))
           return !open.length && orderIds.every((o) => placed.has(o)) && expectedPayments.every((p) => paid.has(p)) ? all : undefined
         },
-        180_000,
+        // A capture whose worker died before its events went out is announced
+        // again by reconciliation (every minute, after a 2-minute grace).
+        300_000,
         2000
       )) ?? (await messages())
   }, PHASE_TIMEOUT_MS)
@@ -93,6 +95,10 @@ describeMulti("messages are sent once", () => {
     const sigOf = (id: string) => sig(ms.filter((m) => m.trigger === "payment.captured" && m.resource_id === id))
     run.measurements.race_payments_without_payment_received = { of: race.length, without: race.filter((id) => sigOf(id) === "").length }
     run.measurements.cut_off_settles_without_payment_received = { of: cutOff.length, without: cutOff.filter((id) => sigOf(id) === "").length }
+    const [late] = await run.cluster.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM mpesa_stk_request WHERE announced_at > captured_at + interval '100 seconds'`
+    )
+    run.measurements.captures_announced_by_reconciliation = late.n
     expect([...race, ...cutOff].filter((id) => sigOf(id) !== "" && sigOf(id) !== reference)).toEqual([])
   })
 

@@ -54,6 +54,7 @@ const running = new Set<Child>()
 
 /** Starts a long-running child; see the file comment for how it is stopped. */
 export function startProcess(name: string, command: string, args: string[], options: StartOptions): Child {
+  reaper.start()
   const recent: string[] = []
   const remember = (line: string) => {
     recent.push(line)
@@ -206,7 +207,7 @@ async function groupGone(pid: number, timeoutMs = 5_000): Promise<void> {
 const reaper = (() => {
   let pipe: NodeJS.WritableStream | undefined
   let pid: number | undefined
-  const send = (line: string) => {
+  const ensure = () => {
     if (!pipe) {
       const subprocess = execa(process.execPath, [path.join(__dirname, "reaper.js"), String(DEFAULT_GRACE_MS)], {
         detached: true,
@@ -227,9 +228,17 @@ const reaper = (() => {
       stdin.on("error", () => undefined)
       pipe = stdin
     }
-    pipe.write(`${line}\n`)
+    return pipe
   }
+  const send = (line: string) => ensure().write(`${line}\n`)
   return {
+    /**
+     * Started before the first child, not with it: booting the reaper takes
+     * tens of milliseconds, and a parent killed in that window (right after
+     * spawning) left its child running. Registering is then one pipe write
+     * right after the spawn; only a kill between the two can still leave a child.
+     */
+    start: () => void ensure(),
     own: (pid: number, signal: NodeJS.Signals) => send(`+${pid} ${signal}`),
     release: (child: number) => pipe && send(`-${child}`),
     pid: () => pid,

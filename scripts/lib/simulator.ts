@@ -17,6 +17,9 @@ type SimulatorModule = {
 
 export const DEFAULT_SIMULATOR_PORT = 9010
 
+/** The paybill dev mode takes "Pay another way" payments on (Safaricom's sandbox C2B shortcode). */
+export const SIMULATOR_C2B_PAYBILL = "600984"
+
 /**
  * Dev mode pays through the local Daraja simulator, unless real Daraja
  * credentials are configured (MPESA_CONSUMER_KEY) or it is not built.
@@ -41,5 +44,7 @@ export async function startSimulatorIfAvailable(
     logger: silentLogger,
   })
   env.MPESA_BASE_URL ??= simulator.url
+  // Paying by paybill, till or QR works out of the box too, against the simulator's C2B test paybill.
+  env.MPESA_C2B_SHORTCODE ??= SIMULATOR_C2B_PAYBILL
   return { url: simulator.url, phoneUrl: simulator.phoneUrl, stop: () => simulator.stop() }
 }

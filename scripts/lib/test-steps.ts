@@ -15,16 +15,27 @@ export type Step = {
   report?: { kind: "jest" | "playwright"; file: string }
   /** Set when the step cannot run here: the reason, shown in the summary. */
   skip?: string
+  /** Needs the PostgreSQL of DB_* (an embedded one is started for the run when DB_HOST is unset). */
+  database?: boolean
 }
 
 export type StepResult = { name: string; code: number; seconds: number; report: StepReport; logFile?: string; skipped?: string }
+
+/** Set once a stop signal came: a lane then starts no further step while the running ones are stopped. */
+let stopping = false
+
+/** What a stop signal does: no lane starts another step, and the running ones are stopped. */
+export function stopSteps(graceMs = 5_000): Promise<void> {
+  stopping = true
+  return stopAll({ graceMs })
+}
 
 /** Ctrl-C, SIGTERM or a closed terminal stop every running step (each in its own process group) before exiting. */
 export function stopStepsOnSignal() {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.once(signal, () => {
       log.warn(`${signal}: stopping the running steps…`)
-      void stopAll({ graceMs: 5_000 }).finally(() => process.exit(130))
+      void stopSteps().finally(() => process.exit(130))
     })
   }
 }
@@ -105,6 +116,9 @@ export async function runLanes(lanes: Step[][], options: { env: NodeJS.ProcessEn
     active.map(async (lane) => {
       const done: StepResult[] = []
       for (const step of lane) {
+        if (stopping) {
+          break
+        }
         done.push(await runStep(step, { ...options, stream: active.length === 1 }))
       }
       return done

@@ -52,6 +52,16 @@ export function mpesaProvider(env: Env): ProviderEntry | undefined {
       maxPushesPerPhonePerHour: env.MPESA_MAX_PUSHES_PER_PHONE_PER_HOUR || undefined,
       maxPushesPerCartPerHour: env.MPESA_MAX_PUSHES_PER_CART_PER_HOUR || undefined,
       maxPushesPerClientPerHour: env.MPESA_MAX_PUSHES_PER_CLIENT_PER_HOUR || undefined,
+      // Paybill/till payments without a prompt (C2B): on when MPESA_C2B_SHORTCODE is set.
+      c2bShortcode: env.MPESA_C2B_SHORTCODE || undefined,
+      c2bType: env.MPESA_C2B_TYPE || undefined,
+      c2bAccountFormat: env.MPESA_C2B_ACCOUNT_FORMAT || undefined,
+      c2bValidation: env.MPESA_C2B_VALIDATION || undefined,
+      c2bPullTransactions: env.MPESA_C2B_PULL_TRANSACTIONS || undefined,
+      c2bPullNominatedNumber: env.MPESA_C2B_PULL_NOMINATED_NUMBER || undefined,
+      c2bPullWindowHours: env.MPESA_C2B_PULL_WINDOW_HOURS || undefined,
+      c2bTillWindowMinutes: env.MPESA_C2B_TILL_WINDOW_MINUTES || undefined,
+      c2bMerchantName: env.MPESA_C2B_MERCHANT_NAME || undefined,
       // One Daraja token for every server and worker when they share Redis.
       tokenCacheRedisUrl: env.REDIS_URL || undefined,
     },

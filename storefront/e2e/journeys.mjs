@@ -7,6 +7,8 @@ import assert from "node:assert/strict"
 /** Simulator numbers (packages/daraja-simulator/README.md). */
 export const PAYS = "0708374149"
 export const CANCELS = "0700000001"
+/** Daraja cannot reach this phone: 1037 DS timeout (with its callback). */
+export const UNREACHABLE = "0700000011"
 export const PROMO = "KARIBU10"
 
 /** fetch that waits out a backend restart (connection refused) for up to 30 s. */
@@ -193,6 +195,11 @@ async function placeOrder(page, next, { timeout = 60_000 } = {}) {
   }
 }
 
+/** Nothing sticks out sideways (no horizontal scrolling on a phone). */
+async function fitsTheScreen(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
+}
+
 async function orderNumber(page) {
   return (await page.getByTestId("order-number").textContent()).replace(/\D/g, "")
 }
@@ -278,6 +285,65 @@ export const journeys = [
       assert.match(await page.getByTestId("stock-state").textContent(), /In stock/)
       await shot("product")
       log(`${expected.length} products checked`)
+    },
+  },
+
+  {
+    name: "language: the shopper switches to Kiswahili and the shop stays in Kiswahili",
+    async run({ page, context, base, shot, log }) {
+      // English by default (the browser asks for en-KE), with both languages named as alternates.
+      await go(page, `${base}/ke`)
+      assert.equal(await page.locator("html").getAttribute("lang"), "en-KE")
+      const alternates = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) =>
+        Object.fromEntries(links.map((l) => [l.getAttribute("hreflang"), new URL(l.href).pathname + new URL(l.href).search]))
+      )
+      assert.deepEqual(alternates, { "x-default": "/ke", "en-KE": "/ke?lang=en", "sw-KE": "/ke?lang=sw" })
+
+      // The header's switch: the same page, now in Swahili.
+      await page.getByTestId("language-picker").selectOption("sw")
+      await page.waitForURL(/\/ke\?lang=sw/)
+      await hydrated(page)
+      await page.getByRole("heading", { level: 1, name: "Imetengenezwa Kenya, tunakuletea mlangoni" }).waitFor()
+      assert.equal(await page.locator("html").getAttribute("lang"), "sw-KE")
+      assert.match(await page.getByTestId("cart-link").textContent(), /Kikapu/)
+      assert.ok(await fitsTheScreen(page), "the Swahili header fits a 360-px screen")
+      await shot("home-sw")
+
+      // Plain links keep the language (the cookie remembers it): product, then the cart.
+      await addToCart(page, base, "kenya-aa-coffee", { Grind: "Ground" })
+      assert.match(await page.getByTestId("add-to-cart").textContent(), /Weka kwenye kikapu/)
+      await go(page, `${base}/ke/cart`)
+      await page.getByRole("heading", { level: 1, name: "Kikapu chako" }).waitFor()
+      assert.match(await page.getByTestId("checkout-button").textContent(), /Endelea kulipa/)
+      assert.match(await page.getByTestId("grand-total").textContent(), /^KES [\d,]+$/)
+      assert.ok(await fitsTheScreen(page), "the Swahili cart fits a 360-px screen")
+      await shot("cart-sw")
+
+      // A reload and a soft navigation stay in Swahili.
+      await page.reload()
+      await hydrated(page)
+      await page.getByRole("heading", { level: 1, name: "Kikapu chako" }).waitFor()
+      await page.getByRole("link", { name: "Bidhaa zote" }).first().click()
+      await page.waitForURL(/\/ke\/store/)
+      await hydrated(page)
+      await page.getByRole("heading", { level: 1, name: "Bidhaa zote" }).waitFor()
+
+      // And back: ?lang=en wins over the cookie and becomes the new choice.
+      await go(page, `${base}/ke/cart?lang=en`)
+      await page.getByRole("heading", { level: 1, name: "Your cart" }).waitFor()
+      await go(page, `${base}/ke`)
+      assert.equal(await page.locator("html").getAttribute("lang"), "en-KE")
+
+      // A first visit from a Swahili browser starts in Swahili.
+      const swahili = await context.browser().newContext({ locale: "sw-KE" })
+      try {
+        const first = await swahili.newPage()
+        await first.goto(`${base}/ke`)
+        assert.equal(await first.locator("html").getAttribute("lang"), "sw-KE")
+      } finally {
+        await swahili.close()
+      }
+      log("home, product, cart and catalog in Kiswahili; choice kept across reload and navigation")
     },
   },
 
@@ -391,6 +457,57 @@ export const journeys = [
   },
 
   {
+    name: "M-Pesa prompt cannot reach the phone (1037): the shopper pays the paybill shown, the page turns paid",
+    async run({ page, context, base, stack, shot, log }) {
+      // The shop's C2B URLs are registered after start-up; make sure before paying by paybill.
+      const token = await adminToken(stack)
+      const registered = await backendFetch(`${stack.backendUrl}/admin/mpesa/c2b/registration`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: "{}",
+      })
+      assert.equal(registered.status, 200, "C2B is on in the e2e stack (MPESA_C2B_SHORTCODE) and its URLs register")
+
+      await addToCart(page, base, "kericho-gold-tea", { Pack: "100 bags" })
+      await checkout(page, base, { email: `paybill-${Date.now()}@example.com`, phone: "0712 345 678", mpesaPhone: UNREACHABLE, method: "mpesa" })
+      await placeOrder(page, /\/pay(\?.*)?$/)
+      await page.locator('[data-testid="mpesa-status"][data-status="expired"]').waitFor({ timeout: 60_000 })
+      // The panel opens by itself: nobody clicks "Pay another way".
+      const panel = page.getByTestId("pay-another-way")
+      await panel.waitFor()
+      assert.equal(await page.getByTestId("pay-another-way-button").count(), 0)
+      const number = await page.getByTestId("c2b-number").getAttribute("data-value")
+      const account = await page.getByTestId("c2b-account").getAttribute("data-value")
+      const amount = await page.getByTestId("c2b-amount").getAttribute("data-value")
+      assert.equal(number, "600984")
+      assert.match(account, /^\d+$/, "the account is the order number")
+      assert.ok(Number(amount) > 0, `an amount to pay: ${amount}`)
+      assert.match(await page.getByTestId("c2b-amount").textContent(), /^KES [\d,]+$/)
+      assert.match(await page.getByTestId("c2b-steps").textContent(), /Lipa na M-Pesa → Paybill/)
+      // A phone-sized screen gets no QR code (it could not scan itself).
+      assert.equal(await page.getByTestId("c2b-qr").isVisible(), false)
+      await shot("pay-another-way")
+
+      // On the (simulated) phone: Lipa na M-Pesa → Pay bill, with what the page shows.
+      const phone = await context.newPage()
+      await phone.goto(`${stack.simulatorUrl}/phone`)
+      await phone.getByTestId("paybill-business-number").fill(number)
+      await phone.getByTestId("paybill-account-number").fill(account)
+      await phone.getByTestId("paybill-amount").fill(amount)
+      await phone.getByTestId("paybill-submit").click()
+      await phone.getByTestId("c2b-result").filter({ hasText: /\S/ }).waitFor()
+      log(`paid paybill ${number} account ${account}: ${(await phone.getByTestId("c2b-result").textContent()).trim()}`)
+      await phone.close()
+
+      // The storefront was following the paybill payment: it moves on to the confirmation.
+      await page.waitForURL(/\/confirmed(\?.*)?$/, { timeout: 90_000 })
+      await page.getByTestId("order-confirmed").waitFor()
+      assert.match(await page.getByTestId("payment-state").textContent(), /Paid KES [\d,]+/)
+      await shot("paid-by-paybill")
+    },
+  },
+
+  {
     name: "shopper registers, buys, and finds the order in their account",
     async run({ page, base, shot, log }) {
       const email = `shopper-${Date.now()}@example.com`
@@ -431,14 +548,35 @@ export const journeys = [
       await page.locator("address", { hasText: "Waiyaki Way" }).first().waitFor()
       await go(page, `${base}/ke/account`)
       await shot("account")
+
+      // Order messages: SMS off and in Kiswahili, saved to the notifications plugin's preferences.
+      const preferences = page.getByTestId("message-preferences")
+      assert.equal(await preferences.getByTestId("sms-updates").isChecked(), true)
+      await preferences.getByTestId("sms-updates").uncheck()
+      await preferences.getByTestId("message-locale").selectOption("sw")
+      await preferences.getByRole("button", { name: "Save preferences" }).click()
+      await preferences.getByText("Preferences saved.").waitFor()
+      await go(page, `${base}/ke/account`)
+      assert.equal(await page.getByTestId("sms-updates").isChecked(), false)
+      assert.equal(await page.getByTestId("message-locale").inputValue(), "sw")
+
       await page.getByRole("button", { name: "Sign out" }).click()
       await page.waitForURL(/\/ke\/account\/login/)
 
-      // And back in with the password.
+      // And back in with the password, on an English page: the saved language comes back with the member.
+      await go(page, `${base}/ke/account/login?lang=en`)
       await page.getByLabel("Email").fill(email)
       await page.getByLabel("Password").fill("karibu-sana-2026")
       await page.getByTestId("login-submit").click()
       await page.waitForURL(/\/ke\/account$/)
+      await page.waitForFunction(() => document.documentElement.lang === "sw-KE")
+      await page.getByRole("heading", { level: 2, name: "Ujumbe wa maagizo" }).waitFor()
+
+      // The header's switch saves the member's language too.
+      await page.getByTestId("language-picker").selectOption("en")
+      await page.waitForURL(/lang=en/)
+      await go(page, `${base}/ke/account`)
+      assert.equal(await page.getByTestId("message-locale").inputValue(), "en")
     },
   },
 ]

@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server"
-import { backendUrl } from "@/lib/config"
+import { backendUrl, secureCookies } from "@/lib/config"
 import { backendStaticUrl } from "@/lib/util/media"
+import { LOCALE_COOKIE, LOCALE_HEADER, LOCALE_PARAM, PAGE_URL_HEADER, toLocale } from "@/i18n/locales"
 
 const DEFAULT_COUNTRY = "ke"
 
@@ -17,7 +18,7 @@ export function middleware(request: NextRequest) {
   }
   const first = pathname.split("/")[1] ?? ""
   if (/^[a-z]{2}$/.test(first)) {
-    return NextResponse.next()
+    return withLanguage(request)
   }
   const url = request.nextUrl.clone()
   if (/^[A-Za-z]{2}$/.test(first)) {
@@ -28,6 +29,35 @@ export function middleware(request: NextRequest) {
   const country = remembered && /^[a-z]{2}$/.test(remembered) ? remembered : DEFAULT_COUNTRY
   url.pathname = `/${country}${pathname === "/" ? "" : pathname}`
   return NextResponse.redirect(url)
+}
+
+/**
+ * A page in the shopper's language. `?lang=sw` (from the header's switch or a
+ * hreflang link) is remembered in a cookie, so the choice survives navigation
+ * to plain links, and passed on as a request header because cookies set here
+ * are not visible to this request's render. The page's address goes along too,
+ * for its hreflang alternates (layouts are not told the path).
+ */
+function withLanguage(request: NextRequest) {
+  const chosen = toLocale(request.nextUrl.searchParams.get(LOCALE_PARAM))
+  const headers = new Headers(request.headers)
+  headers.set(PAGE_URL_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`)
+  if (chosen) {
+    headers.set(LOCALE_HEADER, chosen)
+  } else {
+    headers.delete(LOCALE_HEADER)
+  }
+  const response = NextResponse.next({ request: { headers } })
+  if (chosen && request.cookies.get(LOCALE_COOKIE)?.value !== chosen) {
+    response.cookies.set(LOCALE_COOKIE, chosen, {
+      path: "/",
+      sameSite: "lax",
+      httpOnly: true,
+      secure: secureCookies(),
+      maxAge: 60 * 60 * 24 * 365,
+    })
+  }
+  return response
 }
 
 /**

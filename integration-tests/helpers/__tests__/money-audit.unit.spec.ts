@@ -8,6 +8,62 @@ describe("computeMoneyAudit", () => {
   const cases: { name: string; ledger: SimLedger; rows: AuditRows; nets: ReturnType<typeof auditNets>; agrees: boolean; review?: [number, number] }[] = [
     { name: "nothing happened", ledger: ledger({}), rows: rows({}), nets: { safaricom: 0, medusa: 0, soko: 0 }, agrees: true },
     {
+      name: "C2B: paid exactly by paybill and captured",
+      ledger: ledger({ payments: [{ receipt: "TX1", amount: 500 }] }),
+      rows: rows({ c2b: [{ trans_id: "TX1", state: "captured", amount_kes: 500 }], medusa: { captures: [500], refunds: [] } }),
+      nets: { safaricom: 500, medusa: 500, soko: 500 },
+      agrees: true,
+    },
+    {
+      name: "C2B: two short payments add up to the order",
+      ledger: ledger({ payments: [{ receipt: "TX1", amount: 200 }, { receipt: "TX2", amount: 300 }] }),
+      rows: rows({
+        c2b: [
+          { trans_id: "TX1", state: "partial", amount_kes: 200 },
+          { trans_id: "TX2", state: "captured", amount_kes: 300 },
+        ],
+        medusa: { captures: [200, 300], refunds: [] },
+      }),
+      nets: { safaricom: 500, medusa: 500, soko: 500 },
+      agrees: true,
+    },
+    {
+      name: "C2B: an overpayment's excess is held for review",
+      ledger: ledger({ payments: [{ receipt: "TX1", amount: 600 }] }),
+      rows: rows({ c2b: [{ trans_id: "TX1", state: "over", amount_kes: 600, match_detail: { excess_kes: 100 } }], medusa: { captures: [500], refunds: [] } }),
+      nets: { safaricom: 600, medusa: 600, soko: 600 },
+      agrees: true,
+      review: [100, 0],
+    },
+    {
+      name: "C2B: an overpayment captured in full would not add up",
+      ledger: ledger({ payments: [{ receipt: "TX1", amount: 600 }] }),
+      rows: rows({ c2b: [{ trans_id: "TX1", state: "over", amount_kes: 600, match_detail: { excess_kes: 100 } }], medusa: { captures: [600], refunds: [] } }),
+      nets: { safaricom: 600, medusa: 700, soko: 600 },
+      agrees: false,
+      review: [100, 0],
+    },
+    {
+      name: "C2B: a second payment after STK paid is in review, not captured",
+      ledger: ledger({ payments: [paid("ws_1", 500), { receipt: "TX1", amount: 500 }] }),
+      rows: rows({
+        requests: [{ checkout_request_id: "ws_1", status: "paid", amount_kes: 500 }],
+        c2b: [{ trans_id: "TX1", state: "review", flag: "already_paid", amount_kes: 500 }],
+        medusa: { captures: [500], refunds: [] },
+      }),
+      nets: { safaricom: 1000, medusa: 1000, soko: 1000 },
+      agrees: true,
+      review: [500, 0],
+    },
+    {
+      name: "C2B: a payment Safaricom disputes is outside the sums",
+      ledger: ledger({ payments: [] }),
+      rows: rows({ c2b: [{ trans_id: "TX1", state: "review", flag: "confirmation_mismatch", amount_kes: 500 }] }),
+      nets: { safaricom: 0, medusa: 0, soko: 0 },
+      agrees: true,
+      review: [0, 500],
+    },
+    {
       name: "paid and captured",
       ledger: ledger({ payments: [paid("ws_1", 500)] }),
       rows: rows({ requests: [{ checkout_request_id: "ws_1", status: "paid", amount_kes: 500 }], medusa: { captures: [500], refunds: [] } }),

@@ -6,7 +6,7 @@
  */
 import os from "node:os"
 import { startCluster } from "../cluster"
-import { FULL, num, say, SKIP_REASON, type MultiRun } from "../context"
+import { C2B_SHORTCODE, FULL, num, say, SKIP_REASON, type MultiRun } from "../context"
 import { openShop } from "../shop"
 
 export const exitOnSignal = (signal: NodeJS.Signals) => {
@@ -31,6 +31,8 @@ export default async function globalSetup() {
       // settle payments the callbacks are being measured on. Ten minutes keeps
       // callbacks the only path here, while still being the safety net.
       MPESA_RECONCILE_AFTER_SECONDS: "600",
+      // Paybill payments (c2b-once.spec.ts); the URLs are registered by the start-up job on one instance.
+      MPESA_C2B_SHORTCODE: C2B_SHORTCODE,
     },
   })
   try {

@@ -16,6 +16,7 @@ const ORDER = [
   "worker-kill",
   "captures-once",
   "messages-once",
+  "c2b-once",
   "refund-race",
   "refund-worker-kill",
 ]

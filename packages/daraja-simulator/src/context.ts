@@ -13,9 +13,11 @@ import {
 } from "./options"
 import { DEFAULT_PHONE_SCRIPTS, PhoneScript } from "./outcomes"
 import { Scheduler } from "./scheduler"
-import { C2bRegistry } from "./state/c2b-registry"
+import { C2bPaymentStore } from "./state/c2b-payments"
+import { ShortcodeRegistry, type C2bRegistration, type PullRegistration } from "./state/shortcode-registry"
 import { Ledger } from "./state/ledger"
 import { OverrideStore } from "./state/overrides"
+import { QrCodeStore } from "./state/qr-codes"
 import type { RequestRecord } from "./state/request-log"
 import { Ring } from "./state/ring"
 import { StkStore } from "./state/stk-store"
@@ -42,7 +44,11 @@ export interface Sim {
   readonly callbacks: CallbackStore
   readonly dispatcher: CallbackDispatcher
   readonly overrides: OverrideStore
-  readonly c2b: C2bRegistry
+  readonly c2b: ShortcodeRegistry<C2bRegistration>
+  /** Every C2B payment attempt (completed or rejected), for Pull Transactions and the control API. */
+  readonly c2bPayments: C2bPaymentStore
+  readonly pull: ShortcodeRegistry<PullRegistration>
+  readonly qrCodes: QrCodeStore
   /** Monotonic counter for request ids in the log. */
   nextRequestSeq(): number
 }
@@ -83,7 +89,10 @@ export const createSim = (options: DarajaSimulatorOptions = {}): Sim => {
       settings: () => sim.settings,
     }),
     overrides: new OverrideStore(),
-    c2b: new C2bRegistry(),
+    c2b: new ShortcodeRegistry<C2bRegistration>(),
+    c2bPayments: new C2bPaymentStore((till) => sim.tills.get(till)),
+    pull: new ShortcodeRegistry<PullRegistration>(),
+    qrCodes: new QrCodeStore(),
     nextRequestSeq: () => ++seq,
   }
   return sim
@@ -101,4 +110,7 @@ export const resetSim = (sim: Sim): void => {
   sim.callbacks.clear()
   sim.overrides.clear()
   sim.c2b.clear()
+  sim.c2bPayments.clear()
+  sim.pull.clear()
+  sim.qrCodes.clear()
 }

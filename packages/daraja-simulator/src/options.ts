@@ -41,6 +41,8 @@ export interface Settings {
   c2bRegisterOnce: boolean
   /** The PIN that pays from the phone page; any other gives 2001. Default "1234". */
   pin: string
+  /** Transactions per Pull Transactions page (OffSetValue steps). Default 1000. */
+  pullPageSize: number
 }
 
 export interface DarajaSimulatorOptions extends Partial<Settings> {
@@ -82,6 +84,7 @@ export const DEFAULT_SETTINGS: Settings = {
   c2bValidationTimeoutMs: 8000,
   c2bRegisterOnce: false,
   pin: "1234",
+  pullPageSize: 1000,
 }
 
 const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]

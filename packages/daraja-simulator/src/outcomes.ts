@@ -41,9 +41,12 @@ export const outcome = (
   callback: extra.callback ?? true,
 })
 
+/** The sandbox's documented test MSISDN: it pays. */
+export const SANDBOX_MSISDN = "254708374149"
+
 /** The documented phone table (README). Any other valid MSISDN is interactive. */
 export const DEFAULT_PHONE_SCRIPTS: Readonly<Record<string, StkOutcome>> = {
-  "254708374149": outcome(0),
+  [SANDBOX_MSISDN]: outcome(0),
   "254700000001": outcome(1032),
   "254700000002": outcome(1037, { callback: false }),
   "254700000003": outcome(1),

@@ -1,6 +1,8 @@
 import { b2cPayment } from "./endpoints/b2c"
 import { c2bRegister, c2bSimulate } from "./endpoints/c2b"
 import { oauth } from "./endpoints/oauth"
+import { pullQuery, pullRegister } from "./endpoints/pull-transactions"
+import { qrCodeGenerate } from "./endpoints/qr-code"
 import { reversal } from "./endpoints/reversal"
 import { stkPush } from "./endpoints/stk-push"
 import { stkQuery } from "./endpoints/stk-query"
@@ -30,6 +32,9 @@ export const DARAJA_ROUTES: Readonly<Record<string, DarajaRoute>> = {
   "/mpesa/c2b/v2/registerurl": { endpoint: "c2b-register", method: "POST", handler: c2bRegister },
   "/mpesa/c2b/v1/simulate": { endpoint: "c2b-simulate", method: "POST", handler: c2bSimulate },
   "/mpesa/c2b/v2/simulate": { endpoint: "c2b-simulate", method: "POST", handler: c2bSimulate },
+  "/mpesa/qrcode/v1/generate": { endpoint: "qrcode", method: "POST", handler: qrCodeGenerate },
+  "/pulltransactions/v1/register": { endpoint: "pull-register", method: "POST", handler: pullRegister },
+  "/pulltransactions/v1/query": { endpoint: "pull-query", method: "POST", handler: pullQuery },
 }
 
 /** Trailing slashes are tolerated: `/oauth/v1/generate/` is the same resource. */

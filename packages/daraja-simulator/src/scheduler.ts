@@ -9,9 +9,18 @@ export class Scheduler {
   private readonly sleepers = new Set<() => void>()
   private readonly requests = new Set<ClientRequest>()
   private stopped = false
+  private cancellations = 0
 
   get isStopped(): boolean {
     return this.stopped
+  }
+
+  /**
+   * Bumped by every cancelAll: work that awaits across it (a callback between
+   * its retries) compares it to know it belongs to a world that was reset.
+   */
+  get generation(): number {
+    return this.cancellations
   }
 
   after(ms: number, fn: () => void): void {
@@ -47,6 +56,7 @@ export class Scheduler {
 
   /** Cancels pending work but keeps the scheduler usable (used by reset). */
   cancelAll(): void {
+    this.cancellations += 1
     for (const timer of this.timers) {
       clearTimeout(timer)
     }

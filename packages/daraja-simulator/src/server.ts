@@ -67,7 +67,7 @@ const handleDaraja = async (
     reply = invalidAuthenticationHeader()
   } else {
     override = sim.overrides.take(overrideSubject(sim, route.endpoint, parsed.value))
-    reply = override?.fault ? faultReply(override.fault) : route.handler(sim, dreq, { override })
+    reply = override?.fault ? faultReply(override.fault) : await route.handler(sim, dreq, { override })
     if (override && !override.fault && reply.status >= 400) {
       sim.overrides.giveBack(override)
       override = undefined

@@ -1,7 +1,7 @@
 // Daraja stamps everything in East Africa Time (UTC+3, no daylight saving), so
 // formatting shifts the instant by a fixed offset instead of relying on the
 // host's time zone.
-const EAT_OFFSET_MS = 3 * 60 * 60 * 1000
+export const EAT_OFFSET_MS = 3 * 60 * 60 * 1000
 
 export interface EatParts {
   year: string

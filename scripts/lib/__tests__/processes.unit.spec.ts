@@ -91,9 +91,13 @@ describe("processes", () => {
 
   it("when the parent is killed outright, the reaper stops what it had started", async () => {
     const pidsFile = path.join(tmp, "orphans")
+    const readyFile = path.join(tmp, "started")
     const program = [
       `const { startProcess } = require(${JSON.stringify(path.join(root, "scripts/lib/processes.ts"))})`,
       `startProcess("family", "bash", ["-c", "sleep 300 & echo $$ $! > ${pidsFile}; wait"], { cwd: "/", env: process.env, prefix: "" })`,
+      // The guarantee is for what startProcess has returned: a kill inside that call, between the
+      // child's spawn and its registration, is the one window the reaper cannot cover.
+      `require("fs").writeFileSync(${JSON.stringify(readyFile)}, "started")`,
       `setInterval(() => {}, 1000)`,
     ].join("\n")
     const parent = spawn(process.execPath, ["-r", "ts-node/register", "-e", program], {
@@ -101,7 +105,7 @@ describe("processes", () => {
       env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
       stdio: "ignore",
     })
-    await until(() => fs.existsSync(pidsFile) && fs.readFileSync(pidsFile, "utf8").includes(" "), "child started")
+    await until(() => fs.existsSync(readyFile) && fs.existsSync(pidsFile) && fs.readFileSync(pidsFile, "utf8").includes(" "), "child started")
     const family = fs.readFileSync(pidsFile, "utf8").trim().split(" ").map(Number)
     expect(family.every(alive)).toBe(true)
     parent.kill("SIGKILL")

@@ -74,19 +74,18 @@ export async function rateLimit(req: MedusaRequest, res: MedusaResponse, next: M
     }
     const limiter = limiterFor(check.limit)
     try {
-      if (check.counts === "every") {
-        await limiter.consume(key)
-        continue
+      // Both kinds take their point before the request runs, atomically in the
+      // store: counting a failure only once its answer was sent let concurrent
+      // (or merely quick) attempts all pass the check before any was counted.
+      await limiter.consume(key)
+      if (check.counts === "failure") {
+        // A success clears the account's failures; a server error or a refusal
+        // elsewhere was no wrong password, so its point is given back.
+        res.on("finish", () => {
+          const done = res.statusCode < 300 ? limiter.delete(key) : res.statusCode === 429 || res.statusCode >= 500 ? limiter.reward(key) : undefined
+          done?.catch((error: unknown) => logWarning(req, error))
+        })
       }
-      const seen = await limiter.get(key)
-      if (seen && seen.consumedPoints >= limiter.points) {
-        refuse(res, check.limit, seen.msBeforeNext)
-        return
-      }
-      res.on("finish", () => {
-        const done = res.statusCode < 300 ? limiter.delete(key) : res.statusCode !== 429 && res.statusCode < 500 ? limiter.penalty(key) : undefined
-        done?.catch((error: unknown) => logWarning(req, error))
-      })
     } catch (error) {
       if (error instanceof RateLimiterRes) {
         refuse(res, check.limit, error.msBeforeNext)

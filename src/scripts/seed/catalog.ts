@@ -1,7 +1,14 @@
 /**
- * The demo catalog of a Kenyan shop. Prices are in major units (KES 1,450 is
- * 1450), KES prices include 16% VAT as Kenyan shelf prices do.
+ * The demo catalog of a Kenyan shop, kept as data in ./demo-catalog.json so a
+ * merchant (or a translator) can change it without reading code. It is
+ * checked here when loaded: a mistake in the file stops the seed with a
+ * message naming the product and field, never a half-seeded shop.
+ *
+ * Prices are in major units (KES 1,450 is 1450); KES prices include 16% VAT
+ * as Kenyan shelf prices do.
  */
+import { z } from "@medusajs/framework/zod"
+import catalog from "./demo-catalog.json"
 
 export type SeedVariant = {
   title: string
@@ -12,43 +19,46 @@ export type SeedVariant = {
   stock: number
 }
 
-export type SeedProduct = {
-  handle: string
-  title: string
-  subtitle: string
-  description: string
-  category: string
+const count = z.number().int().nonnegative()
+/** Whole shillings and cents-free dollars: M-Pesa takes whole KES only. */
+const price = z.number().int().positive()
+
+const productSchema = z.object({
+  handle: z.string().regex(/^[a-z0-9-]+$/, "must be lower-case letters, digits and dashes"),
+  title: z.string().min(1),
+  subtitle: z.string(),
+  description: z.string(),
+  category: z.string(),
   /** Handle of the product's collection (Medusa gives a product at most one). */
-  collection?: string
-  weight: number
-  hue: number
-  options: { title: string; values: string[] }[]
-  variants: SeedVariant[]
-}
+  collection: z.string().optional(),
+  /** Grams. */
+  weight: count,
+  /** The colour of the generated product image. */
+  hue: z.number().int().min(0).max(360),
+  options: z.array(z.object({ title: z.string().min(1), values: z.array(z.string().min(1)).min(1) })).min(1),
+  /** SKU prefix; each variant's SKU adds its option values. */
+  sku: z.string().regex(/^[A-Z0-9-]+$/, "must be upper-case letters, digits and dashes"),
+  variants: z
+    .array(z.object({ options: z.record(z.string(), z.string()), kes: price, usd: price, stock: count }))
+    .min(1),
+})
 
-export const SEED_CATEGORIES = [
-  { handle: "coffee-tea", name: "Coffee & Tea" },
-  { handle: "pantry", name: "Pantry" },
-  { handle: "fashion", name: "Fashion" },
-  { handle: "home-decor", name: "Home & Decor" },
-  { handle: "kitchen", name: "Kitchen" },
-  { handle: "electronics", name: "Electronics" },
-] as const
+const catalogSchema = z.object({
+  categories: z.array(z.object({ handle: z.string(), name: z.string() })).min(1),
+  collections: z.array(z.object({ handle: z.string(), title: z.string() })),
+  products: z.array(productSchema).min(1),
+})
 
-export const SEED_COLLECTIONS = [
-  { handle: "made-in-kenya", title: "Made in Kenya" },
-  { handle: "best-sellers", title: "Best sellers" },
-  { handle: "new-arrivals", title: "New arrivals" },
-] as const
+type ProductData = z.infer<typeof productSchema>
 
-type VariantSpec = [options: Record<string, string>, kes: number, usd: number, stock: number]
+export type SeedProduct = Omit<ProductData, "sku" | "variants"> & { variants: SeedVariant[] }
 
-function variants(skuBase: string, specs: VariantSpec[]): SeedVariant[] {
-  return specs.map(([options, kes, usd, stock]) => {
+function expandVariants(product: ProductData): SeedVariant[] {
+  return product.variants.map(({ options, kes, usd, stock }) => {
     const values = Object.values(options)
     return {
       title: values.join(" / "),
-      sku: [skuBase, ...values.map((v) => v.toUpperCase().replace(/[^A-Z0-9]+/g, ""))].join("-"),
+      sku: [product.sku, ...values.map((v) => v.toUpperCase().replace(/[^A-Z0-9]+/g, ""))].join("-"),
       options,
       kes,
       usd,
@@ -57,209 +67,46 @@ function variants(skuBase: string, specs: VariantSpec[]): SeedVariant[] {
   })
 }
 
-export const SEED_PRODUCTS: SeedProduct[] = [
-  {
-    handle: "kenya-aa-coffee",
-    title: "Kenya AA Coffee",
-    subtitle: "Nyeri highlands, 500 g",
-    description: "Bright, blackcurrant-sweet AA beans from smallholder farms on the slopes of Mt Kenya, roasted in Nairobi.",
-    category: "coffee-tea",
-    collection: "best-sellers",
-    weight: 500,
-    hue: 25,
-    options: [{ title: "Grind", values: ["Whole bean", "Ground"] }],
-    variants: variants("COFFEE-AA", [
-      [{ Grind: "Whole bean" }, 1450, 12, 120],
-      [{ Grind: "Ground" }, 1450, 12, 80],
-    ]),
-  },
-  {
-    handle: "kericho-gold-tea",
-    title: "Kericho Gold Tea",
-    subtitle: "Black tea bags",
-    description: "Strong, brisk black tea from the Kericho estates. Makes the perfect chai.",
-    category: "coffee-tea",
-    collection: "made-in-kenya",
-    weight: 250,
-    hue: 10,
-    options: [{ title: "Pack", values: ["50 bags", "100 bags"] }],
-    variants: variants("TEA-KERICHO", [
-      [{ Pack: "50 bags" }, 290, 3, 200],
-      [{ Pack: "100 bags" }, 520, 5, 150],
-    ]),
-  },
-  {
-    handle: "macadamia-nuts",
-    title: "Roasted Macadamia Nuts",
-    subtitle: "Lightly salted, 250 g",
-    description: "Embu macadamias, slow-roasted and lightly salted.",
-    category: "pantry",
-    collection: "best-sellers",
-    weight: 250,
-    hue: 45,
-    options: [{ title: "Size", values: ["250 g"] }],
-    variants: variants("MACADAMIA", [[{ Size: "250 g" }, 850, 8, 90]]),
-  },
-  {
-    handle: "baringo-honey",
-    title: "Baringo Honey",
-    subtitle: "Raw acacia honey",
-    description: "Raw, unfiltered honey from beekeepers around Lake Baringo.",
-    category: "pantry",
-    collection: "made-in-kenya",
-    weight: 500,
-    hue: 40,
-    options: [{ title: "Size", values: ["250 g", "500 g"] }],
-    variants: variants("HONEY-BARINGO", [
-      [{ Size: "250 g" }, 650, 6, 60],
-      [{ Size: "500 g" }, 1100, 10, 40],
-    ]),
-  },
-  {
-    handle: "maasai-shuka",
-    title: "Maasai Shuka Blanket",
-    subtitle: "Hand-loomed cotton",
-    description: "The classic checked shuka: a blanket, a wrap, a picnic cloth.",
-    category: "home-decor",
-    collection: "made-in-kenya",
-    weight: 600,
-    hue: 0,
-    options: [{ title: "Color", values: ["Red", "Blue"] }],
-    variants: variants("SHUKA", [
-      [{ Color: "Red" }, 1800, 16, 50],
-      [{ Color: "Blue" }, 1800, 16, 35],
-    ]),
-  },
-  {
-    handle: "kiondo-basket",
-    title: "Kiondo Sisal Basket",
-    subtitle: "Woven by hand in Machakos",
-    description: "A sturdy woven sisal basket with leather handles.",
-    category: "home-decor",
-    collection: "made-in-kenya",
-    weight: 700,
-    hue: 30,
-    options: [{ title: "Size", values: ["Small", "Large"] }],
-    variants: variants("KIONDO", [
-      [{ Size: "Small" }, 1600, 14, 25],
-      [{ Size: "Large" }, 2500, 22, 15],
-    ]),
-  },
-  {
-    handle: "soapstone-elephant",
-    title: "Soapstone Elephant",
-    subtitle: "Kisii soapstone carving",
-    description: "A smooth, hand-carved elephant in pink Kisii soapstone.",
-    category: "home-decor",
-    collection: "made-in-kenya",
-    weight: 400,
-    hue: 340,
-    options: [{ title: "Size", values: ["10 cm", "20 cm"] }],
-    variants: variants("SOAPSTONE-ELEPHANT", [
-      [{ Size: "10 cm" }, 950, 9, 30],
-      [{ Size: "20 cm" }, 2100, 19, 10],
-    ]),
-  },
-  {
-    handle: "kikoi-wrap",
-    title: "Kikoi Beach Wrap",
-    subtitle: "Coastal cotton",
-    description: "Light striped cotton kikoi from Lamu, for the beach or the sofa.",
-    category: "fashion",
-    collection: "new-arrivals",
-    weight: 300,
-    hue: 190,
-    options: [{ title: "Color", values: ["Ocean", "Sunset"] }],
-    variants: variants("KIKOI", [
-      [{ Color: "Ocean" }, 1200, 11, 40],
-      [{ Color: "Sunset" }, 1200, 11, 40],
-    ]),
-  },
-  {
-    handle: "kitenge-shirt",
-    title: "Kitenge Shirt",
-    subtitle: "Wax-print cotton",
-    description: "A short-sleeved shirt in bold kitenge print, tailored in Nairobi.",
-    category: "fashion",
-    collection: "best-sellers",
-    weight: 250,
-    hue: 280,
-    options: [{ title: "Size", values: ["S", "M", "L", "XL"] }],
-    variants: variants("KITENGE", [
-      [{ Size: "S" }, 2800, 24, 12],
-      [{ Size: "M" }, 2800, 24, 20],
-      [{ Size: "L" }, 2800, 24, 20],
-      [{ Size: "XL" }, 2800, 24, 8],
-    ]),
-  },
-  {
-    handle: "beaded-bracelet",
-    title: "Maasai Beaded Bracelet",
-    subtitle: "Glass beads on leather",
-    description: "Hand-beaded bracelet made by a women's cooperative in Kajiado.",
-    category: "fashion",
-    collection: "made-in-kenya",
-    weight: 30,
-    hue: 120,
-    options: [{ title: "Color", values: ["Rainbow", "Black & white"] }],
-    variants: variants("BRACELET", [
-      [{ Color: "Rainbow" }, 600, 6, 100],
-      [{ Color: "Black & white" }, 600, 6, 60],
-    ]),
-  },
-  {
-    handle: "jiko-stove",
-    title: "Energy-saving Jiko",
-    subtitle: "Ceramic-lined charcoal stove",
-    description: "Uses up to half the charcoal of a metal jiko. Ceramic liner, steel cladding.",
-    category: "kitchen",
-    collection: "best-sellers",
-    weight: 4500,
-    hue: 15,
-    options: [{ title: "Size", values: ["Standard"] }],
-    variants: variants("JIKO", [[{ Size: "Standard" }, 3200, 28, 18]]),
-  },
-  {
-    handle: "sufuria-set",
-    title: "Sufuria Set",
-    subtitle: "Aluminium pots with lids",
-    description: "Three nesting sufurias for ugali, stew and chai.",
-    category: "kitchen",
-    weight: 2500,
-    hue: 210,
-    options: [{ title: "Pieces", values: ["3 pieces", "5 pieces"] }],
-    variants: variants("SUFURIA", [
-      [{ Pieces: "3 pieces" }, 2900, 25, 22],
-      [{ Pieces: "5 pieces" }, 4500, 39, 14],
-    ]),
-  },
-  {
-    handle: "solar-lantern",
-    title: "Solar Lantern",
-    subtitle: "With USB phone charging",
-    description: "Eight hours of light from a day in the sun, and it charges your phone.",
-    category: "electronics",
-    collection: "new-arrivals",
-    weight: 600,
-    hue: 55,
-    options: [{ title: "Model", values: ["Lite", "Pro"] }],
-    variants: variants("SOLAR-LANTERN", [
-      [{ Model: "Lite" }, 2300, 20, 30],
-      [{ Model: "Pro" }, 3500, 30, 20],
-    ]),
-  },
-  {
-    handle: "power-bank",
-    title: "Power Bank 10,000 mAh",
-    subtitle: "Two USB ports",
-    description: "Keeps two phones going through a long matatu ride.",
-    category: "electronics",
-    weight: 220,
-    hue: 240,
-    options: [{ title: "Color", values: ["Black", "White"] }],
-    variants: variants("POWERBANK", [
-      [{ Color: "Black" }, 2200, 19, 45],
-      [{ Color: "White" }, 2200, 19, 0],
-    ]),
-  },
-]
+/** Reads the catalog; every product's category, collection and variant options must exist. */
+export function loadCatalog(data: unknown) {
+  const parsed = catalogSchema.safeParse(data)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new Error(`demo-catalog.json: ${issue.path.join(".")}: ${issue.message}`)
+  }
+  const { categories, collections, products } = parsed.data
+  for (const product of products) {
+    const where = `demo-catalog.json: product "${product.handle}"`
+    if (!categories.some((c) => c.handle === product.category)) {
+      throw new Error(`${where}: category "${product.category}" is not in categories`)
+    }
+    if (product.collection && !collections.some((c) => c.handle === product.collection)) {
+      throw new Error(`${where}: collection "${product.collection}" is not in collections`)
+    }
+    for (const variant of product.variants) {
+      const missing = product.options.find((o) => !(o.title in variant.options))
+      if (missing) {
+        throw new Error(`${where}: a variant has no value for option ${missing.title}`)
+      }
+      for (const [title, value] of Object.entries(variant.options)) {
+        if (!product.options.some((o) => o.title === title && o.values.includes(value))) {
+          throw new Error(`${where}: variant option ${title} = "${value}" is not one of the product's options`)
+        }
+      }
+    }
+  }
+  return {
+    categories,
+    collections,
+    products: products.map(({ sku: _sku, variants: _variants, ...product }): SeedProduct => ({
+      ...product,
+      variants: expandVariants({ sku: _sku, variants: _variants, ...product }),
+    })),
+  }
+}
+
+const demo = loadCatalog(catalog)
+
+export const SEED_CATEGORIES = demo.categories
+export const SEED_COLLECTIONS = demo.collections
+export const SEED_PRODUCTS: SeedProduct[] = demo.products

@@ -1,12 +1,18 @@
 import type { Metadata, Viewport } from "next"
+import { NextIntlClientProvider } from "next-intl"
+import { getLocale, getMessages, getTranslations } from "next-intl/server"
 import { HydratedMarker } from "@/components/hydrated-marker"
 import { NavigationWatchdog } from "@/components/navigation-watchdog"
+import { clientMessages } from "@/i18n/client-messages"
 import "./globals.css"
 
-export const metadata: Metadata = {
-  title: { default: "Soko — shop Kenyan, pay with M-Pesa", template: "%s · Soko" },
-  description: "Coffee, tea, crafts, fashion and home goods from Kenya. Pay with M-Pesa, delivered across Kenya.",
-  icons: { icon: "/icon.svg" },
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta")
+  return {
+    title: { default: t("title"), template: t("titleTemplate") },
+    description: t("description"),
+    icons: { icon: "/icon.svg" },
+  }
 }
 
 export const viewport: Viewport = {
@@ -15,16 +21,20 @@ export const viewport: Viewport = {
   themeColor: "#0b6b3a",
 }
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const [locale, messages, t] = await Promise.all([getLocale(), getMessages(), getTranslations("layout")])
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        {children}
-        <HydratedMarker />
-        <NavigationWatchdog />
+        {/* Client components get the request's locale, formats, time zone and their messages from here. */}
+        <NextIntlClientProvider messages={clientMessages(messages)}>
+          <a className="skip-link" href="#main">
+            {t("skipToContent")}
+          </a>
+          {children}
+          <HydratedMarker />
+          <NavigationWatchdog />
+        </NextIntlClientProvider>
       </body>
     </html>
   )

@@ -1,13 +1,15 @@
 import Link from "next/link"
+import { useTranslations } from "next-intl"
 
 export default function NotFound() {
+  const t = useTranslations("notFound")
   return (
     <main id="main" className="container page">
-      <h1>We couldn&apos;t find that page</h1>
-      <p>The link may be old, or the product is no longer sold.</p>
+      <h1>{t("pageTitle")}</h1>
+      <p>{t("text")}</p>
       <p>
         <Link className="btn" href="/ke/store">
-          Browse the shop
+          {t("browse")}
         </Link>
       </p>
     </main>

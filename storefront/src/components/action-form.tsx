@@ -1,12 +1,11 @@
 "use client"
 
 import { useRouter } from "next/navigation"
+import { useTranslations } from "next-intl"
 import { type FormEvent, type FormHTMLAttributes, startTransition, useActionState, useCallback, useRef, useState } from "react"
 import type { ActionState } from "@/lib/data/action-state"
 
 export type FormAction = (prev: ActionState, formData: FormData) => Promise<ActionState>
-
-const FAILED = "Something went wrong. Check your connection and try again."
 
 /**
  * A soft navigation that has not changed the address after this long is taken
@@ -33,6 +32,7 @@ const NAVIGATION_FALLBACK_MS = 10_000
  * through `useActionState`, and the action redirects as usual (lib/data/action-result.ts).
  */
 export function useFormAction(action: FormAction, initial: ActionState = {}) {
+  const t = useTranslations("layout")
   const router = useRouter()
   const [posted, fallbackAction] = useActionState<ActionState, FormData>(action, initial)
   const [state, setState] = useState<ActionState>(posted)
@@ -48,7 +48,7 @@ export function useFormAction(action: FormAction, initial: ActionState = {}) {
       try {
         next = await action(latest.current, formData)
       } catch {
-        next = { error: FAILED }
+        next = { error: t("actionFailed") }
       }
       latest.current = next
       busy.current = false
@@ -71,7 +71,7 @@ export function useFormAction(action: FormAction, initial: ActionState = {}) {
         startTransition(() => router.refresh())
       }
     },
-    [action, router]
+    [action, router, t]
   )
 
   const onSubmit = useCallback(

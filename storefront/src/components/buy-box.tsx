@@ -1,6 +1,7 @@
 "use client"
 
 import Link from "next/link"
+import { useFormatter, useTranslations } from "next-intl"
 import { useMemo, useState } from "react"
 import { addToCart } from "@/lib/data/cart-actions"
 import { formatMoney } from "@/lib/util/money"
@@ -28,14 +29,17 @@ function initialSelection(product: BuyBoxProduct): Record<string, string> {
 }
 
 function AddButton({ disabled, label, pending }: { disabled: boolean; label: string; pending: boolean }) {
+  const t = useTranslations("product")
   return (
     <button className="btn" type="submit" disabled={disabled || pending} aria-disabled={disabled || pending} data-testid="add-to-cart">
-      {pending ? "Adding…" : label}
+      {pending ? t("adding") : label}
     </button>
   )
 }
 
 export function BuyBox({ product, country, taxNote }: { product: BuyBoxProduct; country: string; taxNote?: string }) {
+  const t = useTranslations("product")
+  const format = useFormatter()
   const [selected, setSelected] = useState<Record<string, string>>(() => initialSelection(product))
   const [quantity, setQuantity] = useState(1)
   const { state, pending, formProps } = useFormAction(addToCart)
@@ -62,16 +66,16 @@ export function BuyBox({ product, country, taxNote }: { product: BuyBoxProduct; 
       <p className="product__price price" data-testid="variant-price">
         {price ? (
           <>
-            {formatMoney(price.amount, price.currency)}
+            {formatMoney(price.amount, price.currency, format)}
             {price.onSale ? (
               <>
                 {" "}
-                <s className="muted small">{formatMoney(price.original, price.currency)}</s>
+                <s className="muted small">{formatMoney(price.original, price.currency, format)}</s>
               </>
             ) : null}
           </>
         ) : (
-          <span className="muted">Choose an option</span>
+          <span className="muted">{t("chooseOption")}</span>
         )}
       </p>
       {taxNote ? <p className="small muted">{taxNote}</p> : null}
@@ -100,7 +104,7 @@ export function BuyBox({ product, country, taxNote }: { product: BuyBoxProduct; 
                       {value}
                       {available ? null : (
                         <span className="visually-hidden" id={`sold-${option.id}-${value}`.replace(/\W/g, "-")}>
-                          (sold out)
+                          {t("soldOutOption")}
                         </span>
                       )}
                     </span>
@@ -115,10 +119,10 @@ export function BuyBox({ product, country, taxNote }: { product: BuyBoxProduct; 
       <p className="stock" aria-live="polite" data-testid="stock-state">
         {variant ? (
           <span className={`badge ${variant.stock.kind === "out" ? "badge--soldout" : variant.stock.kind === "low" ? "badge--warn" : "badge--ok"}`}>
-            {variant.stock.label}
+            {t("stock", { kind: variant.stock.kind, left: variant.stock.left ?? 0 })}
           </span>
         ) : (
-          <span className="muted small">This combination isn&apos;t available.</span>
+          <span className="muted small">{t("unavailable")}</span>
         )}
       </p>
 
@@ -126,12 +130,12 @@ export function BuyBox({ product, country, taxNote }: { product: BuyBoxProduct; 
       <input type="hidden" name="country" value={country} />
 
       <div className="buy-row">
-        <div className="qty" role="group" aria-label="Quantity">
-          <button type="button" onClick={() => setQuantity(Math.max(1, qty - 1))} aria-label="One fewer" disabled={qty <= 1}>
+        <div className="qty" role="group" aria-label={t("quantity")}>
+          <button type="button" onClick={() => setQuantity(Math.max(1, qty - 1))} aria-label={t("oneFewer")} disabled={qty <= 1}>
             −
           </button>
           <label htmlFor="quantity" className="visually-hidden">
-            Quantity
+            {t("quantity")}
           </label>
           <input
             id="quantity"
@@ -143,11 +147,11 @@ export function BuyBox({ product, country, taxNote }: { product: BuyBoxProduct; 
             value={qty}
             onChange={(e) => setQuantity(Math.max(1, Math.min(max, Number(e.target.value) || 1)))}
           />
-          <button type="button" onClick={() => setQuantity(Math.min(max, qty + 1))} aria-label="One more" disabled={qty >= max}>
+          <button type="button" onClick={() => setQuantity(Math.min(max, qty + 1))} aria-label={t("oneMore")} disabled={qty >= max}>
             +
           </button>
         </div>
-        <AddButton disabled={!variant || soldOut} label={soldOut ? "Sold out" : "Add to cart"} pending={pending} />
+        <AddButton disabled={!variant || soldOut} label={soldOut ? t("soldOut") : t("addToCart")} pending={pending} />
       </div>
 
       <div aria-live="polite" style={{ minHeight: "3.2em", marginTop: 10 }}>
@@ -159,7 +163,7 @@ export function BuyBox({ product, country, taxNote }: { product: BuyBoxProduct; 
           <p className="notice notice--success" style={{ marginBottom: 0 }} data-testid="added-notice">
             {state.message}{" "}
             <Link href={`/${country}/cart`} data-testid="view-cart">
-              View cart
+              {t("viewCart")}
             </Link>
           </p>
         ) : null}

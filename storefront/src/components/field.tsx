@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl"
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react"
 
 type Common = {
@@ -32,11 +33,12 @@ function Messages({ id, error, hint }: { id: string; error?: string; hint?: Reac
 
 /** A labelled input whose hint and error are announced with it. */
 export function TextField({ name, label, error, hint, wide, id = `f-${name}`, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  const t = useTranslations("form")
   return (
     <div className={`field${wide ? " field--wide" : ""}`}>
       <label htmlFor={id}>
         {label}
-        {input.required ? null : <span className="muted"> (optional)</span>}
+        {input.required ? null : <span className="muted"> {t("optional")}</span>}
       </label>
       <input
         id={id}

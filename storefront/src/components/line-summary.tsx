@@ -1,3 +1,4 @@
+import { useFormatter, useTranslations } from "next-intl"
 import { formatMoney } from "@/lib/util/money"
 import { MediaImage } from "./media-image"
 
@@ -14,6 +15,8 @@ type Line = {
 
 /** A compact list of lines: picture, name, option, quantity and line total. */
 export function LineSummary({ items, currency }: { items: Line[]; currency: string }) {
+  const t = useTranslations("cart")
+  const format = useFormatter()
   return (
     <ul className="summary-list">
       {items.map((item) => (
@@ -22,10 +25,11 @@ export function LineSummary({ items, currency }: { items: Line[]; currency: stri
           <div style={{ flex: 1 }}>
             <div style={{ fontWeight: 600 }}>{item.product_title ?? item.title}</div>
             <div className="small muted">
-              {item.variant_title && item.variant_title !== "Default" ? `${item.variant_title} · ` : ""}Qty {item.quantity}
+              {item.variant_title && item.variant_title !== "Default" ? `${item.variant_title} · ` : ""}
+              {t("qty", { quantity: item.quantity })}
             </div>
           </div>
-          <div className="price">{formatMoney(item.total ?? (item.unit_price ?? 0) * (item.quantity ?? 1), currency)}</div>
+          <div className="price">{formatMoney(item.total ?? (item.unit_price ?? 0) * (item.quantity ?? 1), currency, format)}</div>
         </li>
       ))}
     </ul>

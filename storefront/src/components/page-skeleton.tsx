@@ -1,12 +1,14 @@
+import { useTranslations } from "next-intl"
 import { Suspense } from "react"
 import { BoundaryHydrated } from "./boundary-hydrated"
 
 /** What shows while a page streams in on a first visit: its rough shape, so nothing jumps. */
 export function PageSkeleton() {
+  const t = useTranslations("layout")
   return (
     <div className="container page" aria-busy="true">
       <p className="visually-hidden" role="status">
-        Loading…
+        {t("loading")}
       </p>
       <div className="skeleton skeleton--line" style={{ width: "45%", height: "2rem" }} />
       <div className="skeleton skeleton--line" style={{ width: "70%" }} />

@@ -1,5 +1,6 @@
 import type { HttpTypes } from "@medusajs/types"
 import Link from "next/link"
+import { useFormatter, useTranslations } from "next-intl"
 import { formatMoney } from "@/lib/util/money"
 import { productInStock, productPrice } from "@/lib/util/product"
 import { MediaImage } from "./media-image"
@@ -13,6 +14,8 @@ export function ProductCard({
   country: string
   priority?: boolean
 }) {
+  const t = useTranslations("product")
+  const format = useFormatter()
   const price = productPrice(product)
   const inStock = productInStock(product)
   return (
@@ -27,12 +30,12 @@ export function ProductCard({
       <div className="spread">
         {price ? (
           <span className={`price${price.varies ? " price--from" : ""}`} data-testid="product-price" data-amount={price.amount}>
-            {formatMoney(price.amount, price.currency)}
+            {formatMoney(price.amount, price.currency, format)}
           </span>
         ) : (
-          <span className="muted small">Price on request</span>
+          <span className="muted small">{t("priceOnRequest")}</span>
         )}
-        {!inStock ? <span className="badge badge--soldout">Sold out</span> : null}
+        {!inStock ? <span className="badge badge--soldout">{t("soldOut")}</span> : null}
       </div>
     </article>
   )

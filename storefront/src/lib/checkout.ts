@@ -2,19 +2,14 @@
  * Checkout's steps and rules, as pure functions (the pages and actions use
  * them; the tests pin them down).
  */
+import { createTranslator } from "next-intl"
+import en from "../../messages/en.json"
 import type { HttpTypes } from "@medusajs/types"
 import { isMpesa, isStripe } from "./payments"
 import { normalizeKenyanPhone } from "./util/phone"
 
 export const STEPS = ["address", "delivery", "payment", "review"] as const
 export type Step = (typeof STEPS)[number]
-
-export const STEP_LABELS: Record<Step, string> = {
-  address: "Address",
-  delivery: "Delivery",
-  payment: "Payment",
-  review: "Review",
-}
 
 /** Cart metadata keys where the storefront keeps the shopper's payment choice until the order is placed. */
 export const PAYMENT_PROVIDER_KEY = "soko_payment_provider"
@@ -91,37 +86,51 @@ export function readAddress(form: FormData): AddressInput {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-/** Field → message for what the shopper must fix (empty when the address is usable). */
-export function validateAddress(a: AddressInput, options: { requireEmail: boolean; countries: string[] }): Record<string, string> {
+type AddressErrorKey = keyof typeof en.addressErrors
+/** Words for the `addressErrors` messages: `await getTranslations("addressErrors")` in an action. */
+export type AddressWords = (key: AddressErrorKey) => string
+
+let english: AddressWords | undefined
+function englishWords(): AddressWords {
+  english ??= createTranslator({ locale: "en-KE", messages: en, namespace: "addressErrors" })
+  return english
+}
+
+/** Field → message for what the shopper must fix (empty when the address is usable), in `t`'s language. */
+export function validateAddress(
+  a: AddressInput,
+  options: { requireEmail: boolean; countries: string[] },
+  t: AddressWords = englishWords()
+): Record<string, string> {
   const errors: Record<string, string> = {}
   if (options.requireEmail && !EMAIL.test(a.email)) {
-    errors.email = "Enter your email, like name@example.com. We send the receipt there."
+    errors.email = t("email")
   }
   if (!a.first_name) {
-    errors.first_name = "Enter your first name."
+    errors.first_name = t("firstName")
   }
   if (!a.last_name) {
-    errors.last_name = "Enter your last name."
+    errors.last_name = t("lastName")
   }
   if (!options.countries.includes(a.country_code)) {
-    errors.country_code = "Choose a country we deliver to."
+    errors.country_code = t("country")
   }
   const kenya = a.country_code === "ke"
   if (kenya) {
     if (!normalizeKenyanPhone(a.phone)) {
-      errors.phone = "Enter a Kenyan mobile number, like 0712 345 678. The rider calls it on delivery."
+      errors.phone = t("phoneKenya")
     }
     if (!a.province) {
-      errors.province = "Choose your county."
+      errors.province = t("county")
     }
   } else if (a.phone.replace(/\D/g, "").length < 6) {
-    errors.phone = "Enter a phone number the courier can call."
+    errors.phone = t("phone")
   }
   if (!a.city) {
-    errors.city = kenya ? "Enter your town or area, like Westlands." : "Enter your city."
+    errors.city = kenya ? t("townKenya") : t("city")
   }
   if (!a.address_1) {
-    errors.address_1 = kenya ? "Enter the street and building, like Kenyatta Avenue, Kimathi House." : "Enter your street address."
+    errors.address_1 = kenya ? t("streetKenya") : t("street")
   }
   return errors
 }

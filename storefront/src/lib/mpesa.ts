@@ -34,22 +34,6 @@ export function nextPollDelay(elapsedMs: number): number {
   return 15_000
 }
 
-/** Headline for each state, in words a shopper expects. */
-export function mpesaHeadline(status: MpesaState): string {
-  switch (status) {
-    case "pending":
-      return "Check your phone"
-    case "paid":
-      return "Payment received"
-    case "cancelled":
-      return "Payment cancelled"
-    case "expired":
-      return "The prompt expired"
-    case "failed":
-      return "Payment didn't go through"
-  }
-}
-
 /** The order-link token's shape (base64url HMAC); anything else is dropped, never sent on. */
 const ORDER_TOKEN = /^[A-Za-z0-9_-]{16,100}$/
 
@@ -88,9 +72,4 @@ export function retryAfterSeconds(header: string | null | undefined, now = Date.
     return undefined
   }
   return Math.min(Math.ceil((at - now) / 1000), 24 * 3600)
-}
-
-/** "at 14:05" in Nairobi time: when a throttled shopper may send a new prompt. */
-export function retryAtLabel(retryAt: number): string {
-  return new Date(retryAt).toLocaleTimeString("en-KE", { hour: "2-digit", minute: "2-digit", timeZone: "Africa/Nairobi" })
 }

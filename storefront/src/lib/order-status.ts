@@ -2,33 +2,35 @@ import type { HttpTypes } from "@medusajs/types"
 
 type OrderLike = Pick<HttpTypes.StoreOrder, "status" | "payment_status" | "fulfillment_status">
 
-/** One label for an order from Medusa's three statuses, in a shopper's words. */
-export function orderStatusLabel(order: OrderLike): { label: string; tone: string } {
+export type OrderStatusKey = "cancelled" | "delivered" | "onTheWay" | "packed" | "paid" | "refunded" | "paymentCancelled" | "awaitingPayment"
+
+/** One status for an order from Medusa's three, as a message key (`orderStatus.<key>`: in a shopper's words). */
+export function orderStatusLabel(order: OrderLike): { key: OrderStatusKey; tone: string } {
   if (order.status === "canceled") {
-    return { label: "Cancelled", tone: "badge--soldout" }
+    return { key: "cancelled", tone: "badge--soldout" }
   }
   switch (order.fulfillment_status) {
     case "delivered":
-      return { label: "Delivered", tone: "badge--ok" }
+      return { key: "delivered", tone: "badge--ok" }
     case "shipped":
     case "partially_shipped":
     case "partially_delivered":
-      return { label: "On the way", tone: "badge--ok" }
+      return { key: "onTheWay", tone: "badge--ok" }
     case "fulfilled":
     case "partially_fulfilled":
-      return { label: "Packed", tone: "badge--ok" }
+      return { key: "packed", tone: "badge--ok" }
   }
   switch (order.payment_status) {
     case "captured":
     case "authorized":
     case "partially_captured":
-      return { label: "Paid", tone: "badge--ok" }
+      return { key: "paid", tone: "badge--ok" }
     case "refunded":
     case "partially_refunded":
-      return { label: "Refunded", tone: "" }
+      return { key: "refunded", tone: "" }
     case "canceled":
-      return { label: "Payment cancelled", tone: "badge--soldout" }
+      return { key: "paymentCancelled", tone: "badge--soldout" }
     default:
-      return { label: "Awaiting payment", tone: "badge--warn" }
+      return { key: "awaitingPayment", tone: "badge--warn" }
   }
 }

@@ -5,11 +5,10 @@
  */
 export type PaymentKind = "mpesa" | "card" | "manual"
 
+/** A way to pay; pages name and describe it in the shopper's language (`payment.<kind>`). */
 export type PaymentMethod = {
   providerId: string
   kind: PaymentKind
-  label: string
-  description: string
 }
 
 export const MPESA_PROVIDER = "pp_mpesa_mpesa"
@@ -30,23 +29,12 @@ export function availablePaymentMethods(providerIds: string[], options: { stripe
   for (const id of providerIds) {
     const kind = paymentKind(id)
     if (kind === "mpesa" && !methods.some((m) => m.kind === "mpesa")) {
-      methods.push({
-        providerId: id,
-        kind,
-        label: "M-Pesa",
-        description: "We send a payment prompt to your phone. Enter your M-Pesa PIN to pay.",
-      })
+      methods.push({ providerId: id, kind })
     } else if (kind === "card" && options.stripeKey && id === "pp_stripe_stripe") {
-      methods.push({ providerId: id, kind, label: "Card", description: "Visa, Mastercard and more, processed securely by Stripe." })
+      methods.push({ providerId: id, kind })
     } else if (kind === "manual" && !methods.some((m) => m.kind === "manual")) {
-      methods.push({ providerId: id, kind, label: "Cash on delivery", description: "Pay in cash or by M-Pesa when your order arrives." })
+      methods.push({ providerId: id, kind })
     }
   }
   return methods.sort((a, b) => ORDER[a.kind] - ORDER[b.kind])
-}
-
-export const PAYMENT_LABELS: Record<PaymentKind, string> = {
-  mpesa: "M-Pesa",
-  card: "Card",
-  manual: "Cash on delivery",
 }

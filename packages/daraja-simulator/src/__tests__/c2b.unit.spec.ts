@@ -57,6 +57,8 @@ describe("C2B register and simulate", () => {
     ["M-Pesa in the URL", { ConfirmationURL: "http://127.0.0.1/mpesa/confirm" }, "ConfirmationURL - URL has the word MPESA"],
     ["Safaricom in the URL", { ValidationURL: "http://127.0.0.1/safaricom" }, "ValidationURL - URL has the word SAFARICOM"],
     ["an ngrok host", { ValidationURL: "https://abc.ngrok.io/v" }, "ValidationURL - URL host ngrok is not allowed"],
+    ["MPESA in capitals", { ValidationURL: "http://127.0.0.1/MPESA/validate" }, "ValidationURL - URL has the word MPESA"],
+    ["a query string word", { ConfirmationURL: "http://127.0.0.1/c?query=1" }, "ConfirmationURL - URL has the word QUERY"],
   ])("refuses %s (400.003.02)", async (_name, patch, message) => {
     const res = await register(patch)
     expect(res.status).toBe(400)

@@ -112,7 +112,7 @@ describe("HTTP control API", () => {
 
   it("serves the state the phone page polls", async () => {
     const state = await control("GET", "/state")
-    expect(Object.keys(state.body).sort()).toEqual(["callbacks", "prompts", "requests", "settings"])
+    expect(Object.keys(state.body).sort()).toEqual(["c2bPayments", "callbacks", "prompts", "qrCodes", "requests", "settings"])
   })
 
   it.each([

@@ -48,11 +48,13 @@ export class CallbackDispatcher {
 
   private async deliver(record: CallbackRecord, payload: string): Promise<void> {
     const { callbackRetries, callbackRetryDelayMs, callbackTimeoutMs } = this.deps.settings()
+    const generation = this.deps.scheduler.generation
     for (let attempt = 0; attempt <= callbackRetries; attempt++) {
       if (attempt > 0) {
         await this.deps.scheduler.sleep(callbackRetryDelayMs * 2 ** (attempt - 1))
       }
-      if (this.deps.scheduler.isStopped) {
+      // Stopped, or reset while an attempt was in flight: the callback belongs to a forgotten world.
+      if (this.deps.scheduler.isStopped || this.deps.scheduler.generation !== generation) {
         return
       }
       const result = await this.attempt(record, payload, callbackTimeoutMs)

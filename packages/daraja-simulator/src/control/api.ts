@@ -1,3 +1,4 @@
+import type { C2bPayInput } from "../c2b/pay-input"
 import type { CallbackFilter, CallbackRecord } from "../callbacks/store"
 import { resetSim, Sim } from "../context"
 import { pickSettings, Settings } from "../options"
@@ -7,7 +8,13 @@ import type { Override, OverrideInput } from "../state/overrides"
 import type { RequestRecord } from "../state/request-log"
 import type { StkTransaction } from "../state/stk-store"
 import { approvePrompt, cancelPrompt, releasePrompt, settleStk } from "../stk/lifecycle"
+import type { QrFields } from "../qr/payload"
+import type { C2bPayment, C2bPaymentFilter } from "../state/c2b-payments"
+import type { C2bRegistration, PullRegistration } from "../state/shortcode-registry"
+import type { QrCodeRecord } from "../state/qr-codes"
 import * as f from "../validation/fields"
+import { payC2b, readQrCode, resendC2bConfirmation } from "./c2b"
+import { ControlError } from "./errors"
 
 export interface OutcomeInput {
   /** The result the phone produces; omit with `interactive: true` for a person to answer. */
@@ -28,14 +35,12 @@ export interface WaitOptions extends CallbackFilter {
   timeoutMs?: number
 }
 
-export class ControlError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400
-  ) {
-    super(message)
-  }
+export interface C2bWaitOptions extends C2bPaymentFilter {
+  /** Default 10000. */
+  timeoutMs?: number
 }
+
+export { ControlError }
 
 /** The inspection and control operations shared by the in-process handle and the HTTP control API. */
 export class Control {
@@ -168,6 +173,61 @@ export class Control {
       reversals: this.sim.ledger.listReversals(),
       payouts: this.sim.ledger.listPayouts(),
     }
+  }
+
+  /**
+   * Pays a paybill, a till or a scanned QR code like a customer: validation
+   * (if registered), the ledger, then the confirmation. Resolves with the
+   * payment once it is completed or rejected; its confirmation may still be
+   * on its way (`waitForCallback({ kind: "c2b-confirmation", transId })`).
+   */
+  payC2b(input: C2bPayInput): Promise<C2bPayment> {
+    return payC2b(this.sim, input)
+  }
+
+  /** Every C2B payment attempt, completed or rejected, oldest first. */
+  listC2bPayments(filter: C2bPaymentFilter = {}): C2bPayment[] {
+    return this.sim.c2bPayments.list(filter)
+  }
+
+  getC2bPayment(transId: string): C2bPayment | undefined {
+    return this.sim.c2bPayments.get(transId)
+  }
+
+  /** Resolves with the first completed or rejected payment matching (e.g. one made through the simulate API); rejects on timeout. */
+  async waitForC2bPayment(options: C2bWaitOptions = {}): Promise<C2bPayment> {
+    const { timeoutMs = 10_000, ...filter } = options
+    const waiting = this.sim.c2bPayments.wait(filter)
+    const timedOut = Symbol("timeout")
+    const winner = await Promise.race([waiting.promise, this.sim.scheduler.sleep(timeoutMs).then(() => timedOut)])
+    if (winner === timedOut) {
+      waiting.cancel()
+      throw new ControlError(`no C2B payment matching ${JSON.stringify(filter)} within ${timeoutMs} ms`, 408)
+    }
+    return winner as C2bPayment
+  }
+
+  /** Sends a completed payment's confirmation (again): a late arrival after a lost one, or another duplicate. */
+  resendC2bConfirmation(transId: string): CallbackRecord {
+    return resendC2bConfirmation(this.sim, transId)
+  }
+
+  listC2bRegistrations(): C2bRegistration[] {
+    return this.sim.c2b.list()
+  }
+
+  listPullRegistrations(): PullRegistration[] {
+    return this.sim.pull.list()
+  }
+
+  /** Dynamic QR codes generated so far, with their payload text. */
+  listQrCodes(): QrCodeRecord[] {
+    return this.sim.qrCodes.list()
+  }
+
+  /** The fields inside a QR payload made by this simulator; 400 with the reason otherwise. */
+  readQrCode(payload: string): QrFields {
+    return readQrCode(payload)
   }
 
   private guard<T>(fn: () => T): T {

@@ -1,6 +1,8 @@
+import type { C2bPayInput } from "../c2b/pay-input"
 import type { CallbackFilter, CallbackKind } from "../callbacks/store"
 import { json, Reply } from "../http/reply"
 import type { Settings } from "../options"
+import type { C2bPaymentFilter } from "../state/c2b-payments"
 import type { OverrideInput } from "../state/overrides"
 import type { Control, OutcomeInput } from "./api"
 
@@ -38,6 +40,15 @@ const callbackFilter = (q: URLSearchParams): CallbackFilter => ({
   conversationId: q.get("conversationId") ?? undefined,
   transId: q.get("transId") ?? undefined,
 })
+
+const c2bFilter = (q: URLSearchParams): C2bPaymentFilter => ({
+  shortCode: q.get("shortCode") ?? undefined,
+  transId: q.get("transId") ?? undefined,
+  billRefNumber: q.get("billRefNumber") ?? undefined,
+  status: (q.get("status") ?? undefined) as C2bPaymentFilter["status"],
+})
+
+const timeoutOf = (q: URLSearchParams): number => Math.min(Number(q.get("timeoutMs")) || 10_000, 120_000)
 
 const ok = (): Reply => json(200, { ok: true })
 
@@ -90,7 +101,7 @@ const CONTROL_ROUTES: ControlRoute[] = [
       200,
       await c.waitForCallback({
         ...callbackFilter(r.query),
-        timeoutMs: Math.min(Number(r.query.get("timeoutMs")) || 10_000, 120_000),
+        timeoutMs: timeoutOf(r.query),
       })
     )
   ),
@@ -107,12 +118,28 @@ const CONTROL_ROUTES: ControlRoute[] = [
     return tx ? json(200, tx) : json(404, { error: "unknown CheckoutRequestID" })
   }),
   route("GET", "/ledger", (c) => json(200, c.listLedger())),
+  route("POST", "/c2b/payments", async (c, r) => json(200, await c.payC2b(objectBody(r.body) as unknown as C2bPayInput))),
+  route("GET", "/c2b/payments", (c, r) => json(200, c.listC2bPayments(c2bFilter(r.query)))),
+  route("GET", "/c2b/payments/wait", async (c, r) =>
+    json(200, await c.waitForC2bPayment({ ...c2bFilter(r.query), timeoutMs: timeoutOf(r.query) }))
+  ),
+  route("GET", "/c2b/payments/:transId", (c, r) => {
+    const payment = c.getC2bPayment(r.params[0])
+    return payment ? json(200, payment) : json(404, { error: "unknown TransID" })
+  }),
+  route("POST", "/c2b/payments/:transId/confirmation", (c, r) => json(200, c.resendC2bConfirmation(r.params[0]))),
+  route("GET", "/c2b/registrations", (c) => json(200, c.listC2bRegistrations())),
+  route("GET", "/pull/registrations", (c) => json(200, c.listPullRegistrations())),
+  route("GET", "/qr-codes", (c) => json(200, c.listQrCodes())),
+  route("POST", "/qr-codes/read", (c, r) => json(200, c.readQrCode(objectBody(r.body).payload as string))),
   route("GET", "/state", (c) =>
     json(200, {
       settings: c.getSettings(),
       prompts: c.listPrompts(),
       requests: c.listRequests({ limit: 50 }),
       callbacks: c.listCallbacks().slice(-50),
+      c2bPayments: c.listC2bPayments().slice(-20),
+      qrCodes: c.listQrCodes().slice(-20),
     })
   ),
 ]

@@ -19,5 +19,9 @@ export interface EndpointContext {
   override?: Override
 }
 
-/** Endpoints are synchronous: state changes happen in one tick, so concurrent requests cannot interleave. */
-export type EndpointHandler = (sim: Sim, req: DarajaRequest, ctx: EndpointContext) => Reply
+/**
+ * Endpoints make their state changes synchronously, in one tick, so concurrent
+ * requests cannot interleave. Only work without shared state (drawing a QR
+ * code) may be awaited, and its state is written after it, in one go.
+ */
+export type EndpointHandler = (sim: Sim, req: DarajaRequest, ctx: EndpointContext) => Reply | Promise<Reply>

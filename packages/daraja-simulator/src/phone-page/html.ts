@@ -1,3 +1,5 @@
+import { C2B_STYLE, c2bMenuHtml, c2bPaymentsHtml } from "./c2b-html"
+import { C2B_SCRIPT } from "./c2b-script"
 import { PHONE_PAGE_SCRIPT } from "./script"
 
 const STYLE = `
@@ -22,14 +24,17 @@ const STYLE = `
   #flash { min-height: 1.2em; font-size: 13px; color: #2e7d32; }
 `
 
-/** The dev-mode phone: incoming STK prompts with Pay/Cancel, an auto-approve toggle and a live log. */
+/**
+ * The dev-mode phone: incoming STK prompts with Pay/Cancel, the M-PESA menu
+ * (Pay bill, Buy goods, Scan QR), an auto-approve toggle and a live log.
+ */
 export const phonePageHtml = (): string => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>M-Pesa phone (Daraja simulator)</title>
-<style>${STYLE}</style>
+<style>${STYLE}${C2B_STYLE}</style>
 </head>
 <body>
 <header>
@@ -45,12 +50,14 @@ export const phonePageHtml = (): string => `<!doctype html>
     <div id="prompts"></div>
     <p id="empty">No prompts. Start a payment in the shop; it appears here.</p>
     <p class="to">PIN that pays: <b id="pin-hint"></b>; any other PIN gives 2001.</p>
+    ${c2bMenuHtml()}
   </section>
   <section class="logs">
     <h2>Requests and callbacks</h2>
     <table><tbody id="log"></tbody></table>
+    ${c2bPaymentsHtml()}
   </section>
 </main>
-<script>${PHONE_PAGE_SCRIPT}</script>
+<script>${PHONE_PAGE_SCRIPT}${C2B_SCRIPT}</script>
 </body>
 </html>`

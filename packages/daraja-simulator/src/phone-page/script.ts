@@ -85,6 +85,7 @@ const refresh = async () => {
     document.getElementById("pin-hint").textContent = body.settings.pin
     renderPrompts(body.prompts)
     renderLog(body.requests, body.callbacks)
+    renderC2b(body)
   } catch (e) {
     say("simulator not reachable")
   }

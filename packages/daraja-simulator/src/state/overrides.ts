@@ -9,6 +9,9 @@ export const ENDPOINTS = [
   "transactionstatus",
   "c2b-register",
   "c2b-simulate",
+  "qrcode",
+  "pull-register",
+  "pull-query",
 ] as const
 export type EndpointName = (typeof ENDPOINTS)[number]
 
@@ -95,9 +98,9 @@ export class OverrideStore {
     return override
   }
 
-  /** The first matching override, counted as used. */
-  take(subject: OverrideSubject): Override | undefined {
-    const found = this.overrides.find((o) => matches(o, subject))
+  /** The first matching override (that `accept` also takes, when given), counted as used. */
+  take(subject: OverrideSubject, accept: (o: Override) => boolean = () => true): Override | undefined {
+    const found = this.overrides.find((o) => matches(o, subject) && accept(o))
     if (!found) {
       return undefined
     }

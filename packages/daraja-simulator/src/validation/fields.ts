@@ -105,3 +105,26 @@ export const oneOf = <T extends string>(
   const t = asText(value)?.trim()
   return allowed.find((a) => a === t)
 }
+
+/**
+ * A Kenyan mobile in any common form (`0712…`, `+254712…`, `254712…`, `712…`),
+ * normalised to `2547…`; for fields a person types, such as Pull's NominatedNumber.
+ */
+export const kenyanMobile = (value: unknown): string | undefined => {
+  const digits = asText(value)?.replace(/[\s-]/g, "").replace(/^\+/, "")
+  if (digits === undefined) {
+    return undefined
+  }
+  const national = /^0[17]\d{8}$/.test(digits) ? digits.slice(1) : /^[17]\d{8}$/.test(digits) ? digits : undefined
+  return msisdn(national === undefined ? digits : `254${national}`)
+}
+
+/** A whole number from `min` to `max`, given as a number or a numeric string. */
+export const integer = (value: unknown, min: number, max: number): number | undefined => {
+  const text = asText(value)?.trim()
+  if (text === undefined || !/^\d+$/.test(text)) {
+    return undefined
+  }
+  const n = Number(text)
+  return n >= min && n <= max ? n : undefined
+}

@@ -1,6 +1,7 @@
-import { authenticate, defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
+import { authenticate, defineMiddlewares, validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
 import { mpesaPushGuard } from "../lib/push-guard"
 import {
+  AdminMpesaC2bAttachBody,
   AdminMpesaRefundBody,
   AdminMpesaResendBody,
   AdminMpesaResolveRefundBody,
@@ -8,6 +9,13 @@ import {
   AdminMpesaReviewRefundBody,
 } from "./admin/mpesa/validators"
 import { StoreMpesaRetryBody } from "./store/mpesa/validators"
+
+/** A POST route whose body the schema validates (a 400 naming the field) before the handler runs. */
+const postBody = (matcher: string, schema: Parameters<typeof validateAndTransformBody>[0]): MiddlewareRoute => ({
+  matcher,
+  methods: ["POST"],
+  middlewares: [validateAndTransformBody(schema)],
+})
 
 export default defineMiddlewares({
   routes: [
@@ -23,6 +31,16 @@ export default defineMiddlewares({
       middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })],
     },
     {
+      matcher: "/store/mpesa/c2b",
+      methods: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })],
+    },
+    {
+      matcher: "/store/mpesa/c2b/qr",
+      methods: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })],
+    },
+    {
       matcher: "/store/mpesa/retry",
       methods: ["POST"],
       middlewares: [
@@ -30,31 +48,13 @@ export default defineMiddlewares({
         validateAndTransformBody(StoreMpesaRetryBody),
       ],
     },
-    {
-      matcher: "/admin/orders/:id/mpesa/resend",
-      methods: ["POST"],
-      middlewares: [validateAndTransformBody(AdminMpesaResendBody)],
-    },
-    {
-      matcher: "/admin/orders/:id/mpesa/refund",
-      methods: ["POST"],
-      middlewares: [validateAndTransformBody(AdminMpesaRefundBody)],
-    },
-    {
-      matcher: "/admin/mpesa/refunds/:id/resolve",
-      methods: ["POST"],
-      middlewares: [validateAndTransformBody(AdminMpesaResolveRefundBody)],
-    },
-    {
-      matcher: "/admin/mpesa/review/:id/attach",
-      methods: ["POST"],
-      middlewares: [validateAndTransformBody(AdminMpesaReviewAttachBody)],
-    },
-    {
-      matcher: "/admin/mpesa/review/:id/refund",
-      methods: ["POST"],
-      middlewares: [validateAndTransformBody(AdminMpesaReviewRefundBody)],
-    },
+    postBody("/admin/orders/:id/mpesa/resend", AdminMpesaResendBody),
+    postBody("/admin/orders/:id/mpesa/refund", AdminMpesaRefundBody),
+    postBody("/admin/mpesa/refunds/:id/resolve", AdminMpesaResolveRefundBody),
+    postBody("/admin/mpesa/review/:id/attach", AdminMpesaReviewAttachBody),
+    postBody("/admin/mpesa/review/:id/refund", AdminMpesaReviewRefundBody),
+    postBody("/admin/mpesa/c2b/payments/:id/attach", AdminMpesaC2bAttachBody),
+    postBody("/admin/mpesa/c2b/payments/:id/refund", AdminMpesaReviewRefundBody),
     {
       // Daraja's callbacks are small; anything large is not one of them.
       matcher: "/hooks/daraja/*",

@@ -1,10 +1,14 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { reconcileMpesaPayments } from "../lib/reconcile"
+import { announceMissedMpesaCaptures } from "../lib/reconcile-announcements"
 import { reportReconcileBacklog } from "../lib/reconcile-backlog"
 import { reconcileMpesaRefunds } from "../lib/reconcile-refunds"
 
-/** Every minute: settle prompts whose callback never came, and refunds whose outcome is still open. */
+/**
+ * Every minute: settle prompts whose callback never came, announce captures
+ * whose announcement was lost, and settle refunds whose outcome is still open.
+ */
 export default async function reconcileMpesaPaymentsJob(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   let summary
@@ -17,6 +21,10 @@ export default async function reconcileMpesaPaymentsJob(container: MedusaContain
     throw error
   }
   await reportReconcileBacklog(container)
+  const announcements = await announceMissedMpesaCaptures(container)
+  if (announcements.announced || announcements.errors) {
+    logger.info(`M-Pesa captures announced again: ${announcements.announced}, ${announcements.errors} errors`)
+  }
   const refunds = await reconcileMpesaRefunds(container)
   if (refunds.asked || refunds.recorded || refunds.errors) {
     logger.info(

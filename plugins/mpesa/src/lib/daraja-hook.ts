@@ -21,7 +21,7 @@ const LOG_EVERY_MS = 60_000
 let wrongSecrets = 0
 let lastReport = 0
 
-function countWrongSecret(req: MedusaRequest, kind: DarajaCallbackKind) {
+function countWrongSecret(req: MedusaRequest, kind: string) {
   wrongSecrets += 1
   const now = Date.now()
   if (now - lastReport >= LOG_EVERY_MS) {
@@ -34,6 +34,30 @@ function countWrongSecret(req: MedusaRequest, kind: DarajaCallbackKind) {
 }
 
 /**
+ * Checks the secret path segment of a Daraja hook. A wrong one (or M-Pesa
+ * not configured) is answered 404 here and false returned: nothing more
+ * may be done or written. The secret never reaches the access log.
+ */
+export function hookSecretOk(req: MedusaRequest, res: MedusaResponse, kind: string): boolean {
+  const token = String(req.params.token ?? "")
+  // Medusa's access log writes the URL when the response ends: never the secret.
+  req.originalUrl = redactHookUrl(req.originalUrl)
+  let secret: string
+  try {
+    secret = callbackSecret(mpesaProviderOptions(req.scope))
+  } catch {
+    res.status(404).json({ message: "Not found" })
+    return false
+  }
+  if (!sameSecret(token, secret)) {
+    countWrongSecret(req, kind)
+    res.status(404).json({ message: "Not found" })
+    return false
+  }
+  return true
+}
+
+/**
  * A Daraja callback route (STK result, Reversal/B2C result, Transaction
  * Status result). A wrong secret in the URL gets 404 and nothing is written.
  * With the right secret the body is sanitised before it is stored, a body of
@@ -43,19 +67,7 @@ function countWrongSecret(req: MedusaRequest, kind: DarajaCallbackKind) {
  */
 export function darajaHook(kind: DarajaCallbackKind, parse: (body: unknown) => ParsedHookBody) {
   return async function POST(req: MedusaRequest, res: MedusaResponse) {
-    const token = String(req.params.token ?? "")
-    // Medusa's access log writes the URL when the response ends: never the secret.
-    req.originalUrl = redactHookUrl(req.originalUrl)
-    let secret: string
-    try {
-      secret = callbackSecret(mpesaProviderOptions(req.scope))
-    } catch {
-      res.status(404).json({ message: "Not found" })
-      return
-    }
-    if (!sameSecret(token, secret)) {
-      countWrongSecret(req, kind)
-      res.status(404).json({ message: "Not found" })
+    if (!hookSecretOk(req, res, kind)) {
       return
     }
     const body = sanitizeCallbackBody(req.body)

@@ -69,8 +69,10 @@ export const settleStkRequestWorkflow = createWorkflow(
     })
     // Captured without our processPaymentWorkflow run announcing it: by cart
     // completion (the callback won the race with "place order"), or by a run
-    // whose worker died before its events were released. The ledger learns of
-    // it here once (captured_at was empty), so this is the one announcement.
+    // whose worker died after Medusa's capture, before the ledger noted it. The
+    // ledger learns of it here once (captured_at was empty), so this is the one
+    // announcement. A worker that dies after the ledger noted the capture but
+    // before the events went out is reconciliation's (reconcile-announcements.ts).
     when("mpesa-announce-capture", { capture }, ({ capture }) => capture?.route === "done" && !!capture.payment_id).then(() => {
       emitEventStep({
         eventName: PaymentEvents.CAPTURED,

@@ -3,6 +3,7 @@ import {
   defineMiddlewares,
   validateAndTransformBody,
   validateAndTransformQuery,
+  type MiddlewareRoute,
 } from "@medusajs/framework/http"
 import {
   AdminListNotificationLog,
@@ -16,33 +17,24 @@ const listQuery = validateAndTransformQuery(AdminListNotificationLog, {
   isList: true,
 })
 
+/** A POST route whose body the schema validates (a 400 naming the field) before the handler runs. */
+const postBody = (matcher: string, schema: Parameters<typeof validateAndTransformBody>[0]): MiddlewareRoute => ({
+  matcher,
+  methods: ["POST"],
+  middlewares: [validateAndTransformBody(schema)],
+})
+
 export default defineMiddlewares({
   routes: [
     { matcher: "/admin/notification-log", methods: ["GET"], middlewares: [listQuery] },
-    {
-      matcher: "/admin/notification-templates/preview",
-      methods: ["POST"],
-      middlewares: [validateAndTransformBody(AdminPreviewNotificationTemplate)],
-    },
-    {
-      matcher: "/admin/notification-templates/:template/:locale",
-      methods: ["POST"],
-      middlewares: [validateAndTransformBody(AdminSaveNotificationTemplate)],
-    },
-    {
-      matcher: "/admin/customers/:id/notification-preferences",
-      methods: ["POST"],
-      middlewares: [validateAndTransformBody(NotificationPreferencesBody)],
-    },
+    postBody("/admin/notification-templates/preview", AdminPreviewNotificationTemplate),
+    postBody("/admin/notification-templates/:template/:locale", AdminSaveNotificationTemplate),
+    postBody("/admin/customers/:id/notification-preferences", NotificationPreferencesBody),
     {
       matcher: "/store/customers/me/notification-preferences",
       methods: ["GET", "POST"],
       middlewares: [authenticate("customer", ["session", "bearer"])],
     },
-    {
-      matcher: "/store/customers/me/notification-preferences",
-      methods: ["POST"],
-      middlewares: [validateAndTransformBody(NotificationPreferencesBody)],
-    },
+    postBody("/store/customers/me/notification-preferences", NotificationPreferencesBody),
   ],
 })

@@ -70,6 +70,9 @@ const ORDER: VariableSpec = {
   customer_phone: "value",
 }
 
+/** Set while the order is unpaid and its M-Pesa payment can also be made by paybill or till (empty otherwise). */
+const PAY_ANOTHER_WAY: VariableSpec = { mpesa_paybill: "value", mpesa_till: "value", mpesa_account: "value" }
+
 export type TemplateDefinition = {
   id: TemplateId
   /** Who receives it: the shopper, or the shop's own staff. */
@@ -88,7 +91,7 @@ const define = (
 ): TemplateDefinition => ({ id, audience, channels, description, variables })
 
 export const TEMPLATES: Record<TemplateId, TemplateDefinition> = {
-  "order-placed": define("order-placed", "customer", CHANNELS, "The order was placed", ORDER),
+  "order-placed": define("order-placed", "customer", CHANNELS, "The order was placed", { ...ORDER, ...PAY_ANOTHER_WAY }),
   "payment-received": define(
     "payment-received",
     "customer",
@@ -101,7 +104,7 @@ export const TEMPLATES: Record<TemplateId, TemplateDefinition> = {
     "customer",
     CHANNELS,
     "A payment attempt failed; says how to try again",
-    { ...ORDER, failure_reason: "value", retry_url: "value", payment_method: "value" }
+    { ...ORDER, failure_reason: "value", retry_url: "value", payment_method: "value", ...PAY_ANOTHER_WAY }
   ),
   "order-shipped": define("order-shipped", "customer", CHANNELS, "The order shipped", {
     ...ORDER,

@@ -27,7 +27,7 @@ const ORDER: TemplateData = {
 
 /** Realistic data for previews (admin) and tests, per template. */
 export const SAMPLE_DATA: Record<TemplateId, TemplateData> = {
-  "order-placed": ORDER,
+  "order-placed": { ...ORDER, mpesa_paybill: "600984", mpesa_till: "", mpesa_account: "1042" },
   "payment-received": {
     ...ORDER,
     payment_amount: "KES 3,350",
@@ -39,6 +39,9 @@ export const SAMPLE_DATA: Record<TemplateId, TemplateData> = {
     failure_reason: "The M-Pesa request was cancelled",
     retry_url: "https://shop.example.com/account/orders/details/order_01",
     payment_method: "M-Pesa",
+    mpesa_paybill: "600984",
+    mpesa_till: "",
+    mpesa_account: "1042",
   },
   "order-shipped": { ...ORDER, tracking_number: "G4S-889231", tracking_url: "", carrier: "G4S" },
   "order-out-for-delivery": { ...ORDER, tracking_number: "G4S-889231", tracking_url: "" },

@@ -1,9 +1,14 @@
 import { Locale, LOCALES, TEMPLATE_IDS, TemplateId, TemplatePart } from "./catalog"
 import { emailHtml, emailText } from "./content/blocks"
-import { en } from "./content/en"
-import { sw } from "./content/sw"
+import en from "./content/en.json"
+import sw from "./content/sw.json"
 import type { LocaleContent } from "./content/types"
 
+/**
+ * The built-in wording, one JSON file per language so a translator edits text
+ * without touching code; typing it as LocaleContent makes the compiler check
+ * that every template and label is there.
+ */
 export const CONTENT: Record<Locale, LocaleContent> = { en, sw }
 
 export type TemplateSources = Record<TemplatePart, string>

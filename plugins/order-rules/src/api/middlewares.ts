@@ -3,6 +3,7 @@ import {
   defineMiddlewares,
   validateAndTransformBody,
   validateAndTransformQuery,
+  type MiddlewareRoute,
 } from "@medusajs/framework/http"
 import { GetAdminTimerRuns } from "./admin/order-rules/timer-runs/validators"
 import { PostAdminOrderRules, PostAdminValidateOrderRules } from "./admin/order-rules/validators"
@@ -12,33 +13,24 @@ import { PostStoreOrderTracking } from "./store/order-tracking/validators"
 
 const customer = authenticate("customer", ["session", "bearer"])
 
+/** A POST route whose body the schema validates (a 400 naming the field) before the handler runs. */
+const postBody = (matcher: string, schema: Parameters<typeof validateAndTransformBody>[0]): MiddlewareRoute => ({
+  matcher,
+  methods: ["POST"],
+  middlewares: [validateAndTransformBody(schema)],
+})
+
 export default defineMiddlewares({
   routes: [
-    {
-      matcher: "/admin/orders/:id/lifecycle",
-      methods: ["POST"],
-      middlewares: [validateAndTransformBody(PostAdminOrderLifecycle)],
-    },
-    {
-      matcher: "/admin/order-rules",
-      methods: ["POST"],
-      middlewares: [validateAndTransformBody(PostAdminOrderRules)],
-    },
-    {
-      matcher: "/admin/order-rules/validate",
-      methods: ["POST"],
-      middlewares: [validateAndTransformBody(PostAdminValidateOrderRules)],
-    },
+    postBody("/admin/orders/:id/lifecycle", PostAdminOrderLifecycle),
+    postBody("/admin/order-rules", PostAdminOrderRules),
+    postBody("/admin/order-rules/validate", PostAdminValidateOrderRules),
     {
       matcher: "/admin/order-rules/timer-runs",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(GetAdminTimerRuns, { isList: true, defaults: [] })],
     },
-    {
-      matcher: "/store/order-tracking",
-      methods: ["POST"],
-      middlewares: [validateAndTransformBody(PostStoreOrderTracking)],
-    },
+    postBody("/store/order-tracking", PostStoreOrderTracking),
     {
       matcher: "/store/customers/me/order-lifecycles",
       methods: ["GET"],

@@ -1,7 +1,23 @@
+import type { Metadata } from "next"
+import { headers } from "next/headers"
 import { notFound } from "next/navigation"
 import { Footer } from "@/components/footer"
 import { Header } from "@/components/header"
+import { languageAlternates } from "@/i18n/alternates"
+import { PAGE_URL_HEADER } from "@/i18n/locales"
+import { readEnv } from "@/lib/config"
 import { getRegion } from "@/lib/data/regions"
+
+/** Every shop page names its English and Swahili addresses (the middleware passes the page's address). */
+export async function generateMetadata({ params }: { params: Promise<{ country: string }> }): Promise<Metadata> {
+  const { country } = await params
+  const page = (await headers()).get(PAGE_URL_HEADER) ?? `/${country}`
+  const base = readEnv("NEXT_PUBLIC_BASE_URL")
+  return {
+    ...(base ? { metadataBase: new URL(base) } : {}),
+    alternates: { languages: languageAlternates(page) },
+  }
+}
 
 export default async function CountryLayout({
   children,

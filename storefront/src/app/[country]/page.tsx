@@ -1,4 +1,5 @@
 import Link from "next/link"
+import { getTranslations } from "next-intl/server"
 import { ProductGrid } from "@/components/product-card"
 import { listCategories, listCollections, listProducts } from "@/lib/data/catalog"
 import { getRegion } from "@/lib/data/regions"
@@ -10,7 +11,7 @@ async function HomePageContent({ params }: { params: Promise<{ country: string }
   if (!region) {
     return null
   }
-  const [categories, collections] = await Promise.all([listCategories(), listCollections()])
+  const [categories, collections, t] = await Promise.all([listCategories(), listCollections(), getTranslations("home")])
   const featured = await Promise.all(
     collections.map(async (c) => ({
       collection: c,
@@ -21,27 +22,27 @@ async function HomePageContent({ params }: { params: Promise<{ country: string }
   return (
     <div className="container page">
       <section className="hero" aria-labelledby="hero-title">
-        <h1 id="hero-title">Made in Kenya, delivered to your door</h1>
-        <p>Nyeri coffee, Kericho tea, kikois, kiondos and more. Pay with M-Pesa in seconds — no card needed.</p>
+        <h1 id="hero-title">{t("heroTitle")}</h1>
+        <p>{t("heroText")}</p>
         <div className="row">
           <Link className="btn" href={`/${country}/store`}>
-            Shop all products
+            {t("shopAll")}
           </Link>
           <Link className="btn btn--ghost" href={`/${country}/store?collection=best-sellers`}>
-            Best sellers
+            {t("bestSellers")}
           </Link>
         </div>
       </section>
 
-      <ul className="usp" aria-label="Why shop with Soko">
+      <ul className="usp" aria-label={t("whyLabel")}>
         <li>
-          <strong>Pay with M-Pesa.</strong> A prompt on your phone, your PIN, done.
+          <strong>{t("uspPayTitle")}</strong> {t("uspPayText")}
         </li>
         <li>
-          <strong>Same-day in Nairobi.</strong> Countrywide courier or pickup at the shop.
+          <strong>{t("uspDeliveryTitle")}</strong> {t("uspDeliveryText")}
         </li>
         <li>
-          <strong>Track every order.</strong> With your order number and email, no account needed.
+          <strong>{t("uspTrackTitle")}</strong> {t("uspTrackText")}
         </li>
       </ul>
 
@@ -55,7 +56,7 @@ async function HomePageContent({ params }: { params: Promise<{ country: string }
               <div className="section__head">
                 <h2 id={`col-${collection.handle}`}>{collection.title}</h2>
                 <Link href={`/${country}/store?collection=${collection.handle}`}>
-                  See all<span className="visually-hidden"> {collection.title}</span>
+                  {t("seeAll")}<span className="visually-hidden"> {collection.title}</span>
                 </Link>
               </div>
               {grid}
@@ -64,7 +65,7 @@ async function HomePageContent({ params }: { params: Promise<{ country: string }
         })}
 
       <section className="section" aria-labelledby="categories-title">
-        <h2 id="categories-title">Shop by category</h2>
+        <h2 id="categories-title">{t("byCategory")}</h2>
         <ul className="tiles">
           {categories.map((c) => (
             <li key={c.id}>

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { render, screen, waitFor } from "@testing-library/react"
+import { screen, waitFor } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { beforeEach, describe, expect, it, vi } from "vitest"
+import { renderIntl as render } from "../../../test/intl"
 import type { ActionState } from "@/lib/data/action-state"
 import { type FormAction, useFormAction } from "../action-form"
 import { SubmitButton } from "../submit-button"

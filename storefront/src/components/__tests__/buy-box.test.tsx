@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { render, screen } from "@testing-library/react"
+import { screen } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { describe, expect, it, vi } from "vitest"
+import { renderIntl as render } from "../../../test/intl"
 import { BuyBox, type BuyBoxProduct } from "../buy-box"
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn(), refresh: vi.fn() }) }))
@@ -17,7 +18,7 @@ const powerBank: BuyBoxProduct = {
       title: "Black",
       options: { opt_color: "Black" },
       price: { amount: 2200, original: 2200, currency: "kes", onSale: false },
-      stock: { kind: "in", label: "In stock" },
+      stock: { kind: "in" },
       max: 10,
     },
     {
@@ -25,7 +26,7 @@ const powerBank: BuyBoxProduct = {
       title: "White",
       options: { opt_color: "White" },
       price: { amount: 2300, original: 2300, currency: "kes", onSale: false },
-      stock: { kind: "out", label: "Sold out" },
+      stock: { kind: "out" },
       max: 0,
     },
   ],
@@ -57,5 +58,13 @@ describe("BuyBox", () => {
     await userEvent.click(more)
     expect(screen.getByRole("spinbutton", { name: "Quantity" })).toHaveValue(2)
     expect(more).toBeDisabled()
+  })
+
+  it("speaks Swahili on a Swahili page, low stock counted", () => {
+    const low = { ...powerBank, variants: [{ ...powerBank.variants[0]!, stock: { kind: "low" as const, left: 3 } }] }
+    render(<BuyBox product={low} country="ke" />, { locale: "sw" })
+    expect(screen.getByTestId("variant-price").textContent).toContain("KES 2,200")
+    expect(screen.getByTestId("stock-state").textContent).toContain("Zimebaki 3 tu")
+    expect(screen.getByRole("button", { name: "Weka kwenye kikapu" })).toBeEnabled()
   })
 })

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { act, fireEvent, render, screen } from "@testing-library/react"
+import { act, fireEvent, screen } from "@testing-library/react"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+import { renderIntl as render } from "../../../test/intl"
 import type { MpesaStatus } from "@/lib/mpesa"
 import { MpesaStatusPanel } from "../order/mpesa-status"
 

@@ -1,20 +1,22 @@
 "use client"
 
 import Link from "next/link"
+import { useTranslations } from "next-intl"
 import { usePathname } from "next/navigation"
 import { logout } from "@/lib/data/account-actions"
 import { ActionForm } from "../action-form"
 
 export function AccountNav({ country }: { country: string }) {
+  const t = useTranslations("account")
   const pathname = usePathname()
   const links = [
-    { href: `/${country}/account`, label: "Overview", exact: true },
-    { href: `/${country}/account/orders`, label: "Orders" },
-    { href: `/${country}/account/addresses`, label: "Addresses" },
-    { href: `/${country}/account/profile`, label: "Profile" },
+    { href: `/${country}/account`, label: t("overview"), exact: true },
+    { href: `/${country}/account/orders`, label: t("orders") },
+    { href: `/${country}/account/addresses`, label: t("addresses") },
+    { href: `/${country}/account/profile`, label: t("profile") },
   ]
   return (
-    <nav className="account-nav" aria-label="Your account">
+    <nav className="account-nav" aria-label={t("nav")}>
       <ul>
         {links.map((l) => {
           const current = l.exact ? pathname === l.href : pathname.startsWith(l.href)
@@ -29,7 +31,7 @@ export function AccountNav({ country }: { country: string }) {
         <li>
           <ActionForm action={logout}>
             <input type="hidden" name="country" value={country} />
-            <button type="submit">Sign out</button>
+            <button type="submit">{t("signOut")}</button>
           </ActionForm>
         </li>
       </ul>

@@ -1,12 +1,14 @@
 "use client"
 
 import Link from "next/link"
+import { useTranslations } from "next-intl"
 import { login, register, requestPasswordReset, resetPassword } from "@/lib/data/account-actions"
 import { FormError, TextField } from "../field"
 import { useFormAction } from "../action-form"
 import { SubmitButton } from "../submit-button"
 
 export function LoginForm({ country, next }: { country: string; next?: string }) {
+  const t = useTranslations("auth")
   const { state, pending, formProps } = useFormAction(login)
   const f = state.fields ?? {}
   return (
@@ -14,19 +16,20 @@ export function LoginForm({ country, next }: { country: string; next?: string })
       <FormError message={state.error} />
       <input type="hidden" name="country" value={country} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <TextField name="email" label="Email" type="email" autoComplete="email" inputMode="email" required error={f.email} />
-      <TextField name="password" label="Password" type="password" autoComplete="current-password" required error={f.password} />
-      <SubmitButton pending={pending} pendingLabel="Signing in…" testId="login-submit">
-        Sign in
+      <TextField name="email" label={t("email")} type="email" autoComplete="email" inputMode="email" required error={f.email} />
+      <TextField name="password" label={t("password")} type="password" autoComplete="current-password" required error={f.password} />
+      <SubmitButton pending={pending} pendingLabel={t("signingIn")} testId="login-submit">
+        {t("signIn")}
       </SubmitButton>
       <p className="small" style={{ marginTop: 12 }}>
-        <Link href={`/${country}/reset-password`}>Forgot your password?</Link>
+        <Link href={`/${country}/reset-password`}>{t("forgot")}</Link>
       </p>
     </form>
   )
 }
 
 export function RegisterForm({ country, next }: { country: string; next?: string }) {
+  const t = useTranslations("auth")
   const { state, pending, formProps } = useFormAction(register)
   const f = state.fields ?? {}
   return (
@@ -35,37 +38,38 @@ export function RegisterForm({ country, next }: { country: string; next?: string
       <input type="hidden" name="country" value={country} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <div className="field-grid">
-        <TextField name="first_name" label="First name" autoComplete="given-name" required error={f.first_name} />
-        <TextField name="last_name" label="Last name" autoComplete="family-name" required error={f.last_name} />
+        <TextField name="first_name" label={t("firstName")} autoComplete="given-name" required error={f.first_name} />
+        <TextField name="last_name" label={t("lastName")} autoComplete="family-name" required error={f.last_name} />
       </div>
-      <TextField name="email" label="Email" type="email" autoComplete="email" inputMode="email" required error={f.email} />
+      <TextField name="email" label={t("email")} type="email" autoComplete="email" inputMode="email" required error={f.email} />
       <TextField
         name="phone"
-        label="Mobile number"
+        label={t("phone")}
         type="tel"
         autoComplete="tel"
         inputMode="tel"
         error={f.phone}
-        hint="For delivery calls and M-Pesa. Like 0712 345 678."
+        hint={t("phoneHint")}
       />
       <TextField
         name="password"
-        label="Password"
+        label={t("password")}
         type="password"
         autoComplete="new-password"
         required
         minLength={8}
         error={f.password}
-        hint="At least 8 characters."
+        hint={t("passwordHint")}
       />
-      <SubmitButton pending={pending} pendingLabel="Creating your account…" testId="register-submit">
-        Create account
+      <SubmitButton pending={pending} pendingLabel={t("creating")} testId="register-submit">
+        {t("create")}
       </SubmitButton>
     </form>
   )
 }
 
 export function ResetRequestForm() {
+  const t = useTranslations("auth")
   const { state, pending, formProps } = useFormAction(requestPasswordReset)
   if (state.ok) {
     return (
@@ -77,13 +81,16 @@ export function ResetRequestForm() {
   return (
     <form {...formProps} noValidate data-testid="reset-request-form">
       <FormError message={state.error} />
-      <TextField name="email" label="Email" type="email" autoComplete="email" inputMode="email" required error={state.fields?.email} />
-      <SubmitButton pending={pending} pendingLabel="Sending…">Email me a link</SubmitButton>
+      <TextField name="email" label={t("email")} type="email" autoComplete="email" inputMode="email" required error={state.fields?.email} />
+      <SubmitButton pending={pending} pendingLabel={t("sending")}>
+        {t("emailLink")}
+      </SubmitButton>
     </form>
   )
 }
 
 export function ResetPasswordForm({ country, token, email }: { country: string; token: string; email: string }) {
+  const t = useTranslations("auth")
   const { state, pending, formProps } = useFormAction(resetPassword)
   return (
     <form {...formProps} noValidate data-testid="reset-form">
@@ -93,20 +100,22 @@ export function ResetPasswordForm({ country, token, email }: { country: string; 
       <input type="hidden" name="email" value={email} />
       {email ? (
         <p>
-          New password for <strong>{email}</strong>
+          {t.rich("newPasswordFor", { email, strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       ) : null}
       <TextField
         name="password"
-        label="New password"
+        label={t("newPassword")}
         type="password"
         autoComplete="new-password"
         required
         minLength={8}
         error={state.fields?.password}
-        hint="At least 8 characters."
+        hint={t("passwordHint")}
       />
-      <SubmitButton pending={pending} pendingLabel="Saving…">Save new password</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel={t("saving")}>
+        {t("saveNewPassword")}
+      </SubmitButton>
     </form>
   )
 }

@@ -1,11 +1,13 @@
 "use client"
 
+import { useTranslations } from "next-intl"
 import { useState } from "react"
 import { cancelOrder } from "@/lib/data/order-actions"
 import { useFormAction } from "../action-form"
 import { SubmitButton } from "../submit-button"
 
 export function CancelOrder({ orderId }: { orderId: string }) {
+  const t = useTranslations("cancelOrder")
   const { state, pending, formProps } = useFormAction(cancelOrder)
   const [confirming, setConfirming] = useState(false)
   const [key] = useState(() => `cancel-${orderId}-${Date.now()}`)
@@ -23,19 +25,19 @@ export function CancelOrder({ orderId }: { orderId: string }) {
         <form {...formProps} className="stack">
           <input type="hidden" name="order_id" value={orderId} />
           <input type="hidden" name="key" value={key} />
-          <p style={{ margin: 0 }}>Cancel this order? This can&apos;t be undone.</p>
+          <p style={{ margin: 0 }}>{t("confirm")}</p>
           <div className="row">
-            <SubmitButton pending={pending} pendingLabel="Cancelling…" block={false}>
-              Yes, cancel the order
+            <SubmitButton pending={pending} pendingLabel={t("cancelling")} block={false}>
+              {t("yes")}
             </SubmitButton>
             <button className="btn btn--secondary" type="button" onClick={() => setConfirming(false)}>
-              Keep it
+              {t("keep")}
             </button>
           </div>
         </form>
       ) : (
         <button className="btn btn--secondary" type="button" onClick={() => setConfirming(true)}>
-          Cancel order
+          {t("cancel")}
         </button>
       )}
     </div>

@@ -1,5 +1,6 @@
 "use client"
 
+import { useTranslations } from "next-intl"
 import { updateProfile } from "@/lib/data/account-actions"
 import { displayKenyanPhone } from "@/lib/util/phone"
 import { FormError, TextField } from "../field"
@@ -7,6 +8,7 @@ import { useFormAction } from "../action-form"
 import { SubmitButton } from "../submit-button"
 
 export function ProfileForm({ firstName, lastName, phone, email }: { firstName: string; lastName: string; phone: string; email: string }) {
+  const t = useTranslations("profile")
   const { state, pending, formProps } = useFormAction(updateProfile)
   const f = state.fields ?? {}
   return (
@@ -14,12 +16,12 @@ export function ProfileForm({ firstName, lastName, phone, email }: { firstName: 
       <FormError message={state.error} />
       <div aria-live="polite">{state.ok ? <p className="notice notice--success">{state.message}</p> : null}</div>
       <div className="field-grid">
-        <TextField name="first_name" label="First name" autoComplete="given-name" required defaultValue={firstName} error={f.first_name} />
-        <TextField name="last_name" label="Last name" autoComplete="family-name" required defaultValue={lastName} error={f.last_name} />
+        <TextField name="first_name" label={t("firstName")} autoComplete="given-name" required defaultValue={firstName} error={f.first_name} />
+        <TextField name="last_name" label={t("lastName")} autoComplete="family-name" required defaultValue={lastName} error={f.last_name} />
         <TextField
           wide
           name="phone"
-          label="Mobile number"
+          label={t("phone")}
           type="tel"
           inputMode="tel"
           autoComplete="tel"
@@ -27,9 +29,9 @@ export function ProfileForm({ firstName, lastName, phone, email }: { firstName: 
           error={f.phone}
         />
       </div>
-      <p className="small muted">Email: {email}</p>
-      <SubmitButton pending={pending} pendingLabel="Saving…" block={false}>
-        Save
+      <p className="small muted">{t("email", { email })}</p>
+      <SubmitButton pending={pending} pendingLabel={t("saving")} block={false}>
+        {t("save")}
       </SubmitButton>
     </form>
   )

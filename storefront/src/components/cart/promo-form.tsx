@@ -1,10 +1,12 @@
 "use client"
 
+import { useTranslations } from "next-intl"
 import { useEffect, useRef } from "react"
 import { applyPromotion } from "@/lib/data/cart-actions"
 import { useFormAction } from "../action-form"
 
 export function PromoForm() {
+  const t = useTranslations("cart")
   const { state, pending, formProps } = useFormAction(applyPromotion)
   const input = useRef<HTMLInputElement>(null)
   useEffect(() => {
@@ -14,7 +16,7 @@ export function PromoForm() {
   }, [state])
   return (
     <form {...formProps} className="stack" data-testid="promo-form">
-      <label htmlFor="promo-code">Promo code</label>
+      <label htmlFor="promo-code">{t("promoCode")}</label>
       <div className="row" style={{ flexWrap: "nowrap" }}>
         <input
           ref={input}
@@ -27,7 +29,7 @@ export function PromoForm() {
           aria-describedby={state.error ? "promo-error" : undefined}
         />
         <button className="btn btn--secondary btn--small" type="submit" disabled={pending}>
-          {pending ? "Applying…" : "Apply"}
+          {pending ? t("applying") : t("apply")}
         </button>
       </div>
       <div aria-live="polite">

@@ -1,11 +1,13 @@
 "use client"
 
+import { useTranslations } from "next-intl"
 import { updateLineItem } from "@/lib/data/cart-actions"
 import { FormStatus, useFormAction } from "../action-form"
 import { AutoSubmit } from "../auto-submit"
 
 /** Quantity of one cart line; applies on change (or with the Update button without JavaScript). */
 export function QuantityForm({ lineId, quantity, max, title }: { lineId: string; quantity: number; max: number; title: string }) {
+  const t = useTranslations("cart")
   const { state, pending, formProps } = useFormAction(updateLineItem)
   const top = Math.max(max, quantity)
   const id = `qty-${lineId}`
@@ -13,7 +15,7 @@ export function QuantityForm({ lineId, quantity, max, title }: { lineId: string;
     <form {...formProps} className="row" style={{ gap: 6 }}>
       <input type="hidden" name="line_id" value={lineId} />
       <label htmlFor={id} className="visually-hidden">
-        Quantity of {title}
+        {t("quantityOf", { title })}
       </label>
       <select id={id} name="quantity" defaultValue={quantity} disabled={pending} data-testid="line-quantity">
         {Array.from({ length: top }, (_, i) => i + 1).map((n) => (
@@ -23,10 +25,10 @@ export function QuantityForm({ lineId, quantity, max, title }: { lineId: string;
         ))}
       </select>
       <button id={`${id}-apply`} className="btn btn--secondary btn--small" type="submit">
-        Update
+        {t("update")}
       </button>
       <AutoSubmit hideButtonId={`${id}-apply`} />
-      <FormStatus pending={pending} pendingLabel="Updating…" error={state.error} />
+      <FormStatus pending={pending} pendingLabel={t("updating")} error={state.error} />
     </form>
   )
 }

@@ -1,5 +1,6 @@
 "use client"
 
+import { useTranslations } from "next-intl"
 import { useRef, useState } from "react"
 import type { ActionState } from "@/lib/data/action-state"
 import { saveAddress } from "@/lib/data/checkout-actions"
@@ -44,10 +45,11 @@ export function AddressForm({
   signedInEmail,
   mode = "checkout",
   action: serverAction = saveAddress,
-  submitLabel = "Continue to delivery",
+  submitLabel,
   addressId,
   isDefault = false,
 }: Props) {
+  const t = useTranslations("address")
   const account = mode === "account"
   const { state, pending, formProps } = useFormAction(serverAction)
   const [values, setValues] = useState<AddressValues>(() => ({
@@ -73,8 +75,8 @@ export function AddressForm({
       <input type="hidden" name="country" value={country} />
       {addressId ? <input type="hidden" name="address_id" value={addressId} /> : null}
       {saved.length && !account ? (
-        <SelectField name="saved_address" label="Use a saved address" defaultValue="" onChange={(e) => applySaved(e.target.value)}>
-          <option value="">Choose…</option>
+        <SelectField name="saved_address" label={t("useSaved")} defaultValue="" onChange={(e) => applySaved(e.target.value)}>
+          <option value="">{t("choose")}</option>
           {saved.map((a) => (
             <option key={a.id} value={a.id}>
               {[a.address_1, a.city, countyName(a.province)].filter(Boolean).join(", ")}
@@ -85,41 +87,41 @@ export function AddressForm({
       <div className="field-grid">
         {account ? null : signedInEmail ? (
           <p className="field--wide small muted">
-            Receipt goes to <strong>{signedInEmail}</strong>
+            {t.rich("receiptTo", { email: signedInEmail, strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
         ) : (
           <TextField
             wide
             name="email"
-            label="Email"
+            label={t("email")}
             type="email"
             autoComplete="email"
             inputMode="email"
             required
             defaultValue={values.email ?? ""}
             error={f.email}
-            hint="For your receipt and order updates."
+            hint={t("emailHint")}
           />
         )}
-        <TextField name="first_name" label="First name" autoComplete="given-name" required defaultValue={values.first_name ?? ""} error={f.first_name} />
-        <TextField name="last_name" label="Last name" autoComplete="family-name" required defaultValue={values.last_name ?? ""} error={f.last_name} />
+        <TextField name="first_name" label={t("firstName")} autoComplete="given-name" required defaultValue={values.first_name ?? ""} error={f.first_name} />
+        <TextField name="last_name" label={t("lastName")} autoComplete="family-name" required defaultValue={values.last_name ?? ""} error={f.last_name} />
         <TextField
           wide
           name="phone"
-          label="Mobile number"
+          label={t("phone")}
           type="tel"
           autoComplete="tel"
           inputMode="tel"
           required
           defaultValue={kenya ? displayKenyanPhone(values.phone) : (values.phone ?? "")}
           error={f.phone}
-          hint={kenya ? "Like 0712 345 678. The rider calls this number." : "With country code."}
+          hint={kenya ? t("phoneHintKenya") : t("phoneHint")}
         />
         {countries.length > 1 ? (
           <SelectField
             wide
             name="country_code"
-            label="Country"
+            label={t("country")}
             autoComplete="country"
             value={values.country_code ?? ""}
             onChange={(e) => setValues((v) => ({ ...v, country_code: e.target.value, province: "" }))}
@@ -135,8 +137,8 @@ export function AddressForm({
           <input type="hidden" name="country_code" value={values.country_code ?? ""} />
         )}
         {kenya ? (
-          <SelectField name="province" label="County" required defaultValue={countyName(values.province)} error={f.province} autoComplete="address-level1">
-            <option value="">Choose your county</option>
+          <SelectField name="province" label={t("county")} required defaultValue={countyName(values.province)} error={f.province} autoComplete="address-level1">
+            <option value="">{t("chooseCounty")}</option>
             {KENYAN_COUNTIES.map((c) => (
               <option key={c} value={c}>
                 {c}
@@ -144,21 +146,21 @@ export function AddressForm({
             ))}
           </SelectField>
         ) : (
-          <TextField name="province" label="State or region" autoComplete="address-level1" defaultValue={values.province ?? ""} error={f.province} />
+          <TextField name="province" label={t("region")} autoComplete="address-level1" defaultValue={values.province ?? ""} error={f.province} />
         )}
         <TextField
           name="city"
-          label={kenya ? "Town or area" : "City"}
+          label={kenya ? t("townKenya") : t("city")}
           autoComplete="address-level2"
           required
           defaultValue={values.city ?? ""}
           error={f.city}
-          hint={kenya ? "Like Westlands, Nakuru or Kisumu." : undefined}
+          hint={kenya ? t("townHint") : undefined}
         />
         <TextField
           wide
           name="address_1"
-          label={kenya ? "Street and building" : "Street address"}
+          label={kenya ? t("streetKenya") : t("street")}
           autoComplete="address-line1"
           required
           defaultValue={values.address_1 ?? ""}
@@ -167,24 +169,24 @@ export function AddressForm({
         <TextField
           wide
           name="address_2"
-          label={kenya ? "House, floor or landmark" : "Apartment, suite"}
+          label={kenya ? t("address2Kenya") : t("address2")}
           autoComplete="address-line2"
           defaultValue={values.address_2 ?? ""}
         />
-        <TextField name="postal_code" label="Postal code" autoComplete="postal-code" defaultValue={values.postal_code ?? ""} />
+        <TextField name="postal_code" label={t("postalCode")} autoComplete="postal-code" defaultValue={values.postal_code ?? ""} />
       </div>
       {signedInEmail && !account ? (
         <label className="check" style={{ marginBottom: 12 }}>
-          <input type="checkbox" name="save_address" defaultChecked={!saved.length} /> Save this address to my account
+          <input type="checkbox" name="save_address" defaultChecked={!saved.length} /> {t("saveToAccount")}
         </label>
       ) : null}
       {account ? (
         <label className="check" style={{ marginBottom: 12 }}>
-          <input type="checkbox" name="is_default" defaultChecked={isDefault} /> Use as my default delivery address
+          <input type="checkbox" name="is_default" defaultChecked={isDefault} /> {t("makeDefault")}
         </label>
       ) : null}
-      <SubmitButton pending={pending} pendingLabel="Saving…" testId="address-continue">
-        {submitLabel}
+      <SubmitButton pending={pending} pendingLabel={t("saving")} testId="address-continue">
+        {submitLabel ?? t("toDelivery")}
       </SubmitButton>
     </form>
   )

@@ -1,5 +1,6 @@
 "use client"
 
+import { useFormatter, useTranslations } from "next-intl"
 import { saveDelivery } from "@/lib/data/checkout-actions"
 import { formatMoney } from "@/lib/util/money"
 import { FormError } from "../field"
@@ -19,6 +20,8 @@ export function DeliveryForm({
   currency: string
   selected?: string
 }) {
+  const t = useTranslations("checkout")
+  const format = useFormatter()
   const { state, pending, formProps } = useFormAction(saveDelivery)
   const firstAvailable = options.find((o) => !o.unavailable)?.id
   return (
@@ -26,7 +29,7 @@ export function DeliveryForm({
       <FormError message={state.error} />
       <input type="hidden" name="country" value={country} />
       <fieldset className="fieldset">
-        <legend>How would you like to get your order?</legend>
+        <legend>{t("howToDeliver")}</legend>
         <div className="option-list">
           {options.map((o) => (
             <label className="option-card" key={o.id}>
@@ -41,17 +44,17 @@ export function DeliveryForm({
               <span className="option-card__body">
                 <span className="option-card__title">
                   <span>{o.name}</span>
-                  <span className="price">{o.amount === null ? "—" : o.amount === 0 ? "Free" : formatMoney(o.amount, currency)}</span>
+                  <span className="price">{o.amount === null ? "—" : o.amount === 0 ? t("free") : formatMoney(o.amount, currency, format)}</span>
                 </span>
                 {o.description ? <span className="small muted">{o.description}</span> : null}
-                {o.unavailable ? <span className="small muted"> Not available for items in your cart.</span> : null}
+                {o.unavailable ? <span className="small muted"> {t("optionUnavailable")}</span> : null}
               </span>
             </label>
           ))}
         </div>
       </fieldset>
-      <SubmitButton pending={pending} pendingLabel="Saving…" testId="delivery-continue">
-        Continue to payment
+      <SubmitButton pending={pending} pendingLabel={t("saving")} testId="delivery-continue">
+        {t("toPayment")}
       </SubmitButton>
     </form>
   )

@@ -1,5 +1,6 @@
 "use client"
 
+import { useTranslations } from "next-intl"
 import { useState } from "react"
 import { savePayment } from "@/lib/data/checkout-actions"
 import type { PaymentMethod } from "@/lib/payments"
@@ -20,13 +21,14 @@ export function PaymentForm({
   /** Pre-filled M-Pesa number: the last one used, else the delivery phone. */
   phone?: string
 }) {
+  const t = useTranslations("checkout")
   const { state, pending, formProps } = useFormAction(savePayment)
   const [choice, setChoice] = useState(selected && methods.some((m) => m.providerId === selected) ? selected : methods[0]?.providerId)
   const f = state.fields ?? {}
   if (!methods.length) {
     return (
       <p className="notice notice--warn" role="alert">
-        Payments aren&apos;t available for this country right now. Please try again later.
+        {t("noPayments")}
       </p>
     )
   }
@@ -35,7 +37,7 @@ export function PaymentForm({
       <FormError message={state.error} />
       <input type="hidden" name="country" value={country} />
       <fieldset className="fieldset">
-        <legend>How would you like to pay?</legend>
+        <legend>{t("howToPay")}</legend>
         <div className="option-list">
           {methods.map((m) => (
             <div className="option-card" key={m.providerId} data-testid={`pay-${m.kind}`}>
@@ -50,23 +52,23 @@ export function PaymentForm({
               />
               <div className="option-card__body">
                 <label htmlFor={`pay-${m.kind}`} className="option-card__title">
-                  {m.label}
+                  {t("methodName", { kind: m.kind })}
                 </label>
                 <p className="small muted" id={`pay-${m.kind}-desc`} style={{ margin: 0 }}>
-                  {m.description}
+                  {t("methodDescription", { kind: m.kind })}
                 </p>
                 {m.kind === "mpesa" ? (
                   <div style={{ marginTop: 12 }} hidden={choice !== m.providerId}>
                     <TextField
                       name="mpesa_phone"
-                      label="M-Pesa number"
+                      label={t("mpesaNumber")}
                       type="tel"
                       inputMode="tel"
                       autoComplete="tel"
                       required
                       defaultValue={displayKenyanPhone(phone)}
                       error={f.mpesa_phone}
-                      hint="The Safaricom line that will get the payment prompt."
+                      hint={t("mpesaNumberHint")}
                     />
                   </div>
                 ) : null}
@@ -75,8 +77,8 @@ export function PaymentForm({
           ))}
         </div>
       </fieldset>
-      <SubmitButton pending={pending} pendingLabel="Saving…" testId="payment-continue">
-        Continue to review
+      <SubmitButton pending={pending} pendingLabel={t("saving")} testId="payment-continue">
+        {t("toReview")}
       </SubmitButton>
     </form>
   )

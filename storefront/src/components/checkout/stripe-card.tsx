@@ -1,5 +1,6 @@
 "use client"
 
+import { useTranslations } from "next-intl"
 import { useEffect, useRef, useState } from "react"
 import { placeOrder } from "@/lib/data/checkout-actions"
 import { useFormAction } from "../action-form"
@@ -52,6 +53,7 @@ export function StripeCardPayment({
   clientSecret: string
   label: string
 }) {
+  const t = useTranslations("card")
   const mountRef = useRef<HTMLDivElement>(null)
   const stripeRef = useRef<{ stripe: StripeInstance; elements: StripeElements } | null>(null)
   const [ready, setReady] = useState(false)
@@ -63,7 +65,7 @@ export function StripeCardPayment({
     let element: StripeElement | undefined
     let cancelled = false
     if (!clientSecret) {
-      setError("Card payment isn't ready. Go back to the payment step and choose Card again.")
+      setError(t("notReady"))
       return
     }
     loadStripe()
@@ -78,12 +80,12 @@ export function StripeCardPayment({
         stripeRef.current = { stripe, elements }
         setReady(true)
       })
-      .catch(() => setError("We couldn't load the card form. Check your connection, or choose M-Pesa or cash instead."))
+      .catch(() => setError(t("loadFailed")))
     return () => {
       cancelled = true
       element?.destroy()
     }
-  }, [clientSecret, publishableKey])
+  }, [clientSecret, publishableKey, t])
 
   const pay = async () => {
     const s = stripeRef.current
@@ -94,7 +96,7 @@ export function StripeCardPayment({
     setError(undefined)
     const submitted = await s.elements.submit()
     if (submitted.error) {
-      setError(submitted.error.message ?? "Check your card details.")
+      setError(submitted.error.message ?? t("checkCard"))
       setBusy(false)
       return
     }
@@ -104,7 +106,7 @@ export function StripeCardPayment({
       confirmParams: { return_url: `${window.location.origin}/${country}/checkout?step=review` },
     })
     if (result.error) {
-      setError(result.error.message ?? "Your card was declined. Try another card.")
+      setError(result.error.message ?? t("declined"))
       setBusy(false)
       return
     }
@@ -118,7 +120,7 @@ export function StripeCardPayment({
       <FormError message={error ?? state.error} />
       <div ref={mountRef} style={{ minHeight: 180 }} aria-busy={!ready} />
       <button className="btn btn--block" type="button" onClick={pay} disabled={!ready || busy} aria-disabled={!ready || busy}>
-        {busy ? "Paying…" : label}
+        {busy ? t("paying") : label}
       </button>
     </div>
   )

@@ -1,11 +1,14 @@
 "use client"
 
 import { useRouter } from "next/navigation"
+import { useFormatter, useTranslations } from "next-intl"
 import { useActionState, useCallback, useEffect, useRef, useState } from "react"
 import { retryMpesaPayment, type RetryState } from "@/lib/data/mpesa-actions"
-import { type MpesaStatus, mpesaHeadline, nextPollDelay, orderPagePath, retryAtLabel, statusPollUrl, TERMINAL } from "@/lib/mpesa"
+import { type MpesaStatus, nextPollDelay, orderPagePath, statusPollUrl, TERMINAL } from "@/lib/mpesa"
+import { type C2bInstructions, mayPayAnotherWay, offersPayAnotherWay } from "@/lib/pay-another-way"
 import { formatMoney } from "@/lib/util/money"
 import { SubmitButton } from "../submit-button"
+import { PayAnotherWay } from "./pay-another-way"
 
 type Props = {
   orderId: string
@@ -16,6 +19,8 @@ type Props = {
   displayId?: number | string
   total: number
   currency: string
+  /** The order's paybill/till instructions; without them (or when unavailable) there is no "Pay another way". */
+  c2b?: C2bInstructions
 }
 
 /**
@@ -24,7 +29,9 @@ type Props = {
  * prompt) and moves on to the confirmation when the money is in. The page can
  * be left and reopened at any time: the state lives in the backend.
  */
-export function MpesaStatusPanel({ orderId, token, country, initial, displayId, total, currency }: Props) {
+export function MpesaStatusPanel({ orderId, token, country, initial, displayId, total, currency, c2b }: Props) {
+  const t = useTranslations("mpesa")
+  const format = useFormatter()
   const router = useRouter()
   const [status, setStatus] = useState<MpesaStatus>(initial)
   const [offline, setOffline] = useState(false)
@@ -51,6 +58,15 @@ export function MpesaStatusPanel({ orderId, token, country, initial, displayId, 
       started.current = Date.now()
     }
   }, [retry.status, retry.at])
+
+  // "Pay another way": asked for with the button, or opened by the outcome (see offersPayAnotherWay).
+  const [askedAnotherWay, setAskedAnotherWay] = useState(false)
+  const c2bOffered = c2b?.available === true && mayPayAnotherWay(status)
+  const c2bOpen = c2bOffered && (askedAnotherWay || offersPayAnotherWay(status))
+  // A paybill/till payment covered the order: the same ending as a prompt paid.
+  const paidAnotherWay = useCallback(() => {
+    setStatus((current) => ({ ...current, status: "paid", shopper_message: t("paidAnotherWay") }))
+  }, [t])
 
   const poll = useCallback(async () => {
     try {
@@ -95,7 +111,8 @@ export function MpesaStatusPanel({ orderId, token, country, initial, displayId, 
   }, [status.status, router, confirmedUrl])
 
   const failed = status.status === "failed" || status.status === "cancelled" || status.status === "expired"
-  const amount = formatMoney(status.amount_kes ?? total, status.amount_kes ? "kes" : currency)
+  const amount = formatMoney(status.amount_kes ?? total, status.amount_kes ? "kes" : currency, format)
+  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>
 
   return (
     <div className="pay-status" data-testid="mpesa-status" data-status={status.status}>
@@ -109,7 +126,7 @@ export function MpesaStatusPanel({ orderId, token, country, initial, displayId, 
             {failed ? "!" : "✓"}
           </div>
         )}
-        <h1 data-testid="mpesa-headline">{mpesaHeadline(status.status)}</h1>
+        <h1 data-testid="mpesa-headline">{t("headline", { status: status.status })}</h1>
         <p data-testid="mpesa-message">{status.shopper_message}</p>
         {failed && status.reason && status.reason !== status.shopper_message ? (
           <p className="muted" data-testid="mpesa-reason">
@@ -118,7 +135,10 @@ export function MpesaStatusPanel({ orderId, token, country, initial, displayId, 
         ) : null}
         {status.status === "paid" && status.receipt ? (
           <p>
-            M-Pesa receipt <strong data-testid="mpesa-receipt">{status.receipt}</strong>
+            {t.rich("receipt", {
+              receipt: status.receipt,
+              strong: (chunks) => <strong data-testid="mpesa-receipt">{chunks}</strong>,
+            })}
           </p>
         ) : null}
       </div>
@@ -126,43 +146,58 @@ export function MpesaStatusPanel({ orderId, token, country, initial, displayId, 
       {status.status === "pending" ? (
         <ol className="steps-list">
           <li>
-            Look for the M-Pesa prompt on {status.phone_masked ? <strong>{status.phone_masked}</strong> : "your phone"}.
+            {status.phone_masked ? t.rich("lookOn", { phone: status.phone_masked, strong }) : t("lookOnYourPhone")}
           </li>
           <li>
-            Check the amount is <strong>{amount}</strong> and enter your M-Pesa PIN.
+            {t.rich("checkAmount", { amount, strong })}
           </li>
-          <li>Keep this page open. It updates by itself.</li>
+          <li>{t("keepOpen")}</li>
         </ol>
+      ) : null}
+
+      {c2b?.available && c2bOpen ? (
+        <PayAnotherWay orderId={orderId} token={token} initial={c2b} automatic={!askedAnotherWay} onPaid={paidAnotherWay} />
+      ) : null}
+
+      {c2bOffered && !c2bOpen ? (
+        <button
+          type="button"
+          className="btn btn--secondary btn--block"
+          style={{ marginTop: 16 }}
+          onClick={() => setAskedAnotherWay(true)}
+          data-testid="pay-another-way-button"
+        >
+          {t("payAnotherWay")}
+        </button>
       ) : null}
 
       {offline ? (
         <p className="notice notice--warn small" role="status">
-          We lost the connection for a moment. Still checking…
+          {t("offline")}
         </p>
       ) : null}
 
       {status.status === "paid" ? (
         <a className="btn" href={confirmedUrl}>
-          See your order
+          {t("seeOrder")}
         </a>
       ) : null}
 
       {failed || (status.status === "pending" && status.can_retry) ? (
         <form action={retryAction} className="panel stack" style={{ textAlign: "left", marginTop: 16 }} data-testid="mpesa-retry">
           <h2 className="h3" style={{ marginBottom: 4 }}>
-            {failed ? "Pay again" : "Didn&apos;t get the prompt?"}
+            {failed ? t("payAgain") : t("noPrompt")}
           </h2>
           <input type="hidden" name="order_id" value={orderId} />
           {token ? <input type="hidden" name="token" value={token} /> : null}
           {status.can_change_phone === false ? (
             <p className="small" style={{ margin: 0 }} data-testid="retry-same-phone">
-              We&apos;ll send the prompt to {status.phone_masked ? <strong>{status.phone_masked}</strong> : "the same number"}. To
-              use another number, sign in to your account.
+              {status.phone_masked ? t.rich("samePhone", { phone: status.phone_masked, strong }) : t("sameNumber")}
             </p>
           ) : (
             <div className="field" style={{ margin: 0 }}>
               <label htmlFor="retry-phone">
-                M-Pesa number <span className="muted">(optional)</span>
+                {t("number")} <span className="muted">{t("optional")}</span>
               </label>
               <input
                 id="retry-phone"
@@ -170,38 +205,40 @@ export function MpesaStatusPanel({ orderId, token, country, initial, displayId, 
                 type="tel"
                 inputMode="tel"
                 autoComplete="tel"
-                placeholder={status.phone_masked ? `Same number (${status.phone_masked})` : "0712 345 678"}
+                placeholder={status.phone_masked ? t("sameNumberPlaceholder", { phone: status.phone_masked }) : "0712 345 678"}
                 aria-describedby="retry-phone-hint"
               />
               <p id="retry-phone-hint" className="field__hint">
-                Leave empty to use the same number.
+                {t("leaveEmpty")}
               </p>
             </div>
           )}
           {retry.error ? (
             <p className="notice notice--error" role="alert" data-testid="retry-error">
               {retry.error}
-              {throttled ? <> You can ask for a new prompt from {retryAtLabel(retry.retryAt!)}.</> : null}
+              {throttled ? <> {t("retryFrom", { time: format.dateTime(new Date(retry.retryAt!), "time") })}</> : null}
             </p>
           ) : null}
           <SubmitButton
-            pendingLabel="Sending a new prompt…"
+            pendingLabel={t("sendingNew")}
             testId="mpesa-retry-button"
             disabled={(failed && !status.can_retry) || throttled}
           >
-            Send a new prompt
+            {t("sendNew")}
           </SubmitButton>
           {failed && !status.can_retry ? (
             <p className="small muted" style={{ margin: 0 }}>
-              This order can&apos;t take another M-Pesa payment. Contact us, or place the order again.
+              {t("noMoreRetries")}
             </p>
           ) : null}
         </form>
       ) : null}
 
       <p className="small muted" style={{ marginTop: 20 }}>
-        Order {displayId ? `#${displayId}` : ""} is saved. You can close this page and come back to it from your confirmation email or
-        the <a href={`/${country}/track`}>order tracking</a> page.
+        {t.rich("saved", {
+          number: displayId ? `#${displayId}` : "",
+          link: (chunks) => <a href={`/${country}/track`}>{chunks}</a>,
+        })}
       </p>
     </div>
   )

@@ -1,4 +1,5 @@
 import type { HttpTypes } from "@medusajs/types"
+import { useLocale, useTranslations } from "next-intl"
 import { countryName, countyName } from "@/lib/util/kenya"
 import { displayKenyanPhone } from "@/lib/util/phone"
 import { LineSummary } from "../line-summary"
@@ -6,20 +7,22 @@ import { Totals } from "../totals"
 
 /** Items, delivery and totals of a placed order (confirmation, account, tracking). */
 export function OrderDetails({ order }: { order: HttpTypes.StoreOrder }) {
+  const t = useTranslations("orderDetails")
+  const locale = useLocale()
   const a = order.shipping_address
   const method = order.shipping_methods?.[0]
   return (
     <div className="cart-layout">
       <section className="panel" aria-labelledby="order-items">
         <h2 id="order-items" className="h3">
-          Items
+          {t("items")}
         </h2>
         <LineSummary items={order.items ?? []} currency={order.currency_code} />
         <Totals totals={order} />
       </section>
       <section className="panel panel--soft stack" aria-labelledby="order-delivery">
         <h2 id="order-delivery" className="h3">
-          Delivery
+          {t("delivery")}
         </h2>
         {a ? (
           <address>
@@ -29,12 +32,12 @@ export function OrderDetails({ order }: { order: HttpTypes.StoreOrder }) {
             <br />
             {[a.address_1, a.address_2].filter(Boolean).join(", ")}
             <br />
-            {[a.city, countyName(a.province), countryName(a.country_code ?? "")].filter(Boolean).join(", ")}
+            {[a.city, countyName(a.province), countryName(a.country_code ?? "", null, locale)].filter(Boolean).join(", ")}
           </address>
         ) : null}
         {method ? <p style={{ margin: 0 }}>{method.name}</p> : null}
         <p className="small muted" style={{ margin: 0 }}>
-          Updates go to {order.email}
+          {t("updatesTo", { email: order.email ?? "" })}
         </p>
       </section>
     </div>

@@ -1,5 +1,6 @@
 "use client"
 
+import { useTranslations } from "next-intl"
 import { useActionState } from "react"
 import { trackOrder, type TrackState } from "@/lib/data/tracking-actions"
 import { timelineSteps } from "@/lib/tracking"
@@ -10,6 +11,7 @@ import { Timeline } from "./timeline"
 export function TrackForm({ order, email }: { order?: string; email?: string }) {
   const [state, action] = useActionState<TrackState, FormData>(trackOrder, {})
   const t = state.tracking
+  const words = useTranslations("track")
   return (
     <div className="stack">
       <form action={action} noValidate className="panel" data-testid="track-form">
@@ -17,16 +19,16 @@ export function TrackForm({ order, email }: { order?: string; email?: string }) 
         <div className="field-grid">
           <TextField
             name="order"
-            label="Order number"
+            label={words("orderNumber")}
             inputMode="numeric"
             required
             defaultValue={order ?? ""}
             error={state.fields?.order}
-            hint="From your confirmation email or SMS."
+            hint={words("orderNumberHint")}
           />
           <TextField
             name="email"
-            label="Email"
+            label={words("email")}
             type="email"
             inputMode="email"
             autoComplete="email"
@@ -35,8 +37,8 @@ export function TrackForm({ order, email }: { order?: string; email?: string }) 
             error={state.fields?.email}
           />
         </div>
-        <SubmitButton pendingLabel="Looking it up…" testId="track-submit" block={false}>
-          Track order
+        <SubmitButton pendingLabel={words("lookingUp")} testId="track-submit" block={false}>
+          {words("submit")}
         </SubmitButton>
       </form>
       <div aria-live="polite">
@@ -44,15 +46,15 @@ export function TrackForm({ order, email }: { order?: string; email?: string }) 
           <section className="panel stack" data-testid="tracking-result" aria-labelledby="tracking-title">
             <div className="spread">
               <h2 id="tracking-title" style={{ margin: 0 }}>
-                Order #{t.display_id}
+                {words("orderTitle", { number: t.display_id })}
               </h2>
-              <span className="badge badge--ok">{t.label}</span>
+              <span className="badge badge--ok">{words("status", { status: t.status, label: t.label })}</span>
             </div>
             {t.description ? <p className="muted">{t.description}</p> : null}
             <Timeline steps={timelineSteps(t)} />
             {t.shipments.length ? (
               <div>
-                <h3>Shipments</h3>
+                <h3>{words("shipments")}</h3>
                 <ul>
                   {t.shipments.map((s) => (
                     <li key={s.tracking_number}>
@@ -63,14 +65,14 @@ export function TrackForm({ order, email }: { order?: string; email?: string }) 
                       ) : (
                         s.tracking_number
                       )}
-                      {s.delivered_at ? " — delivered" : s.shipped_at ? " — on the way" : ""}
+                      {s.delivered_at ? ` — ${words("delivered")}` : s.shipped_at ? ` — ${words("onTheWay")}` : ""}
                     </li>
                   ))}
                 </ul>
               </div>
             ) : null}
             <div>
-              <h3>Items</h3>
+              <h3>{words("items")}</h3>
               <ul>
                 {t.items.map((i, n) => (
                   <li key={n}>

@@ -7,14 +7,6 @@
 export const SORT_KEYS = ["featured", "newest", "price_asc", "price_desc", "title"] as const
 export type SortKey = (typeof SORT_KEYS)[number]
 
-export const SORT_LABELS: Record<SortKey, string> = {
-  featured: "Featured",
-  newest: "Newest",
-  price_asc: "Price: low to high",
-  price_desc: "Price: high to low",
-  title: "Name: A to Z",
-}
-
 export const PAGE_SIZE = 12
 
 export type CatalogParams = {

@@ -1,5 +1,7 @@
 "use server"
 
+import { getTranslations } from "next-intl/server"
+import { toLocale } from "@/i18n/locales"
 import { readAddress, toStoreAddress, validateAddress } from "../checkout"
 import { sdk } from "../sdk"
 import { shopperMessage, statusOf } from "../util/errors"
@@ -8,14 +10,34 @@ import { normalizeKenyanPhone } from "../util/phone"
 import { goTo } from "./action-result"
 import type { ActionState } from "./action-state"
 import { forwardedFor } from "./client-address"
-import { authHeaders, clearAuthToken, clearCartId, getCartId, setAuthToken } from "./cookies"
+import { authHeaders, clearAuthToken, clearCartId, getCartId, setAuthToken, setLocaleCookie } from "./cookies"
 import { storeFetch } from "./fetch"
+import { getNotificationPreferences } from "./notification-preferences"
 import { withRetry } from "./retry"
 import { listCountries } from "./regions"
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const MIN_PASSWORD = 8
 
+
+/** The words for this file's answers, in the shopper's language. */
+async function words() {
+  const [t, errors, address] = await Promise.all([
+    getTranslations("accountActions"),
+    getTranslations("errors"),
+    getTranslations("addressErrors"),
+  ])
+  return { t, errors, address }
+}
+
+/** A member who chose a language (on another device, or for their messages) gets the shop in it too. */
+async function adoptSavedLanguage(token: string) {
+  const saved = await getNotificationPreferences(token).catch(() => null)
+  const locale = toLocale(saved?.locale)
+  if (locale) {
+    await setLocaleCookie(locale)
+  }
+}
 
 /** A guest cart becomes the shopper's when they sign in. */
 async function claimCart(token: string) {
@@ -51,15 +73,16 @@ async function signIn(email: string, password: string): Promise<string> {
 }
 
 export async function login(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { t, errors } = await words()
   const country = String(formData.get("country") ?? "ke")
   const email = String(formData.get("email") ?? "").trim().toLowerCase()
   const password = String(formData.get("password") ?? "")
   if (!EMAIL.test(email) || !password) {
     return {
-      error: "Enter your email and password.",
+      error: t("enterEmailPassword"),
       fields: {
-        ...(!EMAIL.test(email) ? { email: "Enter the email you registered with." } : {}),
-        ...(!password ? { password: "Enter your password." } : {}),
+        ...(!EMAIL.test(email) ? { email: t("enterRegisteredEmail") } : {}),
+        ...(!password ? { password: t("enterPassword") } : {}),
       },
     }
   }
@@ -67,13 +90,15 @@ export async function login(_prev: ActionState, formData: FormData): Promise<Act
     const token = await signIn(email, password)
     await setAuthToken(token)
     await claimCart(token)
+    await adoptSavedLanguage(token)
   } catch (error) {
-    return { error: shopperMessage(error, "We couldn't sign you in. Check your email and password.") }
+    return { error: shopperMessage(error, t("signInFailed"), errors) }
   }
   return goTo(safeNextPath(formData.get("next"), `/${country}/account`), { refreshLayout: true })
 }
 
 export async function register(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { t, errors, address: addressWords } = await words()
   const country = String(formData.get("country") ?? "ke")
   const email = String(formData.get("email") ?? "").trim().toLowerCase()
   const password = String(formData.get("password") ?? "")
@@ -83,22 +108,22 @@ export async function register(_prev: ActionState, formData: FormData): Promise<
   const phone = rawPhone ? normalizeKenyanPhone(rawPhone) : null
   const fields: Record<string, string> = {}
   if (!first_name) {
-    fields.first_name = "Enter your first name."
+    fields.first_name = addressWords("firstName")
   }
   if (!last_name) {
-    fields.last_name = "Enter your last name."
+    fields.last_name = addressWords("lastName")
   }
   if (!EMAIL.test(email)) {
-    fields.email = "Enter your email, like name@example.com."
+    fields.email = t("enterEmail")
   }
   if (rawPhone && !phone) {
-    fields.phone = "Enter a Kenyan mobile number like 0712 345 678, or leave it empty."
+    fields.phone = t("phoneOptional")
   }
   if (password.length < MIN_PASSWORD) {
-    fields.password = `Use at least ${MIN_PASSWORD} characters.`
+    fields.password = t("passwordLength", { min: MIN_PASSWORD })
   }
   if (Object.keys(fields).length) {
-    return { error: "Check the highlighted fields.", fields }
+    return { error: addressWords("checkFields"), fields }
   }
   try {
     const { token: registration } = await authPost<{ token: string }>("/auth/customer/emailpass/register", { email, password })
@@ -112,7 +137,7 @@ export async function register(_prev: ActionState, formData: FormData): Promise<
     await setAuthToken(token)
     await claimCart(token)
   } catch (error) {
-    return { error: shopperMessage(error, "We couldn't create your account. Please try again.") }
+    return { error: shopperMessage(error, t("registerFailed"), errors) }
   }
   return goTo(safeNextPath(formData.get("next"), `/${country}/account`), { refreshLayout: true })
 }
@@ -126,28 +151,30 @@ export async function logout(_prev: ActionState, formData: FormData): Promise<Ac
 }
 
 export async function requestPasswordReset(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { t, errors } = await words()
   const email = String(formData.get("email") ?? "").trim().toLowerCase()
   if (!EMAIL.test(email)) {
-    return { error: "Enter the email of your account.", fields: { email: "Enter the email of your account." } }
+    return { error: t("enterAccountEmail"), fields: { email: t("enterAccountEmail") } }
   }
   try {
     await authPost("/auth/customer/emailpass/reset-password", { identifier: email })
   } catch (error) {
     // Unknown emails answer the same way, so the form never tells who has an account.
     if (statusOf(error) !== 404 && statusOf(error) !== 401) {
-      return { error: shopperMessage(error, "We couldn't send the email. Please try again.") }
+      return { error: shopperMessage(error, t("emailFailed"), errors) }
     }
   }
-  return { ok: true, message: `If ${email} has an account, we've sent it a link to choose a new password. It works for 15 minutes.` }
+  return { ok: true, message: t("resetSent", { email }) }
 }
 
 export async function resetPassword(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { t, errors } = await words()
   const country = String(formData.get("country") ?? "ke")
   const token = String(formData.get("token") ?? "")
   const email = String(formData.get("email") ?? "").trim().toLowerCase()
   const password = String(formData.get("password") ?? "")
   if (password.length < MIN_PASSWORD) {
-    return { error: "Choose a longer password.", fields: { password: `Use at least ${MIN_PASSWORD} characters.` } }
+    return { error: t("longerPassword"), fields: { password: t("passwordLength", { min: MIN_PASSWORD }) } }
   }
   try {
     await sdk().auth.updateProvider("customer", "emailpass", { email, password }, token)
@@ -156,30 +183,31 @@ export async function resetPassword(_prev: ActionState, formData: FormData): Pro
     return {
       error:
         status === 401 || status === 400
-          ? "This link has expired or was already used. Ask for a new one below."
-          : shopperMessage(error, "We couldn't change your password. Please try again."),
+          ? t("linkExpired")
+          : shopperMessage(error, t("passwordFailed"), errors),
     }
   }
   return goTo(`/${country}/account/login?reset=1`)
 }
 
 export async function updateProfile(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { t, errors, address: addressWords } = await words()
   const first_name = String(formData.get("first_name") ?? "").trim()
   const last_name = String(formData.get("last_name") ?? "").trim()
   const rawPhone = String(formData.get("phone") ?? "").trim()
   const phone = rawPhone ? normalizeKenyanPhone(rawPhone) : null
   const fields: Record<string, string> = {}
   if (!first_name) {
-    fields.first_name = "Enter your first name."
+    fields.first_name = addressWords("firstName")
   }
   if (!last_name) {
-    fields.last_name = "Enter your last name."
+    fields.last_name = addressWords("lastName")
   }
   if (rawPhone && !phone) {
-    fields.phone = "Enter a Kenyan mobile number like 0712 345 678."
+    fields.phone = t("phone")
   }
   if (Object.keys(fields).length) {
-    return { error: "Check the highlighted fields.", fields }
+    return { error: addressWords("checkFields"), fields }
   }
   try {
     await storeFetch("/store/customers/me", {
@@ -189,19 +217,20 @@ export async function updateProfile(_prev: ActionState, formData: FormData): Pro
       headers: await authHeaders(),
     })
   } catch (error) {
-    return { error: shopperMessage(error, "We couldn't save your details. Please try again.") }
+    return { error: shopperMessage(error, t("profileFailed"), errors) }
   }
-  return { ok: true, message: "Saved." }
+  return { ok: true, message: t("saved") }
 }
 
 export async function saveCustomerAddress(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { t, errors, address: addressWords } = await words()
   const country = String(formData.get("country") ?? "ke")
   const addressId = String(formData.get("address_id") ?? "")
   const address = readAddress(formData)
   const countries = (await listCountries()).map((c) => c.code)
-  const fields = validateAddress(address, { requireEmail: false, countries })
+  const fields = validateAddress(address, { requireEmail: false, countries }, addressWords)
   if (Object.keys(fields).length) {
-    return { error: "Check the highlighted fields.", fields }
+    return { error: addressWords("checkFields"), fields }
   }
   const body = { ...toStoreAddress(address), ...(formData.get("is_default") === "on" ? { is_default_shipping: true, is_default_billing: true } : {}) }
   try {
@@ -212,18 +241,19 @@ export async function saveCustomerAddress(_prev: ActionState, formData: FormData
       headers: await authHeaders(),
     })
   } catch (error) {
-    return { error: shopperMessage(error, "We couldn't save the address. Please try again.") }
+    return { error: shopperMessage(error, t("addressFailed"), errors) }
   }
   return goTo(`/${country}/account/addresses`)
 }
 
 export async function deleteCustomerAddress(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { t, errors } = await words()
   const addressId = String(formData.get("address_id") ?? "")
   if (addressId) {
     try {
       await storeFetch(`/store/customers/me/addresses/${addressId}`, { method: "DELETE", headers: await authHeaders() })
     } catch (error) {
-      return { error: shopperMessage(error, "We couldn't remove the address. Please try again.") }
+      return { error: shopperMessage(error, t("addressRemoveFailed"), errors) }
     }
   }
   return { ok: true }

@@ -1,12 +1,19 @@
 "use server"
 
 import type { HttpTypes } from "@medusajs/types"
+import { getTranslations } from "next-intl/server"
 import { shopperMessage } from "../util/errors"
 import type { ActionState } from "./action-state"
 import { type Cart, CART_FIELDS, loadCart } from "./cart"
 import { authHeaders, setCartId } from "./cookies"
 import { storeFetch } from "./fetch"
 import { getRegion } from "./regions"
+
+/** The words for this file's answers, in the shopper's language. */
+async function words() {
+  const [t, errors] = await Promise.all([getTranslations("cartActions"), getTranslations("errors")])
+  return { t, errors }
+}
 
 async function createCart(regionId: string): Promise<Cart> {
   const { cart } = await storeFetch<{ cart: Cart }>("/store/carts", {
@@ -42,11 +49,12 @@ export async function cartForCountry(countryCode: string): Promise<Cart> {
 }
 
 export async function addToCart(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { t, errors } = await words()
   const variantId = String(formData.get("variant_id") ?? "")
   const country = String(formData.get("country") ?? "ke")
   const quantity = Math.max(1, Math.min(99, Number(formData.get("quantity") ?? 1) || 1))
   if (!variantId) {
-    return { error: "Choose an option first." }
+    return { error: t("chooseOption") }
   }
   try {
     const cart = await cartForCountry(country)
@@ -56,18 +64,19 @@ export async function addToCart(_prev: ActionState, formData: FormData): Promise
       query: { fields: "id" },
       headers: await authHeaders(),
     })
-    return { ok: true, message: quantity > 1 ? `Added ${quantity} to your cart.` : "Added to your cart." }
+    return { ok: true, message: t("added", { quantity }) }
   } catch (error) {
-    return { error: shopperMessage(error, "We couldn't add that to your cart. Please try again.") }
+    return { error: shopperMessage(error, t("addFailed"), errors) }
   }
 }
 
 export async function updateLineItem(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { t, errors } = await words()
   const lineId = String(formData.get("line_id") ?? "")
   const quantity = Number(formData.get("quantity"))
   const cart = await loadCart()
   if (!cart || !lineId || !Number.isInteger(quantity) || quantity < 0) {
-    return { error: "Your cart has changed. Refresh the page and try again." }
+    return { error: t("changed") }
   }
   try {
     if (quantity === 0) {
@@ -82,31 +91,33 @@ export async function updateLineItem(_prev: ActionState, formData: FormData): Pr
     }
     return { ok: true }
   } catch (error) {
-    return { error: shopperMessage(error, "We couldn't update that item. Please try again.") }
+    return { error: shopperMessage(error, t("updateFailed"), errors) }
   }
 }
 
 export async function removeLineItem(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { t, errors } = await words()
   const lineId = String(formData.get("line_id") ?? "")
   const cart = await loadCart()
   if (cart && lineId) {
     try {
       await storeFetch(`/store/carts/${cart.id}/line-items/${lineId}`, { method: "DELETE", headers: await authHeaders() })
     } catch (error) {
-      return { error: shopperMessage(error, "We couldn't remove that item. Please try again.") }
+      return { error: shopperMessage(error, t("removeFailed"), errors) }
     }
   }
   return { ok: true }
 }
 
 export async function applyPromotion(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { t, errors } = await words()
   const code = String(formData.get("code") ?? "").trim()
   const cart = await loadCart()
   if (!code) {
-    return { error: "Enter a promo code." }
+    return { error: t("enterPromo") }
   }
   if (!cart) {
-    return { error: "Your cart is empty." }
+    return { error: t("empty") }
   }
   try {
     const { cart: updated } = await storeFetch<{ cart: HttpTypes.StoreCart }>(`/store/carts/${cart.id}/promotions`, {
@@ -117,15 +128,16 @@ export async function applyPromotion(_prev: ActionState, formData: FormData): Pr
     })
     // Medusa accepts unknown codes silently; check that this one stuck.
     if (!updated.promotions?.some((p) => p.code?.toLowerCase() === code.toLowerCase())) {
-      return { error: "That promo code isn't valid. Check the spelling or try another one." }
+      return { error: errors("promoInvalid") }
     }
-    return { ok: true, message: `Promo code ${code.toUpperCase()} applied.` }
+    return { ok: true, message: t("promoApplied", { code: code.toUpperCase() }) }
   } catch (error) {
-    return { error: shopperMessage(error, "That promo code isn't valid. Check the spelling or try another one.") }
+    return { error: shopperMessage(error, errors("promoInvalid"), errors) }
   }
 }
 
 export async function removePromotion(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { t, errors } = await words()
   const code = String(formData.get("code") ?? "")
   const cart = await loadCart()
   if (cart && code) {
@@ -137,7 +149,7 @@ export async function removePromotion(_prev: ActionState, formData: FormData): P
         headers: await authHeaders(),
       })
     } catch (error) {
-      return { error: shopperMessage(error, "We couldn't remove that promo code. Please try again.") }
+      return { error: shopperMessage(error, t("removePromoFailed"), errors) }
     }
   }
   return { ok: true }

@@ -1,6 +1,7 @@
 "use server"
 
 import type { HttpTypes } from "@medusajs/types"
+import { getTranslations } from "next-intl/server"
 import { MPESA_PHONE_KEY, PAYMENT_PROVIDER_KEY, paymentChoice, readAddress, toStoreAddress, validateAddress } from "../checkout"
 import { stripePublishableKey } from "../config"
 import { availablePaymentMethods, isManual, isMpesa, isStripe } from "../payments"
@@ -18,7 +19,15 @@ import { orderPagePath } from "../mpesa"
 import { sdk } from "../sdk"
 import { withRetry } from "./retry"
 
-const NO_CART: ActionState = { error: "Your cart is empty or has already been ordered. Add something to your cart first." }
+/** The words for this file's answers, in the shopper's language. */
+async function words() {
+  const [t, errors, address] = await Promise.all([
+    getTranslations("checkoutActions"),
+    getTranslations("errors"),
+    getTranslations("addressErrors"),
+  ])
+  return { t, errors, address, noCart: { error: t("noCart") } satisfies ActionState }
+}
 
 function checkoutUrl(country: string, step: string) {
   return `/${country}/checkout?step=${step}`
@@ -34,10 +43,11 @@ async function updateCart(cartId: string, body: Record<string, unknown>) {
 }
 
 export async function saveAddress(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { t, errors, address: addressWords, noCart } = await words()
   const country = String(formData.get("country") ?? "ke")
   const cart = await loadCart()
   if (!cart) {
-    return NO_CART
+    return noCart
   }
   const customer = await loadCustomer().catch(() => null)
   const address = readAddress(formData)
@@ -45,9 +55,9 @@ export async function saveAddress(_prev: ActionState, formData: FormData): Promi
     address.email = customer.email
   }
   const countries = (cart.region?.countries ?? []).map((c) => (c.iso_2 ?? "").toLowerCase())
-  const fields = validateAddress(address, { requireEmail: !customer, countries })
+  const fields = validateAddress(address, { requireEmail: !customer, countries }, addressWords)
   if (Object.keys(fields).length) {
-    return { error: "Check the highlighted fields.", fields }
+    return { error: addressWords("checkFields"), fields }
   }
   try {
     const storeAddress = toStoreAddress(address)
@@ -66,20 +76,21 @@ export async function saveAddress(_prev: ActionState, formData: FormData): Promi
       }
     }
   } catch (error) {
-    return { error: shopperMessage(error, "We couldn't save your address. Please try again.") }
+    return { error: shopperMessage(error, t("addressFailed"), errors) }
   }
   return goTo(checkoutUrl(country, "delivery"))
 }
 
 export async function saveDelivery(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { t, errors, noCart } = await words()
   const country = String(formData.get("country") ?? "ke")
   const optionId = String(formData.get("shipping_option_id") ?? "")
   const cart = await loadCart()
   if (!cart) {
-    return NO_CART
+    return noCart
   }
   if (!optionId) {
-    return { error: "Choose how you'd like to receive your order.", fields: { shipping_option_id: "Choose a delivery option." } }
+    return { error: t("chooseDelivery"), fields: { shipping_option_id: t("chooseDeliveryField") } }
   }
   try {
     await storeFetch(`/store/carts/${cart.id}/shipping-methods`, {
@@ -89,30 +100,31 @@ export async function saveDelivery(_prev: ActionState, formData: FormData): Prom
       headers: await authHeaders(),
     })
   } catch (error) {
-    return { error: shopperMessage(error, "That delivery option isn't available for your address. Choose another one.") }
+    return { error: shopperMessage(error, t("deliveryFailed"), errors) }
   }
   return goTo(checkoutUrl(country, "payment"))
 }
 
 export async function savePayment(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { t, errors, noCart } = await words()
   const country = String(formData.get("country") ?? "ke")
   const providerId = String(formData.get("provider_id") ?? "")
   const cart = await loadCart()
   if (!cart) {
-    return NO_CART
+    return noCart
   }
   const providers = await listPaymentProviders(cart.region_id!)
   const methods = availablePaymentMethods(providers, { stripeKey: stripePublishableKey() })
   if (!methods.some((m) => m.providerId === providerId)) {
-    return { error: "Choose how you'd like to pay.", fields: { provider_id: "Choose a payment method." } }
+    return { error: t("choosePayment"), fields: { provider_id: t("choosePaymentField") } }
   }
   const metadata: Record<string, string> = { [PAYMENT_PROVIDER_KEY]: providerId }
   if (isMpesa(providerId)) {
     const phone = normalizeKenyanPhone(String(formData.get("mpesa_phone") ?? ""))
     if (!phone) {
       return {
-        error: "Check your M-Pesa number.",
-        fields: { mpesa_phone: "Enter the Safaricom number that pays, like 0712 345 678." },
+        error: t("checkMpesa"),
+        fields: { mpesa_phone: t("checkMpesaField") },
       }
     }
     metadata[MPESA_PHONE_KEY] = phone
@@ -125,7 +137,7 @@ export async function savePayment(_prev: ActionState, formData: FormData): Promi
       await withRetry(() => sdk().store.payment.initiatePaymentSession(cart, { provider_id: providerId }, {}, headers), { idempotent: false })
     }
   } catch (error) {
-    return { error: shopperMessage(error, "We couldn't save your payment choice. Please try again.") }
+    return { error: shopperMessage(error, t("paymentFailed"), errors) }
   }
   return goTo(checkoutUrl(country, "review"))
 }
@@ -138,14 +150,15 @@ export async function savePayment(_prev: ActionState, formData: FormData): Promi
  * before this runs.
  */
 export async function placeOrder(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { t, errors, noCart } = await words()
   const country = String(formData.get("country") ?? "ke")
   const cart = await loadCart()
   if (!cart) {
-    return NO_CART
+    return noCart
   }
   const { providerId, phone } = paymentChoice(cart)
   if (!providerId) {
-    return { error: "Choose how you'd like to pay before placing the order." }
+    return { error: errors("payment") }
   }
   const headers = await authHeaders()
   let orderId: string
@@ -166,11 +179,11 @@ export async function placeOrder(_prev: ActionState, formData: FormData): Promis
     }
     const result = await withRetry(() => sdk().store.cart.complete(cart.id, {}, headers), { idempotent: false })
     if (result.type !== "order") {
-      return { error: shopperMessage(result.error, "We couldn't place your order. Check your details and try again.") }
+      return { error: shopperMessage(result.error, t("orderRefused"), errors) }
     }
     orderId = result.order.id
   } catch (error) {
-    return { error: shopperMessage(error, "We couldn't place your order. Please try again.") }
+    return { error: shopperMessage(error, t("orderFailed"), errors) }
   }
   // A guest's proof of the order (the cart id is about to be forgotten): the pay page link keeps it.
   const token = isMpesa(providerId) ? await orderTokenForCart(cart.id) : undefined

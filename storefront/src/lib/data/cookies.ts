@@ -1,5 +1,6 @@
 import "server-only"
 import { cookies } from "next/headers"
+import { LOCALE_COOKIE, type Locale } from "@/i18n/locales"
 import { secureCookies } from "../config"
 
 const CART = "soko_cart"
@@ -43,4 +44,9 @@ export async function setCountryCookie(code: string) {
   ;(await cookies()).set(COUNTRY, code, { ...base(), maxAge: 60 * 60 * 24 * 365 })
 }
 
-export const COOKIE_NAMES = { CART, JWT, COUNTRY }
+/** The shopper's language (set by the header's switch; the middleware sets it too for ?lang=). */
+export async function setLocaleCookie(locale: Locale) {
+  ;(await cookies()).set(LOCALE_COOKIE, locale, { ...base(), maxAge: 60 * 60 * 24 * 365 })
+}
+
+export const COOKIE_NAMES = { CART, JWT, COUNTRY, LOCALE: LOCALE_COOKIE }

@@ -1,5 +1,6 @@
 "use server"
 
+import { getTranslations } from "next-intl/server"
 import type { MpesaStatus } from "../mpesa"
 import { shopperMessage, statusOf } from "../util/errors"
 import { normalizeKenyanPhone } from "../util/phone"
@@ -15,16 +16,17 @@ export type RetryState = {
 
 /** Sends a new M-Pesa prompt for an order (optionally to another number, if the backend allows it). */
 export async function retryMpesaPayment(_prev: RetryState, formData: FormData): Promise<RetryState> {
+  const [t, errors] = await Promise.all([getTranslations("mpesaActions"), getTranslations("errors")])
   const orderId = String(formData.get("order_id") ?? "")
   const rawPhone = String(formData.get("phone") ?? "").trim()
   if (!orderId) {
-    return { error: "We couldn't find this order. Open it again from your confirmation email." }
+    return { error: t("noOrder") }
   }
   let phone: string | undefined
   if (rawPhone) {
     phone = normalizeKenyanPhone(rawPhone) ?? undefined
     if (!phone) {
-      return { error: "Enter a Safaricom number like 0712 345 678, or leave it empty to use the same number." }
+      return { error: t("phone") }
     }
   }
   try {
@@ -35,13 +37,13 @@ export async function retryMpesaPayment(_prev: RetryState, formData: FormData): 
     if (statusOf(error) === 429) {
       const wait = error instanceof MpesaRequestError ? error.retryAfter : undefined
       return {
-        error: shopperMessage(error, "Too many prompts for now. Wait a few minutes, then try again."),
+        error: shopperMessage(error, t("tooMany"), errors),
         ...(wait ? { retryAt: Date.now() + wait * 1000 } : {}),
       }
     }
     if (statusOf(error) === 404) {
-      return { error: "We couldn't confirm this order is yours. Open it from the page you reached after checkout, or sign in to your account." }
+      return { error: t("notYours") }
     }
-    return { error: shopperMessage(error, "We couldn't send a new prompt. Please try again.") }
+    return { error: shopperMessage(error, t("failed"), errors) }
   }
 }

@@ -1,6 +1,7 @@
 "use server"
 
 import { randomUUID } from "node:crypto"
+import { getTranslations } from "next-intl/server"
 import { shopperMessage } from "../util/errors"
 import type { ActionState } from "./action-state"
 import { authHeaders } from "./cookies"
@@ -8,9 +9,10 @@ import { storeFetch } from "./fetch"
 
 /** A customer cancels their own order (allowed by the default rules before it is paid). */
 export async function cancelOrder(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const [t, errors] = await Promise.all([getTranslations("orderActions"), getTranslations("errors")])
   const orderId = String(formData.get("order_id") ?? "")
   if (!orderId) {
-    return { error: "We couldn't find this order." }
+    return { error: t("noOrder") }
   }
   try {
     await storeFetch(`/store/customers/me/orders/${encodeURIComponent(orderId)}/lifecycle`, {
@@ -19,7 +21,7 @@ export async function cancelOrder(_prev: ActionState, formData: FormData): Promi
       headers: await authHeaders(),
     })
   } catch (error) {
-    return { error: shopperMessage(error, "This order can't be cancelled any more. Contact us if you need help.") }
+    return { error: shopperMessage(error, t("cannotCancel"), errors) }
   }
-  return { ok: true, message: "Your order is cancelled." }
+  return { ok: true, message: t("cancelled") }
 }

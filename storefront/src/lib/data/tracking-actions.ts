@@ -1,5 +1,6 @@
 "use server"
 
+import { getTranslations } from "next-intl/server"
 import { isOrderTracking, type OrderTracking } from "../tracking"
 import { shopperMessage, statusOf } from "../util/errors"
 import { storeFetch } from "./fetch"
@@ -10,17 +11,18 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 /** Looks an order up by its number and the email it was placed with (guests included). */
 export async function trackOrder(_prev: TrackState, formData: FormData): Promise<TrackState> {
+  const [t, errors] = await Promise.all([getTranslations("trackActions"), getTranslations("errors")])
   const number = String(formData.get("order") ?? "").trim().replace(/^#/, "")
   const email = String(formData.get("email") ?? "").trim()
   const fields: Record<string, string> = {}
   if (!/^\d{1,15}$/.test(number)) {
-    fields.order = "Enter the order number from your confirmation, like 1024."
+    fields.order = t("orderNumber")
   }
   if (!EMAIL.test(email)) {
-    fields.email = "Enter the email you used for the order."
+    fields.email = t("email")
   }
   if (Object.keys(fields).length) {
-    return { error: "Check the highlighted fields.", fields }
+    return { error: t("checkFields"), fields }
   }
   try {
     const answer = await storeFetch<{ order_tracking?: unknown }>("/store/order-tracking", {
@@ -28,7 +30,7 @@ export async function trackOrder(_prev: TrackState, formData: FormData): Promise
       body: { display_id: Number(number), email },
     })
     if (!isOrderTracking(answer.order_tracking)) {
-      return { error: "We couldn't read this order's tracking. Please try again later." }
+      return { error: t("unreadable") }
     }
     return { tracking: answer.order_tracking }
   } catch (error) {
@@ -37,13 +39,13 @@ export async function trackOrder(_prev: TrackState, formData: FormData): Promise
       const message = (error as Error).message
       return {
         error: /order number and email/i.test(message)
-          ? "No order matches this order number and email. Check both and try again."
-          : "Order tracking isn't available right now. Please try again later.",
+          ? t("noMatch")
+          : t("unavailable"),
       }
     }
     if (status === 429) {
-      return { error: (error as Error).message || "Too many attempts. Wait a minute and try again." }
+      return { error: (error as Error).message || errors("tooMany") }
     }
-    return { error: shopperMessage(error, "We couldn't look up this order. Please try again.") }
+    return { error: shopperMessage(error, t("failed"), errors) }
   }
 }

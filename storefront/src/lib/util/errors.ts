@@ -3,58 +3,72 @@
  * understands. Messages the backend writes for shoppers (M-Pesa phone checks,
  * "too many prompts") pass through; internal ones are replaced.
  */
+import { createTranslator } from "next-intl"
+import en from "../../../messages/en.json"
+
 export type ErrorLike = { message?: unknown; status?: unknown; statusText?: unknown; cause?: unknown; name?: unknown }
 
-const NETWORK = "We can't reach the shop right now. Check your connection and try again in a moment."
-const GENERIC = "Something went wrong on our side. Please try again."
+type ErrorKey = keyof typeof en.errors
+/** Words for the `errors` messages: `await getTranslations("errors")` in an action. */
+export type ErrorWords = (key: ErrorKey) => string
 
-const RULES: [RegExp, string][] = [
-  [/does not have the required inventory|insufficient inventory|out of stock|not enough stock/i, "Sorry, we don't have enough of that in stock. Try a smaller quantity or another option."],
-  [/promotion code[s]? .*(invalid|not found|not valid|doesn't exist|does not exist)|invalid promotion|promotion .*not (found|valid)/i, "That promo code isn't valid. Check the spelling or try another one."],
-  [/promotion .* (expired|ended|campaign)/i, "That promo code has expired."],
-  [/invalid email or password|unauthorized|invalid credentials/i, "That email and password don't match an account. Check them and try again."],
-  [/identity with email already exists|customer with email already exists|email .* already/i, "An account with this email already exists. Sign in instead, or reset your password."],
-  [/shipping (address|method|option).*(required|missing|not available|invalid)/i, "Choose a delivery option for your address before paying."],
-  [/no shipping method|shipping methods? (are|is) not/i, "Choose a delivery option before paying."],
-  [/payment (session|collection).*(not|required|missing)|no payment session/i, "Choose how you'd like to pay before placing the order."],
-  [/cart .*(already completed|completed)|already being completed/i, "This order is already being placed. Give it a moment and check your orders."],
-  [/email.*(invalid|required)/i, "Enter a valid email address."],
-  [/password.*(short|weak|required)/i, "Choose a password of at least 8 characters."],
-  [/region .*not found|country .*not .*region/i, "We don't deliver to that country from this shop."],
+let english: ErrorWords | undefined
+function englishWords(): ErrorWords {
+  english ??= createTranslator({ locale: "en-KE", messages: en, namespace: "errors" })
+  return english
+}
+
+const RULES: [RegExp, ErrorKey][] = [
+  [/does not have the required inventory|insufficient inventory|out of stock|not enough stock/i, "stock"],
+  [/promotion code[s]? .*(invalid|not found|not valid|doesn't exist|does not exist)|invalid promotion|promotion .*not (found|valid)/i, "promoInvalid"],
+  [/promotion .* (expired|ended|campaign)/i, "promoExpired"],
+  [/invalid email or password|unauthorized|invalid credentials/i, "credentials"],
+  [/identity with email already exists|customer with email already exists|email .* already/i, "accountExists"],
+  [/shipping (address|method|option).*(required|missing|not available|invalid)/i, "deliveryForAddress"],
+  [/no shipping method|shipping methods? (are|is) not/i, "delivery"],
+  [/payment (session|collection).*(not|required|missing)|no payment session/i, "payment"],
+  [/cart .*(already completed|completed)|already being completed/i, "alreadyPlacing"],
+  [/email.*(invalid|required)/i, "email"],
+  [/password.*(short|weak|required)/i, "password"],
+  [/region .*not found|country .*not .*region/i, "country"],
 ]
 
 /** Messages the Soko plugins write for shoppers; shown as they are. */
 const SHOPPER_SAFE = [/m-?pesa/i, /phone/i, /prompt/i, /too many/i, /try again in/i]
 
-export function shopperMessage(error: unknown, fallback = GENERIC): string {
+/**
+ * `fallback` is said when nothing more specific fits; `t` words the canned
+ * messages in the shopper's language (English when not given).
+ */
+export function shopperMessage(error: unknown, fallback?: string, t: ErrorWords = englishWords()): string {
   const e = (error ?? {}) as ErrorLike
   const message = typeof e.message === "string" ? e.message : typeof error === "string" ? error : ""
   const status = typeof e.status === "number" ? e.status : undefined
 
   if (isNetworkError(e, message)) {
-    return NETWORK
+    return t("network")
   }
-  for (const [pattern, text] of RULES) {
+  for (const [pattern, key] of RULES) {
     if (pattern.test(message)) {
-      return text
+      return t(key)
     }
   }
   if (status === 429) {
-    return message && SHOPPER_SAFE.some((p) => p.test(message)) ? message : "Too many attempts. Wait a minute and try again."
+    return message && SHOPPER_SAFE.some((p) => p.test(message)) ? message : t("tooMany")
   }
   if (status === 401) {
-    return "Please sign in again."
+    return t("signInAgain")
   }
   if (status === 404) {
-    return "We couldn't find that. It may have been removed."
+    return t("notFound")
   }
   if (status && status >= 500) {
-    return GENERIC
+    return t("generic")
   }
   if (status === 400 && message && SHOPPER_SAFE.some((p) => p.test(message)) && message.length < 200) {
     return message
   }
-  return fallback
+  return fallback ?? t("generic")
 }
 
 export function isNetworkError(e: ErrorLike, message = typeof e.message === "string" ? e.message : ""): boolean {

@@ -24,6 +24,14 @@ const COUNTRY_NAMES: Record<string, string> = {
   in: "India", ca: "Canada", au: "Australia",
 }
 
-export function countryName(code: string, fallback?: string | null): string {
-  return COUNTRY_NAMES[code.toLowerCase()] ?? fallback ?? code.toUpperCase()
+/**
+ * A country's name in the page's language (`locale` is an Intl tag such as
+ * "sw-KE": "Marekani" for us). English keeps the shop's own names.
+ */
+export function countryName(code: string, fallback?: string | null, locale = "en-KE"): string {
+  const english = COUNTRY_NAMES[code.toLowerCase()]
+  if (english && !locale.toLowerCase().startsWith("en")) {
+    return new Intl.DisplayNames([locale], { type: "region", fallback: "none" }).of(code.toUpperCase()) ?? english
+  }
+  return english ?? fallback ?? code.toUpperCase()
 }

@@ -48,17 +48,18 @@ export function productInStock(product: Product): boolean {
   return (product.variants ?? []).some(variantInStock)
 }
 
-export type StockState = { kind: "in" | "low" | "out"; label: string }
+/** In stock, low (`left` to go) or sold out; the page words it in the shopper's language. */
+export type StockState = { kind: "in" | "low" | "out"; left?: number }
 
 export function stockState(variant: Pick<Variant, "manage_inventory" | "allow_backorder" | "inventory_quantity"> | undefined | null): StockState {
   if (!variantInStock(variant)) {
-    return { kind: "out", label: "Sold out" }
+    return { kind: "out" }
   }
   const qty = variant?.inventory_quantity
   if (variant?.manage_inventory !== false && !variant?.allow_backorder && typeof qty === "number" && qty <= 5) {
-    return { kind: "low", label: `Only ${qty} left` }
+    return { kind: "low", left: qty }
   }
-  return { kind: "in", label: "In stock" }
+  return { kind: "in" }
 }
 
 /** How many a shopper may put in the cart (stock-capped, at most 10 per line in the picker). */

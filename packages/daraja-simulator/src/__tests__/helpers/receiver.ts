@@ -10,8 +10,11 @@ export interface Received {
 export interface Receiver {
   url: string
   received: Received[]
-  /** How the receiver answers a path (default 200 `{"ResultCode":0,"ResultDesc":"Accepted"}`). */
-  answer(path: string, status: number, body?: unknown): void
+  /**
+   * How the receiver answers a path (default 200 `{"ResultCode":0,"ResultDesc":"Accepted"}`),
+   * optionally only after `delayMs`, like a slow shop.
+   */
+  answer(path: string, status: number, body?: unknown, delayMs?: number): void
   /** Forget what was received and every custom answer. */
   reset(): void
   stop(): Promise<void>
@@ -20,7 +23,8 @@ export interface Receiver {
 /** A tiny callback endpoint standing in for the shop's server. */
 export const startReceiver = async (): Promise<Receiver> => {
   const received: Received[] = []
-  const answers = new Map<string, { status: number; body: unknown }>()
+  const answers = new Map<string, { status: number; body: unknown; delayMs?: number }>()
+  const timers = new Set<NodeJS.Timeout>()
   const server = http.createServer((req, res) => {
     let raw = ""
     req.setEncoding("utf8")
@@ -35,8 +39,18 @@ export const startReceiver = async (): Promise<Receiver> => {
       }
       received.push({ path, raw, body })
       const answer = answers.get(path) ?? { status: 200, body: { ResultCode: 0, ResultDesc: "Accepted" } }
-      res.writeHead(answer.status, { "content-type": "application/json" })
-      res.end(JSON.stringify(answer.body))
+      const reply = (): void => {
+        res.writeHead(answer.status, { "content-type": "application/json" })
+        res.end(JSON.stringify(answer.body))
+      }
+      if (!answer.delayMs) {
+        return reply()
+      }
+      const timer = setTimeout(() => {
+        timers.delete(timer)
+        reply()
+      }, answer.delayMs)
+      timers.add(timer)
     })
   })
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
@@ -44,13 +58,14 @@ export const startReceiver = async (): Promise<Receiver> => {
   return {
     url: `http://127.0.0.1:${port}`,
     received,
-    answer: (path, status, body = {}) => answers.set(path, { status, body }),
+    answer: (path, status, body = {}, delayMs) => answers.set(path, { status, body, delayMs }),
     reset: () => {
       received.length = 0
       answers.clear()
     },
     stop: () =>
       new Promise((resolve) => {
+        timers.forEach(clearTimeout)
         server.close(() => resolve())
         server.closeAllConnections()
       }),

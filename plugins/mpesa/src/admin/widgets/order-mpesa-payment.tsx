@@ -3,6 +3,9 @@ import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Button, Container, Heading, Input, Label, Text, toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useState } from "react"
+import { C2B_ORDER_STATES } from "../../utils/c2b-labels"
+import { OrderC2bPayments } from "../components/mpesa/order-c2b-payments"
+import type { MpesaC2bPaymentList } from "../lib/c2b-types"
 import { sdk } from "../lib/sdk"
 import { formatKes, formatTime, STATUS_COLOR, type MpesaCallback, type MpesaTransaction } from "../lib/types"
 
@@ -25,7 +28,16 @@ const OrderMpesaPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
     queryKey: key,
     queryFn: () => sdk.client.fetch<OrderMpesa>(`/admin/orders/${order.id}/mpesa`),
   })
-  const refresh = () => client.invalidateQueries({ queryKey: key })
+  // Paybill/till payments for this order: every state that can carry an order, not only the merchant's queue.
+  const { data: c2b } = useQuery({
+    queryKey: ["soko-mpesa-order-c2b", order.id],
+    queryFn: () =>
+      sdk.client.fetch<MpesaC2bPaymentList>("/admin/mpesa/c2b/payments", {
+        query: { order_id: order.id, state: C2B_ORDER_STATES.join(",") },
+      }),
+  })
+  const c2bPayments = c2b?.payments ?? []
+  const refresh = () => client.invalidateQueries({ predicate: (q) => q.queryKey[0] === "soko-mpesa-order" || q.queryKey[0] === "soko-mpesa-order-c2b" })
   const check = useMutation({
     mutationFn: (id: string) =>
       sdk.client.fetch<{ decision: { note: string } }>(`/admin/mpesa/requests/${id}/check`, { method: "POST" }),
@@ -61,7 +73,15 @@ const OrderMpesaPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
   })
 
   if (!data?.transactions.length) {
-    return null
+    // Paid by hand to the paybill or till, without a prompt: only those payments to show.
+    return c2bPayments.length ? (
+      <Container className="divide-y p-0">
+        <div className="px-6 py-4">
+          <Heading level="h2">M-Pesa payment</Heading>
+        </div>
+        <OrderC2bPayments payments={c2bPayments} />
+      </Container>
+    ) : null
   }
   const latest = data.transactions[data.transactions.length - 1]
   const refunds = (data.reversals ?? []).filter((r) => r.status !== "failed")
@@ -116,6 +136,7 @@ const OrderMpesaPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
           </li>
         ))}
       </ol>
+      {c2bPayments.length ? <OrderC2bPayments payments={c2bPayments} /> : null}
       <div className="flex gap-2 px-6 py-4">
         <Button size="small" variant="secondary" isLoading={check.isPending} onClick={() => check.mutate(latest.id)}>
           Check status now

@@ -30,3 +30,13 @@ export function b2cResultUrl(options: Pick<ResolvedMpesaOptions, "callbackUrl" |
 export function statusResultUrl(options: Pick<ResolvedMpesaOptions, "callbackUrl" | "callbackSecret">): string {
   return `${options.callbackUrl}/hooks/daraja/status/${callbackSecret(options)}`
 }
+
+/** Where Daraja POSTs C2B confirmations (paybill/till payments made without a prompt). */
+export function c2bConfirmationUrl(options: Pick<ResolvedMpesaOptions, "callbackUrl" | "callbackSecret">): string {
+  return `${options.callbackUrl}/hooks/daraja/c2b/confirmation/${callbackSecret(options)}`
+}
+
+/** Where Daraja asks whether to accept a C2B payment (when the merchant enabled validation). */
+export function c2bValidationUrl(options: Pick<ResolvedMpesaOptions, "callbackUrl" | "callbackSecret">): string {
+  return `${options.callbackUrl}/hooks/daraja/c2b/validation/${callbackSecret(options)}`
+}

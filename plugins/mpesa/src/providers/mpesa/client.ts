@@ -373,6 +373,14 @@ export class DarajaClient {
     return this.initiatorAck("transactionstatus", body)
   }
 
+  /**
+   * A bearer-token POST to another Daraja API (C2B registration, Pull
+   * Transactions: c2b-client.ts), with the same token handling and errors.
+   */
+  async post(endpoint: string, path: string, payload: Json): Promise<Json> {
+    return this.call(endpoint, path, payload)
+  }
+
   private fetchTokenOnce(): Promise<string> {
     if (!this.inflightToken) {
       const fetch = () => this.fetchToken()

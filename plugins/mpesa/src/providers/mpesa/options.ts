@@ -6,6 +6,7 @@ import {
   sanitizePromptText,
   TRANSACTION_DESC_MAX_LENGTH,
 } from "../../utils/text"
+import { c2bOptionFields, c2bProblems, resolveC2bOptions } from "./c2b-options"
 import { B2C_COMMAND_IDS, DARAJA_BASE_URLS, MpesaOptions, ResolvedMpesaOptions } from "./types"
 
 const opt = (name: string) => `Option \`${name}\``
@@ -144,6 +145,7 @@ const schema = z.object({
       .refine((v) => /^rediss?:\/\//.test(v), { error: `${opt("tokenCacheRedisUrl")} must start with redis:// or rediss://` })
       .optional()
   ),
+  ...c2bOptionFields,
 })
 
 type Parsed = z.output<typeof schema>
@@ -207,6 +209,7 @@ function crossFieldProblems(o: Parsed, runtime: MpesaRuntime): string[] {
   } else if (o.b2cInitiatorName || o.b2cSecurityCredential) {
     problems.push(`${opt("b2cShortcode")} is required when a B2C initiator is set`)
   }
+  problems.push(...c2bProblems(o))
   return problems
 }
 
@@ -277,6 +280,10 @@ export function validateMpesaOptions(raw: MpesaOptions | unknown, runtime: Mpesa
       securityCredential: (o.b2cSecurityCredential ?? o.securityCredential)!,
       commandId: o.b2cCommandId,
     }
+  }
+  const c2b = resolveC2bOptions(o)
+  if (c2b) {
+    resolved.c2b = c2b
   }
   return resolved
 }

@@ -40,6 +40,7 @@ import { openPhone, phoneSealKey, sealPhone, sealRef } from "./phone-seal"
 import {
   maskMsisdn,
   PAID_MESSAGE,
+  payAnotherWay,
   PENDING_MESSAGE,
   type MpesaSessionData,
 } from "./session-data"
@@ -76,7 +77,8 @@ export class MpesaProviderService extends AbstractPaymentProvider<MpesaOptions> 
 
   async initiatePayment({ amount, currency_code, data }: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
     const pushed = await this.push(amount, currency_code, (data ?? {}) as MpesaSessionData)
-    return { id: pushed.checkout_ref!, data: pushed, status: PaymentSessionStatus.PENDING }
+    const another = payAnotherWay(this.options_.c2b)
+    return { id: pushed.checkout_ref!, data: another ? { ...pushed, pay_another_way: another } : pushed, status: PaymentSessionStatus.PENDING }
   }
 
   async updatePayment({ amount, currency_code, data }: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
@@ -190,6 +192,10 @@ export class MpesaProviderService extends AbstractPaymentProvider<MpesaOptions> 
   ): Promise<{ status: PaymentSessionStatus; data: MpesaSessionData }> {
     if (data.status === "paid") {
       return { status: PaymentSessionStatus.CAPTURED, data }
+    }
+    if (data.c2b_authorized) {
+      // Captured per C2B payment (settle-mpesa-c2b-payment), never all at once here.
+      return { status: PaymentSessionStatus.AUTHORIZED, data }
     }
     const checkoutRequestId = data.checkout_request_id ?? openPhone(data.checkout_sealed, this.phoneKey_)
     if (!checkoutRequestId) {

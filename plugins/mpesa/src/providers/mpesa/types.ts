@@ -111,6 +111,59 @@ export interface MpesaOptions {
    * fine for one process; Soko sets it from REDIS_URL.
    */
   tokenCacheRedisUrl?: string
+  /**
+   * The paybill or till shoppers pay by hand, by Dynamic QR or when a prompt
+   * fails (C2B). Setting it turns C2B on: confirmations are recorded,
+   * confirmed with Daraja and matched to orders. 5–8 digits.
+   */
+  c2bShortcode?: string
+  /** "paybill" (default: matched by the account typed) or "till" (matched by amount, phone and time). */
+  c2bType?: "paybill" | "till"
+  /**
+   * What a paybill payment's account must be: "display_id" (the order number,
+   * e.g. 1042), "short_code" (the code on the order page, e.g. K7M2QX) or
+   * "both" (default). Not for tills.
+   */
+  c2bAccountFormat?: "display_id" | "short_code" | "both"
+  /**
+   * Answer Daraja's validation requests (declining accounts that name no
+   * order, and fractional or out-of-range amounts). Safaricom enables
+   * validation per shortcode on request. Default false.
+   */
+  c2bValidation?: boolean
+  /** Ask Pull Transactions for payments whose confirmation never came (production only). Default false. */
+  c2bPullTransactions?: boolean
+  /**
+   * The merchant's M-Pesa phone Safaricom registers Pull Transactions
+   * against (required with `c2bPullTransactions`). Used once, at registration;
+   * never logged.
+   */
+  c2bPullNominatedNumber?: string
+  /** Hours back each Pull Transactions query looks, 1–48 (Daraja keeps 48). Default 24. */
+  c2bPullWindowHours?: number
+  /** Till payments match orders placed at most this many minutes before them, 5–1440. Default 60. */
+  c2bTillWindowMinutes?: number
+  /**
+   * The name the shopper's M-Pesa app shows after scanning the payment QR
+   * code (Dynamic QR's MerchantName), at most 50 characters. Default: the
+   * store's name in Medusa.
+   */
+  c2bMerchantName?: string
+}
+
+/** C2B after validation: set only when `c2bShortcode` is. */
+export interface ResolvedC2bOptions {
+  shortcode: string
+  type: "paybill" | "till"
+  accountFormat: "display_id" | "short_code" | "both"
+  validation: boolean
+  pullTransactions: boolean
+  /** MSISDN (2547…): the Pull Transactions registration's nominated number. */
+  pullNominatedNumber?: string
+  pullWindowHours: number
+  tillWindowMinutes: number
+  /** Set only when configured; otherwise the store's name is used. */
+  merchantName?: string
 }
 
 export const B2C_COMMAND_IDS = ["BusinessPayment", "SalaryPayment", "PromotionPayment"] as const
@@ -144,6 +197,8 @@ export interface ResolvedMpesaOptions {
   securityCredential?: string
   /** Set when b2cShortcode is configured (partial refunds by B2C). */
   b2c?: ResolvedB2cOptions
+  /** Set when c2bShortcode is configured (payments by paybill/till without a prompt). */
+  c2b?: ResolvedC2bOptions
   reconcileAfterSeconds: number
   reconcileMaxAgeHours: number
   callbackLogRetentionDays: number
@@ -168,6 +223,10 @@ export const DARAJA_PATHS = {
   reversal: "/mpesa/reversal/v1/request",
   transactionStatus: "/mpesa/transactionstatus/v1/query",
   b2c: "/mpesa/b2c/v3/paymentrequest",
+  c2bRegisterUrl: "/mpesa/c2b/v2/registerurl",
+  pullRegister: "/pulltransactions/v1/register",
+  pullQuery: "/pulltransactions/v1/query",
+  qrGenerate: "/mpesa/qrcode/v1/generate",
 } as const
 
 /** STK Push `ResultCode`s (callback numbers, STK Query strings). */

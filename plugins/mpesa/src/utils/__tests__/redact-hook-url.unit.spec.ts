@@ -11,6 +11,9 @@ describe("redactHookUrl", () => {
     ["/hooks/daraja/b2c/s3cr3t?x=1", "/hooks/daraja/b2c/[redacted]?x=1"],
     ["/hooks/daraja/status/", "/hooks/daraja/status/[redacted]"],
     ["/hooks/daraja/stk", "/hooks/daraja/stk"],
+    ["/hooks/daraja/c2b/confirmation/s3cr3t", "/hooks/daraja/c2b/confirmation/[redacted]"],
+    ["/hooks/daraja/c2b/validation/s3cr3t?x=1", "/hooks/daraja/c2b/validation/[redacted]?x=1"],
+    ["/hooks/daraja/c2b/s3cr3t", "/hooks/daraja/c2b/[redacted]"],
     ["/store/products?q=s3cr3t", "/store/products?q=s3cr3t"],
   ])("%s → %s", (url, expected) => {
     expect(redactHookUrl(url)).toBe(expected)

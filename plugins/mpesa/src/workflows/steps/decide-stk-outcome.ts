@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MPESA_MODULE } from "../../modules/mpesa"
 import type { StkRequestStatus } from "../../modules/mpesa/models/stk-request"
 import type MpesaModuleService from "../../modules/mpesa/service"
+import type { MpesaSessionData } from "../../providers/mpesa/session-data"
 import { sharedDarajaClient } from "../../providers/mpesa/shared-client"
 import { mpesaProviderOptions } from "../../lib/provider-options"
 import { callbackAmountMatches, parseStkCallback, type StkCallback } from "../../utils/callback"
@@ -84,10 +85,10 @@ export const decideStkOutcomeStep = createStep(
     // Money for a session that is gone, or for an order the merchant (or the
     // unpaid-order timer) cancelled while the prompt was open, is not captured:
     // a capture on a cancelled order would never be shipped nor refunded.
-    const sessionOpen = async () => {
+    const openSession = async () => {
       const [session] = await payment.listPaymentSessions({ id: request.payment_session_id })
       if (!session || session.status === "canceled") {
-        return false
+        return undefined
       }
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
       const { data: links } = await query.graph({
@@ -97,10 +98,10 @@ export const decideStkOutcomeStep = createStep(
       })
       const orderIds = (links as { order_id?: string }[]).map((l) => l.order_id).filter((id): id is string => !!id)
       if (!orderIds.length) {
-        return true
+        return session
       }
       const orders = await container.resolve(Modules.ORDER).listOrders({ id: orderIds }, { select: ["id", "status"] })
-      return !orders.some((o) => o.status === "canceled")
+      return orders.some((o) => o.status === "canceled") ? undefined : session
     }
 
     if (request.status === "review") {
@@ -123,7 +124,7 @@ export const decideStkOutcomeStep = createStep(
             : { ...base, action: "none", note: "duplicate: already paid and captured" }
         )
       }
-      if (!(await sessionOpen())) {
+      if (!(await openSession())) {
         return flagged({ type: "session_closed" }, "paid, but its payment session was removed or its order cancelled before it was captured; needs the merchant")
       }
       return decide({
@@ -201,8 +202,15 @@ export const decideStkOutcomeStep = createStep(
         { receipt_number: receipt }
       )
     }
-    if (!(await sessionOpen())) {
+    const session = await openSession()
+    if (!session) {
       return flagged({ type: "session_closed" }, "paid, but its payment session was removed (cart changed) or its order cancelled; needs the merchant", {
+        receipt_number: receipt,
+      })
+    }
+    // A paybill/till payment already paid this session (in full or in part): the prompt's money is a second payment.
+    if ((session.data as MpesaSessionData | null)?.c2b_receipts?.length) {
+      return flagged({ type: "second_payment" }, "paid after a paybill/till payment on the same order; not captured again", {
         receipt_number: receipt,
       })
     }

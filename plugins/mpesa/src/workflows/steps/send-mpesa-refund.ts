@@ -45,6 +45,7 @@ export const sendMpesaRefundStep = createStep(
               resultUrl: reversalResultUrl(options),
               queueTimeoutUrl: reversalResultUrl(options),
               remarks: "Refund",
+              ...(planned.receiver_party ? { receiverParty: planned.receiver_party } : {}),
             })
           : await client.b2cPayment({
               // Daraja refuses a repeated OriginatorConversationID: a retry never pays twice.

@@ -14,7 +14,7 @@ describe("Africa's Talking provider against the AT fake", () => {
     })
     provider = new AfricasTalkingNotificationService(
       { logger },
-      { username: "soko", apiKey: "atsk_test", senderId: "SOKO", baseUrl: fake.url, timeoutMs: 2000 }
+      { username: "soko", apiKey: "atsk_test", senderId: "SOKO", baseUrl: fake.url, timeoutMs: 10_000 }
     )
   })
   afterAll(() => fake.stop())

@@ -10,7 +10,7 @@ describe("SendGrid provider against the SendGrid fake", () => {
     fake = await startSendgridFake({ apiKeys: ["SG.test"] })
     provider = new SendgridNotificationService(
       { logger },
-      { apiKey: "SG.test", from: "shop@example.com", fromName: "Soko Demo Shop", baseUrl: fake.url, timeoutMs: 2000 }
+      { apiKey: "SG.test", from: "shop@example.com", fromName: "Soko Demo Shop", baseUrl: fake.url, timeoutMs: 10_000 }
     )
   })
   afterAll(() => fake.stop())

@@ -12,7 +12,7 @@ describe("Twilio provider against the Twilio fake", () => {
     fake = await startTwilioFake({ credentials: { [SID]: "token" }, fromNumbers: ["+15005550006"] })
     provider = new TwilioNotificationService(
       { logger },
-      { accountSid: SID, authToken: "token", from: "+15005550006", baseUrl: fake.url, timeoutMs: 2000 }
+      { accountSid: SID, authToken: "token", from: "+15005550006", baseUrl: fake.url, timeoutMs: 10_000 }
     )
   })
   afterAll(() => fake.stop())

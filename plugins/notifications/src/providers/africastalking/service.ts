@@ -1,9 +1,7 @@
-import { AbstractNotificationProviderService } from "@medusajs/framework/utils"
-import type { Logger, NotificationTypes } from "@medusajs/framework/types"
-import { normalizePhone } from "../../utils/contact"
+import type { NotificationTypes } from "@medusajs/framework/types"
 import { providerError } from "../shared/errors"
 import { postForm, statusError } from "../shared/http"
-import { parseOptions } from "../shared/options"
+import { smsRecipient, SokoNotificationProvider, type InjectedDependencies } from "../shared/provider-service"
 import { smsText } from "../shared/sms-text"
 import {
   AFRICASTALKING_URLS,
@@ -11,31 +9,22 @@ import {
   africastalkingOptionsSchema,
   AT_RECIPIENT_STATUS,
   AtSendResponse,
-  ResolvedAfricasTalkingOptions,
 } from "./types"
-
-type InjectedDependencies = { logger: Logger }
 
 /**
  * SMS through Africa's Talking (the Kenyan default): one POST to
  * /version1/messaging per message. Success is judged per recipient, as the
  * API answers 201 even when the number was refused.
  */
-export class AfricasTalkingNotificationService extends AbstractNotificationProviderService {
+export class AfricasTalkingNotificationService extends SokoNotificationProvider<typeof africastalkingOptionsSchema> {
   static identifier = "soko-africastalking"
+  static providerName = "Africa's Talking"
+  static optionsSchema = africastalkingOptionsSchema
 
-  protected readonly options_: ResolvedAfricasTalkingOptions
-  protected readonly logger_: Logger
   protected readonly endpoint_: string
 
-  static validateOptions(options: Record<string, unknown>): void {
-    parseOptions("Africa's Talking", africastalkingOptionsSchema, options)
-  }
-
-  constructor({ logger }: InjectedDependencies, options: AfricasTalkingOptions) {
-    super()
-    this.logger_ = logger
-    this.options_ = parseOptions("Africa's Talking", africastalkingOptionsSchema, options)
+  constructor(dependencies: InjectedDependencies, options: AfricasTalkingOptions) {
+    super(dependencies, options)
     const host =
       this.options_.baseUrl ??
       (this.options_.username === "sandbox" ? AFRICASTALKING_URLS.sandbox : AFRICASTALKING_URLS.live)
@@ -45,15 +34,12 @@ export class AfricasTalkingNotificationService extends AbstractNotificationProvi
   async send(
     notification: NotificationTypes.ProviderSendNotificationDTO
   ): Promise<NotificationTypes.ProviderSendNotificationResultsDTO> {
-    const to = normalizePhone(notification.to)
-    if (!to.ok) {
-      throw providerError("permanent", `Africa's Talking: cannot send to ${to.reason}`)
-    }
+    const to = smsRecipient("Africa's Talking", notification.to)
     const message = smsText("Africa's Talking", notification)
     const answer = await postForm(
       "Africa's Talking",
       this.endpoint_,
-      { username: this.options_.username, to: to.value, message, from: this.options_.senderId },
+      { username: this.options_.username, to, message, from: this.options_.senderId },
       { apiKey: this.options_.apiKey },
       this.options_.timeoutMs
     )
@@ -73,7 +59,7 @@ export class AfricasTalkingNotificationService extends AbstractNotificationProvi
     }
     throw providerError(
       status?.retry === false ? "permanent" : "temporary",
-      `Africa's Talking refused ${to.value}: ${recipient.status ?? status?.name ?? "unknown"} (${recipient.statusCode})`
+      `Africa's Talking refused ${to}: ${recipient.status ?? status?.name ?? "unknown"} (${recipient.statusCode})`
     )
   }
 }

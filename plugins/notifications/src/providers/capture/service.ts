@@ -1,13 +1,9 @@
 import { randomUUID } from "node:crypto"
-import { AbstractNotificationProviderService } from "@medusajs/framework/utils"
-import type { Logger, NotificationTypes } from "@medusajs/framework/types"
-import { maskPhone, normalizeEmail, normalizePhone } from "../../utils/contact"
-import { providerError } from "../shared/errors"
-import { parseOptions } from "../shared/options"
+import type { NotificationTypes } from "@medusajs/framework/types"
+import { maskPhone } from "../../utils/contact"
+import { emailRecipient, smsRecipient, SokoNotificationProvider, type InjectedDependencies } from "../shared/provider-service"
 import { smsText } from "../shared/sms-text"
 import { captureOptionsSchema, CaptureOptions } from "./types"
-
-type InjectedDependencies = { logger: Logger }
 
 /**
  * The embedded default: accepts email and SMS without sending anything. The
@@ -15,20 +11,13 @@ type InjectedDependencies = { logger: Logger }
  * Recipients are checked like a real provider would, so a bad address shows
  * up in development too.
  */
-export class CaptureNotificationService extends AbstractNotificationProviderService {
+export class CaptureNotificationService extends SokoNotificationProvider<typeof captureOptionsSchema> {
   static identifier = "soko-capture"
+  static providerName = "Capture"
+  static optionsSchema = captureOptionsSchema
 
-  protected readonly logger_: Logger
-  protected readonly log_: boolean
-
-  static validateOptions(options: Record<string, unknown>): void {
-    parseOptions("Capture", captureOptionsSchema, options)
-  }
-
-  constructor({ logger }: InjectedDependencies, options: CaptureOptions) {
-    super()
-    this.logger_ = logger
-    this.log_ = parseOptions("Capture", captureOptionsSchema, options).log
+  constructor(dependencies: InjectedDependencies, options: CaptureOptions) {
+    super(dependencies, options)
   }
 
   async send(
@@ -36,23 +25,17 @@ export class CaptureNotificationService extends AbstractNotificationProviderServ
   ): Promise<NotificationTypes.ProviderSendNotificationResultsDTO> {
     const id = `capture_${randomUUID()}`
     if (notification.channel === "sms") {
-      const to = normalizePhone(notification.to)
-      if (!to.ok) {
-        throw providerError("permanent", `Capture: cannot send an SMS to ${to.reason}`)
-      }
+      const to = smsRecipient("Capture", notification.to)
       const text = smsText("Capture", notification)
-      if (this.log_) {
-        this.logger_.info(`[notifications] captured SMS to ${maskPhone(to.value)}: ${text.slice(0, 60)}`)
+      if (this.options_.log) {
+        this.logger_.info(`[notifications] captured SMS to ${maskPhone(to)}: ${text.slice(0, 60)}`)
       }
       return { id }
     }
-    const to = normalizeEmail(notification.to)
-    if (!to.ok) {
-      throw providerError("permanent", `Capture: cannot send an email to ${to.reason}`)
-    }
-    if (this.log_) {
+    const to = emailRecipient("Capture", notification.to)
+    if (this.options_.log) {
       const subject = notification.content?.subject ?? notification.template
-      this.logger_.info(`[notifications] captured email to ${to.value}: ${subject}`)
+      this.logger_.info(`[notifications] captured email to ${to}: ${subject}`)
     }
     return { id }
   }

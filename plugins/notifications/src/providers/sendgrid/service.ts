@@ -1,13 +1,9 @@
 import { Client } from "@sendgrid/client"
 import { MailService } from "@sendgrid/mail"
-import { AbstractNotificationProviderService } from "@medusajs/framework/utils"
-import type { Logger, NotificationTypes } from "@medusajs/framework/types"
-import { normalizeEmail } from "../../utils/contact"
+import type { NotificationTypes } from "@medusajs/framework/types"
 import { describeNetworkError, isRetryableStatus, providerError } from "../shared/errors"
-import { parseOptions } from "../shared/options"
-import { ResolvedSendgridOptions, SendgridOptions, sendgridOptionsSchema } from "./types"
-
-type InjectedDependencies = { logger: Logger }
+import { emailRecipient, SokoNotificationProvider, type InjectedDependencies } from "../shared/provider-service"
+import { SendgridOptions, sendgridOptionsSchema } from "./types"
 
 type SendgridError = {
   code?: number
@@ -23,21 +19,15 @@ type Sendable = NotificationTypes.ProviderSendNotificationDTO & { id?: string; i
  * A notification without content falls back to Medusa's convention:
  * `template` is a SendGrid dynamic template id and `data` its data.
  */
-export class SendgridNotificationService extends AbstractNotificationProviderService {
+export class SendgridNotificationService extends SokoNotificationProvider<typeof sendgridOptionsSchema> {
   static identifier = "soko-sendgrid"
+  static providerName = "SendGrid"
+  static optionsSchema = sendgridOptionsSchema
 
-  protected readonly options_: ResolvedSendgridOptions
-  protected readonly logger_: Logger
   protected readonly mail_: MailService
 
-  static validateOptions(options: Record<string, unknown>): void {
-    parseOptions("SendGrid", sendgridOptionsSchema, options)
-  }
-
-  constructor({ logger }: InjectedDependencies, options: SendgridOptions) {
-    super()
-    this.logger_ = logger
-    this.options_ = parseOptions("SendGrid", sendgridOptionsSchema, options)
+  constructor(dependencies: InjectedDependencies, options: SendgridOptions) {
+    super(dependencies, options)
     // One client per provider instance: the @sendgrid/mail default export is a
     // process-wide singleton whose key and host other code could change.
     const client = new Client()
@@ -52,10 +42,7 @@ export class SendgridNotificationService extends AbstractNotificationProviderSer
   }
 
   async send(notification: Sendable): Promise<NotificationTypes.ProviderSendNotificationResultsDTO> {
-    const to = normalizeEmail(notification.to)
-    if (!to.ok) {
-      throw providerError("permanent", `SendGrid: cannot send to ${to.reason}`)
-    }
+    const to = emailRecipient("SendGrid", notification.to)
     const content = notification.content
     const hasContent = Boolean(content?.html || content?.text)
     if (hasContent && !content?.subject) {
@@ -64,7 +51,7 @@ export class SendgridNotificationService extends AbstractNotificationProviderSer
     const from = notification.from?.trim() || this.options_.from
     const traceId = notification.idempotency_key ?? notification.id
     const message = {
-      to: to.value,
+      to,
       from: { email: from, name: this.options_.fromName },
       ...(this.options_.replyTo ? { replyTo: this.options_.replyTo } : {}),
       ...(hasContent

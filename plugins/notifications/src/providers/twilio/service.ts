@@ -1,12 +1,9 @@
-import { AbstractNotificationProviderService } from "@medusajs/framework/utils"
-import type { Logger, NotificationTypes } from "@medusajs/framework/types"
-import { normalizePhone } from "../../utils/contact"
+import type { NotificationTypes } from "@medusajs/framework/types"
 import { isRetryableStatus, providerError } from "../shared/errors"
 import { postForm } from "../shared/http"
-import { parseOptions } from "../shared/options"
+import { smsRecipient, SokoNotificationProvider, type InjectedDependencies } from "../shared/provider-service"
 import { smsText } from "../shared/sms-text"
 import {
-  ResolvedTwilioOptions,
   TWILIO_RETRYABLE_CODES,
   TwilioErrorBody,
   TwilioMessageBody,
@@ -14,25 +11,17 @@ import {
   twilioOptionsSchema,
 } from "./types"
 
-type InjectedDependencies = { logger: Logger }
-
 /** SMS through Twilio's Messages resource. */
-export class TwilioNotificationService extends AbstractNotificationProviderService {
+export class TwilioNotificationService extends SokoNotificationProvider<typeof twilioOptionsSchema> {
   static identifier = "soko-twilio"
+  static providerName = "Twilio"
+  static optionsSchema = twilioOptionsSchema
 
-  protected readonly options_: ResolvedTwilioOptions
-  protected readonly logger_: Logger
   protected readonly endpoint_: string
   protected readonly authorization_: string
 
-  static validateOptions(options: Record<string, unknown>): void {
-    parseOptions("Twilio", twilioOptionsSchema, options)
-  }
-
-  constructor({ logger }: InjectedDependencies, options: TwilioOptions) {
-    super()
-    this.logger_ = logger
-    this.options_ = parseOptions("Twilio", twilioOptionsSchema, options)
+  constructor(dependencies: InjectedDependencies, options: TwilioOptions) {
+    super(dependencies, options)
     const host = this.options_.baseUrl ?? "https://api.twilio.com"
     this.endpoint_ = `${host}/2010-04-01/Accounts/${this.options_.accountSid}/Messages.json`
     this.authorization_ = `Basic ${Buffer.from(`${this.options_.accountSid}:${this.options_.authToken}`).toString("base64")}`
@@ -41,15 +30,12 @@ export class TwilioNotificationService extends AbstractNotificationProviderServi
   async send(
     notification: NotificationTypes.ProviderSendNotificationDTO
   ): Promise<NotificationTypes.ProviderSendNotificationResultsDTO> {
-    const to = normalizePhone(notification.to)
-    if (!to.ok) {
-      throw providerError("permanent", `Twilio: cannot send to ${to.reason}`)
-    }
+    const to = smsRecipient("Twilio", notification.to)
     const answer = await postForm(
       "Twilio",
       this.endpoint_,
       {
-        To: to.value,
+        To: to,
         Body: smsText("Twilio", notification),
         ...(this.options_.messagingServiceSid
           ? { MessagingServiceSid: this.options_.messagingServiceSid }

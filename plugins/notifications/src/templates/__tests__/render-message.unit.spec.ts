@@ -18,6 +18,11 @@ const email = (template: TemplateId, locale: "en" | "sw", data = SAMPLE_DATA[tem
 const sms = (template: TemplateId, locale: "en" | "sw", data = SAMPLE_DATA[template], overrides = {}) =>
   renderMessage({ template, locale, channel: "sms", data, branding: BRANDING, overrides: [overrides] }) as RenderedSms
 
+const PAID_VARS = { mpesa_paybill: "", mpesa_till: "", mpesa_account: "" }
+const TILL_VARS = { mpesa_paybill: "", mpesa_till: "5123456", mpesa_account: "" }
+const PAID = { ...SAMPLE_DATA["order-placed"], ...PAID_VARS }
+const TILL = { ...SAMPLE_DATA["order-placed"], ...TILL_VARS }
+
 const CASES = LOCALES.flatMap((locale) => TEMPLATE_IDS.map((id) => [id, locale] as const))
 const SMS_CASES = CASES.filter(([id]) => TEMPLATES[id].channels.includes("sms"))
 
@@ -67,9 +72,31 @@ describe("what the messages say", () => {
 
   it("order placed (sw) is in Swahili", () => {
     expect(email("order-placed", "sw").subject).toBe("Agizo #1042 limethibitishwa")
-    expect(sms("order-placed", "sw").text).toBe(
+    expect(sms("order-placed", "sw", PAID).text).toBe(
       "Soko Demo Shop: Asante Wanjiku! Agizo #1042 (KES 3,350) limepokelewa. Tutakutumia ujumbe likisafirishwa."
     )
+  })
+
+  describe("an unpaid order says how to pay by paybill or till, in one SMS part", () => {
+    it.each([
+      ["en", SAMPLE_DATA["order-placed"], "Soko Demo Shop: Thank you Wanjiku! Order #1042 (KES 3,350) is confirmed. Not paid yet? M-Pesa Paybill 600984, account 1042."],
+      ["en", TILL, "Soko Demo Shop: Thank you Wanjiku! Order #1042 (KES 3,350) is confirmed. Not paid yet? M-Pesa Buy Goods till 5123456."],
+      ["en", PAID, "Soko Demo Shop: Thank you Wanjiku! Order #1042 (KES 3,350) is confirmed. We will text you when it ships."],
+      ["sw", SAMPLE_DATA["order-placed"], "Soko Demo Shop: Asante Wanjiku! Agizo #1042 (KES 3,350) limepokelewa. Bado hujalipa? M-Pesa Paybill 600984, akaunti 1042."],
+      ["sw", TILL, "Soko Demo Shop: Asante Wanjiku! Agizo #1042 (KES 3,350) limepokelewa. Bado hujalipa? M-Pesa Buy Goods till 5123456."],
+    ] as const)("SMS (%s) %#", (locale, data, text) => {
+      const message = sms("order-placed", locale, data)
+      expect(message.text).toBe(text)
+      expect(message.parts).toBe(1)
+    })
+
+    it.each(["order-placed", "payment-failed"] as const)("%s email: paybill, till, or nothing once paid", (template) => {
+      const unpaid = email(template, "en")
+      expect(unpaid.text).toContain("Not paid yet? Pay with M-Pesa: Lipa na M-Pesa, Paybill, business number 600984, account 1042, amount KES 3,350.")
+      expect(unpaid.html).toContain("business number <strong>600984</strong>, account <strong>1042</strong>")
+      expect(email(template, "en", { ...SAMPLE_DATA[template], ...TILL_VARS }).text).toContain("Buy Goods, till number 5123456, amount KES 3,350.")
+      expect(email(template, "sw", { ...SAMPLE_DATA[template], ...PAID_VARS }).text).not.toMatch(/Paybill|Buy Goods|hujalipa/)
+    })
   })
 
   it("payment received shows the M-Pesa receipt when there is one", () => {

@@ -15,6 +15,10 @@ export type EmailLabels = {
   total: string
   deliverTo: string
   andMore: string
+  /** How to pay an unpaid order by paybill (mpesa_paybill, mpesa_account, order_total). */
+  payPaybill: string
+  /** How to pay an unpaid order at a till (mpesa_till, order_total). */
+  payTill: string
 }
 
 export type EmailBlocks = {
@@ -28,7 +32,13 @@ export type EmailBlocks = {
   button?: { label: string; url: string }
   /** Paragraphs after the button, e.g. "ignore this if you did not ask". */
   after?: string[]
+  /** While the order is unpaid: how to pay by M-Pesa paybill or till instead of the prompt. */
+  payAnotherWay?: boolean
 }
+
+/** Both ways are conditional: the variables are empty once the order is paid or when the shop takes no paybill/till. */
+const payAnotherWay = (l: EmailLabels, wrap: (s: string) => string) =>
+  `{% if mpesa_paybill %}${wrap(l.payPaybill)}{% endif %}{% if mpesa_till %}${wrap(l.payTill)}{% endif %}`
 
 const P = 'style="margin:0 0 16px;font-size:16px;line-height:24px;"'
 const CELL = 'style="padding:8px 0;border-bottom:1px solid #eeeeee;font-size:14px;"'
@@ -65,6 +75,9 @@ export function emailHtml(blocks: EmailBlocks, l: EmailLabels): string {
     `<h1 style="margin:0 0 16px;font-size:22px;line-height:30px;">${blocks.heading}</h1>`,
     ...blocks.paragraphs.map((p) => `<p ${P}>${p}</p>`),
   ]
+  if (blocks.payAnotherWay) {
+    parts.push(payAnotherWay(l, (s) => `<p ${P}>${s}</p>`))
+  }
   if (blocks.button) {
     parts.push(
       `{% if ${blocks.button.url} %}<p style="margin:24px 0;"><a href="{{${blocks.button.url}}}" class="button" style="display:inline-block;padding:12px 24px;border-radius:6px;background:{{brand_color}};color:#ffffff;text-decoration:none;font-weight:bold;">${blocks.button.label}</a></p>{% endif %}`
@@ -88,6 +101,9 @@ const stripMarkup = (s: string) => s.replace(/<[^>]+>/g, "")
 
 export function emailText(blocks: EmailBlocks, l: EmailLabels): string {
   const parts = [stripMarkup(blocks.heading), ...blocks.paragraphs.map(stripMarkup)]
+  if (blocks.payAnotherWay) {
+    parts.push(payAnotherWay(l, stripMarkup))
+  }
   if (blocks.button) {
     parts.push(`{% if ${blocks.button.url} %}${blocks.button.label}: {{${blocks.button.url}}}{% endif %}`)
   }

@@ -33,6 +33,9 @@ export type Payment = {
   refunds?: { amount?: unknown; note?: string | null; created_at?: string | Date }[]
 }
 
+/** Read for what a payment provider says about paying another way (`data.pay_another_way`). */
+export type PaymentSession = { provider_id?: string; data?: Row | null }
+
 export type Order = {
   id: string
   display_id?: number | string
@@ -54,7 +57,7 @@ export type Order = {
   billing_address?: Address | null
   shipping_methods?: { name?: string }[]
   customer?: Person | null
-  payment_collections?: { payments?: Payment[] }[]
+  payment_collections?: { payments?: Payment[]; payment_sessions?: PaymentSession[] }[]
   fulfillments?: { id: string; labels?: { tracking_number?: string; tracking_url?: string }[]; provider_id?: string }[]
 }
 
@@ -118,6 +121,8 @@ const ORDER_FIELDS = [
   "payment_collections.payments.refunds.amount",
   "payment_collections.payments.refunds.note",
   "payment_collections.payments.refunds.created_at",
+  "payment_collections.payment_sessions.provider_id",
+  "payment_collections.payment_sessions.data",
   "fulfillments.id",
   "fulfillments.provider_id",
   "fulfillments.labels.tracking_number",

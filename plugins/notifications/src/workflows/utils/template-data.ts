@@ -29,6 +29,32 @@ export function mpesaReceipt(payment: Payment | undefined): string {
   return ""
 }
 
+/**
+ * How to pay an unpaid order by M-Pesa paybill or till, as the M-Pesa plugin
+ * puts it on its payment session (`pay_another_way`: public numbers only);
+ * empty once anything is captured, or when no session offers it.
+ */
+export function payAnotherWay(order: Order | undefined): { mpesa_paybill: string; mpesa_till: string; mpesa_account: string } {
+  const none = { mpesa_paybill: "", mpesa_till: "", mpesa_account: "" }
+  if (!order || payments(order).some((p) => p.captured_at)) {
+    return none
+  }
+  for (const session of (order.payment_collections ?? []).flatMap((pc) => pc?.payment_sessions ?? [])) {
+    const way = (session?.data as { pay_another_way?: { type?: unknown; number?: unknown; account?: unknown } } | null)?.pay_another_way
+    const number = typeof way?.number === "string" && /^\d{5,8}$/.test(way.number) ? way.number : ""
+    if (!number) {
+      continue
+    }
+    if (way?.type === "till") {
+      return { ...none, mpesa_till: number }
+    }
+    if (way?.type === "paybill" && way.account === "order_number" && order.display_id !== undefined) {
+      return { ...none, mpesa_paybill: number, mpesa_account: String(order.display_id) }
+    }
+  }
+  return none
+}
+
 function paymentMethod(payment: Payment | undefined, locale: Locale): string {
   const provider = payment?.provider_id ?? ""
   if (/mpesa/i.test(provider)) {
@@ -145,12 +171,15 @@ export function templateData(
         mpesa_receipt: mpesaReceipt(payment),
       }
     }
+    case "order-placed":
+      return { ...base, ...payAnotherWay(order) }
     case "payment-failed":
       return {
         ...base,
         failure_reason: plan.extras.failure_reason ?? "",
         retry_url: orderUrl(order, options),
         payment_method: paymentMethod(allPayments[allPayments.length - 1], locale),
+        ...payAnotherWay(order),
       }
     case "order-shipped":
     case "order-out-for-delivery": {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next"
 import Link from "next/link"
+import { getFormatter, getLocale, getTranslations } from "next-intl/server"
 import { redirect } from "next/navigation"
 import { type AddressValues, AddressForm } from "@/components/checkout/address-form"
 import { type DeliveryOption, DeliveryForm } from "@/components/checkout/delivery-form"
@@ -8,16 +9,18 @@ import { PlaceOrder } from "@/components/checkout/place-order"
 import { StripeCardPayment } from "@/components/checkout/stripe-card"
 import { LineSummary } from "@/components/line-summary"
 import { Totals } from "@/components/totals"
-import { currentStep, isStepDone, paymentChoice, type Step, STEP_LABELS, STEPS } from "@/lib/checkout"
+import { currentStep, isStepDone, paymentChoice, type Step, STEPS } from "@/lib/checkout"
 import { stripePublishableKey } from "@/lib/config"
 import { listPaymentProviders, listShippingOptions, retrieveCart } from "@/lib/data/cart"
 import { retrieveCustomer } from "@/lib/data/customer"
-import { availablePaymentMethods, isMpesa, isStripe, PAYMENT_LABELS, paymentKind } from "@/lib/payments"
+import { availablePaymentMethods, isMpesa, isStripe, paymentKind } from "@/lib/payments"
 import { countryName, countyName } from "@/lib/util/kenya"
 import { formatMoney } from "@/lib/util/money"
 import { displayKenyanPhone } from "@/lib/util/phone"
 
-export const metadata: Metadata = { title: "Checkout", robots: { index: false } }
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("checkout"))("title"), robots: { index: false } }
+}
 
 type Props = {
   params: Promise<{ country: string }>
@@ -27,7 +30,13 @@ type Props = {
 export default async function CheckoutPage({ params, searchParams }: Props) {
   const { country } = await params
   const { step: requested } = await searchParams
-  const [cart, customer] = await Promise.all([retrieveCart(), retrieveCustomer().catch(() => null)])
+  const [cart, customer, t, format, locale] = await Promise.all([
+    retrieveCart(),
+    retrieveCustomer().catch(() => null),
+    getTranslations("checkout"),
+    getFormatter(),
+    getLocale(),
+  ])
   if (!cart || !(cart.items ?? []).length) {
     redirect(`/${country}/cart`)
   }
@@ -44,7 +53,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const methods = availablePaymentMethods(providers, { stripeKey })
   const countries = (cart.region?.countries ?? []).map((c) => ({
     code: (c.iso_2 ?? "").toLowerCase(),
-    name: countryName(c.iso_2 ?? "", c.display_name),
+    name: countryName(c.iso_2 ?? "", c.display_name, locale),
   }))
 
   const initialAddress: AddressValues = address?.address_1
@@ -70,7 +79,8 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
 
   const chosenKind = paymentKind(choice.providerId)
   const stripeSession = cart.payment_collection?.payment_sessions?.find((s) => isStripe(s.provider_id))
-  const total = formatMoney(cart.total ?? 0, currency)
+  const total = formatMoney(cart.total ?? 0, currency, format)
+  const stepLabel = (s: Step) => t("step", { step: s })
 
   const section = (s: Step, body: React.ReactNode, summary: React.ReactNode) => {
     const done = isStepDone(cart, s) && s !== step
@@ -80,11 +90,12 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
       <section className={`step${done ? " step--done" : ""}`} aria-labelledby={`step-${s}`} key={s} data-testid={`step-${s}`}>
         <div className="step__head">
           <h2 id={`step-${s}`} className="h3">
-            {STEPS.indexOf(s) + 1}. {STEP_LABELS[s]}
+            {STEPS.indexOf(s) + 1}. {stepLabel(s)}
           </h2>
           {done && reachable && s !== "review" ? (
             <Link href={`/${country}/checkout?step=${s}`} className="small">
-              Change<span className="visually-hidden"> {STEP_LABELS[s].toLowerCase()}</span>
+              {t("change")}
+              <span className="visually-hidden"> {stepLabel(s).toLowerCase()}</span>
             </Link>
           ) : null}
         </div>
@@ -95,12 +106,12 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
 
   return (
     <div className="container page">
-      <h1>Checkout</h1>
-      <ol className="steps" aria-label="Checkout progress">
+      <h1>{t("title")}</h1>
+      <ol className="steps" aria-label={t("progress")}>
         {STEPS.map((s) => (
           <li key={s} aria-current={s === step ? "step" : undefined} className={isStepDone(cart, s) ? "is-done" : undefined}>
-            {STEP_LABELS[s]}
-            {isStepDone(cart, s) ? <span className="visually-hidden"> (done)</span> : null}
+            {stepLabel(s)}
+            {isStepDone(cart, s) ? <span className="visually-hidden"> {t("done")}</span> : null}
           </li>
         ))}
       </ol>
@@ -108,8 +119,9 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
         <div>
           {!customer && step === "address" ? (
             <p className="notice">
-              Have an account?{" "}
-              <Link href={`/${country}/account/login?next=/${country}/checkout`}>Sign in</Link> for faster checkout, or continue as a guest.
+              {t.rich("signInPrompt", {
+                link: (chunks) => <Link href={`/${country}/account/login?next=/${country}/checkout`}>{chunks}</Link>,
+              })}
             </p>
           ) : null}
           {section(
@@ -127,7 +139,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
                 <br />
                 {address.first_name} {address.last_name}, {displayKenyanPhone(address.phone)}
                 <br />
-                {[address.address_1, address.address_2, address.city, countyName(address.province), countryName(address.country_code ?? "")]
+                {[address.address_1, address.address_2, address.city, countyName(address.province), countryName(address.country_code ?? "", null, locale)]
                   .filter(Boolean)
                   .join(", ")}
               </address>
@@ -144,13 +156,13 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               />
             ) : (
               <p className="notice notice--warn" role="alert">
-                We don&apos;t deliver to this address yet. <Link href={`/${country}/checkout?step=address`}>Change the address</Link>.
+                {t.rich("noDelivery", { link: (chunks) => <Link href={`/${country}/checkout?step=address`}>{chunks}</Link> })}
               </p>
             ),
             cart.shipping_methods?.[0] ? (
               <p style={{ margin: 0 }}>
                 {cart.shipping_methods[0].name} —{" "}
-                {cart.shipping_methods[0].amount === 0 ? "Free" : formatMoney(cart.shipping_methods[0].amount, currency)}
+                {cart.shipping_methods[0].amount === 0 ? t("free") : formatMoney(cart.shipping_methods[0].amount, currency, format)}
               </p>
             ) : null
           )}
@@ -164,7 +176,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
             />,
             chosenKind ? (
               <p style={{ margin: 0 }}>
-                {PAYMENT_LABELS[chosenKind]}
+                {t("methodName", { kind: chosenKind })}
                 {isMpesa(choice.providerId) ? ` — ${displayKenyanPhone(choice.phone)}` : ""}
               </p>
             ) : null
@@ -173,38 +185,39 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
             "review",
             <div className="stack">
               <p style={{ margin: 0 }}>
-                Check your order, then{" "}
-                {chosenKind === "mpesa" ? "pay. We'll send an M-Pesa prompt to " : chosenKind === "card" ? "pay by card." : "place it. You pay when it arrives."}
-                {chosenKind === "mpesa" ? <strong>{displayKenyanPhone(choice.phone)}</strong> : null}
-                {chosenKind === "mpesa" ? "." : null}
+                {t.rich("reviewText", {
+                  kind: chosenKind ?? "manual",
+                  phone: displayKenyanPhone(choice.phone),
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                })}
               </p>
               {chosenKind === "card" && stripeKey && stripeSession ? (
                 <StripeCardPayment
                   country={country}
                   publishableKey={stripeKey}
                   clientSecret={String((stripeSession.data as Record<string, unknown> | undefined)?.client_secret ?? "")}
-                  label={`Pay ${total}`}
+                  label={t("payCard", { total })}
                 />
               ) : (
                 <PlaceOrder
                   country={country}
-                  label={chosenKind === "mpesa" ? `Pay ${total} with M-Pesa` : `Place order · ${total}`}
-                  pendingLabel={chosenKind === "mpesa" ? "Sending the prompt to your phone…" : "Placing your order…"}
+                  label={chosenKind === "mpesa" ? t("payMpesa", { total }) : t("placeOrder", { total })}
+                  pendingLabel={chosenKind === "mpesa" ? t("sendingPrompt") : t("placing")}
                 />
               )}
               <p className="small muted" style={{ margin: 0 }}>
-                By placing the order you agree to pay the total shown.
+                {t("agree")}
               </p>
             </div>,
             null
           )}
         </div>
-        <aside className="panel panel--soft" aria-label="Order summary">
-          <h2 className="h3">Order summary</h2>
+        <aside className="panel panel--soft" aria-label={t("summary")}>
+          <h2 className="h3">{t("summary")}</h2>
           <LineSummary items={cart.items ?? []} currency={currency} />
           <Totals totals={cart} />
           <p className="small" style={{ marginTop: 12, marginBottom: 0 }}>
-            <Link href={`/${country}/cart`}>Edit cart</Link>
+            <Link href={`/${country}/cart`}>{t("editCart")}</Link>
           </p>
         </aside>
       </div>

@@ -1,8 +1,11 @@
 import type { Metadata } from "next"
 import Link from "next/link"
+import { getTranslations } from "next-intl/server"
 import { ResetPasswordForm, ResetRequestForm } from "@/components/account/auth-forms"
 
-export const metadata: Metadata = { title: "Reset your password", robots: { index: false } }
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("resetTitle"), robots: { index: false } }
+}
 
 type Props = { params: Promise<{ country: string }>; searchParams: Promise<{ token?: string; email?: string }> }
 
@@ -10,20 +13,21 @@ type Props = { params: Promise<{ country: string }>; searchParams: Promise<{ tok
 export default async function ResetPasswordPage({ params, searchParams }: Props) {
   const { country } = await params
   const { token, email } = await searchParams
+  const t = await getTranslations("auth")
   return (
     <div className="container page">
       <div className="auth-card">
-        <h1>{token ? "Choose a new password" : "Reset your password"}</h1>
+        <h1>{token ? t("chooseNew") : t("resetTitle")}</h1>
         {token ? (
           <ResetPasswordForm country={country} token={token} email={email ?? ""} />
         ) : (
           <>
-            <p className="muted">Enter the email of your account and we&apos;ll send you a link to choose a new password.</p>
+            <p className="muted">{t("resetIntro")}</p>
             <ResetRequestForm />
           </>
         )}
         <p style={{ marginTop: 16 }}>
-          <Link href={`/${country}/account/login`}>Back to sign in</Link>
+          <Link href={`/${country}/account/login`}>{t("backToSignIn")}</Link>
         </p>
       </div>
     </div>

@@ -1,8 +1,10 @@
 import type { Metadata } from "next"
 import Link from "next/link"
+import { useTranslations } from "next-intl"
+import { getFormatter, getTranslations } from "next-intl/server"
 import { AutoSubmit } from "@/components/auto-submit"
 import { ProductGrid } from "@/components/product-card"
-import { catalogQuery, type CatalogParams, hasFilters, parseCatalogParams, SORT_KEYS, SORT_LABELS } from "@/lib/catalog/params"
+import { catalogQuery, type CatalogParams, hasFilters, parseCatalogParams, SORT_KEYS } from "@/lib/catalog/params"
 import { listCatalog, listCategories, listCollections, listOptionFacets } from "@/lib/data/catalog"
 import { getRegion } from "@/lib/data/regions"
 import { formatMoney } from "@/lib/util/money"
@@ -15,7 +17,8 @@ type Props = {
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const p = parseCatalogParams(await searchParams)
-  return { title: p.q ? `Search: ${p.q}` : "Shop all products" }
+  const t = await getTranslations("store")
+  return { title: p.q ? t("search", { q: p.q }) : t("allProducts") }
 }
 
 async function StorePageContent({ params, searchParams }: Props) {
@@ -25,23 +28,26 @@ async function StorePageContent({ params, searchParams }: Props) {
   if (!region) {
     return null
   }
-  const [result, categories, collections, facets] = await Promise.all([
+  const [result, categories, collections, facets, t, format] = await Promise.all([
     listCatalog(p, region.id),
     listCategories(),
     listCollections(),
     listOptionFacets(),
+    getTranslations("store"),
+    getFormatter(),
   ])
   const base = `/${country}/store`
   const href = (overrides: Partial<CatalogParams>) => `${base}${catalogQuery(p, { page: 1, ...overrides })}`
   const currency = region.currency_code.toUpperCase()
+  const money = (amount: number | undefined) => formatMoney(amount, currency, format)
 
   const heading = p.q
-    ? `Results for “${p.q}”`
+    ? t("resultsFor", { q: p.q })
     : p.categories.length === 1
-      ? (categories.find((c) => c.handle === p.categories[0])?.name ?? "Products")
+      ? (categories.find((c) => c.handle === p.categories[0])?.name ?? t("products"))
       : p.collections.length === 1
-        ? (collections.find((c) => c.handle === p.collections[0])?.title ?? "Products")
-        : "All products"
+        ? (collections.find((c) => c.handle === p.collections[0])?.title ?? t("products"))
+        : t("allProducts")
 
   const chips: { label: string; href: string }[] = [
     ...(p.q ? [{ label: `“${p.q}”`, href: href({ q: undefined }) }] : []),
@@ -64,10 +70,10 @@ async function StorePageContent({ params, searchParams }: Props) {
           {
             label:
               p.minPrice !== undefined && p.maxPrice !== undefined
-                ? `${formatMoney(p.minPrice, currency)} – ${formatMoney(p.maxPrice, currency)}`
+                ? `${money(p.minPrice)} – ${money(p.maxPrice)}`
                 : p.minPrice !== undefined
-                  ? `From ${formatMoney(p.minPrice, currency)}`
-                  : `Up to ${formatMoney(p.maxPrice, currency)}`,
+                  ? t("from", { price: money(p.minPrice) })
+                  : t("upTo", { price: money(p.maxPrice) }),
             href: href({ minPrice: undefined, maxPrice: undefined }),
           },
         ]
@@ -79,19 +85,19 @@ async function StorePageContent({ params, searchParams }: Props) {
     <div className="container page">
       <h1>{heading}</h1>
       <div className="catalog">
-        <aside aria-label="Filters">
+        <aside aria-label={t("filters")}>
           <details className="filters" open={activeCount > 0 ? true : undefined}>
             <summary>
-              Filters{activeCount ? ` (${activeCount})` : ""}
+              {activeCount ? t("filtersCount", { count: activeCount }) : t("filters")}
             </summary>
             <form id="catalog-filters" className="filters__body" action={base} method="get" data-testid="filters">
               <div className="field">
-                <label htmlFor="filter-q">Search</label>
-                <input id="filter-q" type="search" name="q" defaultValue={p.q ?? ""} placeholder="What are you looking for?" />
+                <label htmlFor="filter-q">{t("searchLabel")}</label>
+                <input id="filter-q" type="search" name="q" defaultValue={p.q ?? ""} placeholder={t("searchPlaceholder")} />
               </div>
               {p.sort !== "featured" ? <input type="hidden" name="sort" value={p.sort} /> : null}
               <fieldset>
-                <legend>Category</legend>
+                <legend>{t("category")}</legend>
                 {categories.map((c) => (
                   <label className="check" key={c.id}>
                     <input type="checkbox" name="category" value={c.handle} defaultChecked={p.categories.includes(c.handle)} />
@@ -100,7 +106,7 @@ async function StorePageContent({ params, searchParams }: Props) {
                 ))}
               </fieldset>
               <fieldset>
-                <legend>Collection</legend>
+                <legend>{t("collection")}</legend>
                 {collections.map((c) => (
                   <label className="check" key={c.id}>
                     <input type="checkbox" name="collection" value={c.handle ?? ""} defaultChecked={p.collections.includes(c.handle ?? "")} />
@@ -109,14 +115,14 @@ async function StorePageContent({ params, searchParams }: Props) {
                 ))}
               </fieldset>
               <fieldset>
-                <legend>Price ({currency})</legend>
+                <legend>{t("price", { currency })}</legend>
                 <div className="price-range">
                   <div>
-                    <label htmlFor="filter-min">Min</label>
+                    <label htmlFor="filter-min">{t("min")}</label>
                     <input id="filter-min" type="number" inputMode="numeric" min={0} name="min" defaultValue={p.minPrice ?? ""} />
                   </div>
                   <div>
-                    <label htmlFor="filter-max">Max</label>
+                    <label htmlFor="filter-max">{t("max")}</label>
                     <input id="filter-max" type="number" inputMode="numeric" min={0} name="max" defaultValue={p.maxPrice ?? ""} />
                   </div>
                 </div>
@@ -139,11 +145,11 @@ async function StorePageContent({ params, searchParams }: Props) {
               ))}
               <div className="row">
                 <button className="btn btn--small" type="submit">
-                  Apply filters
+                  {t("applyFilters")}
                 </button>
                 {activeCount ? (
                   <Link href={base} className="small">
-                    Clear all
+                    {t("clearAll")}
                   </Link>
                 ) : null}
               </div>
@@ -155,16 +161,16 @@ async function StorePageContent({ params, searchParams }: Props) {
         <section aria-labelledby="results-count">
           <div className="catalog-toolbar">
             <p id="results-count" className="muted" role="status" style={{ margin: 0 }} data-testid="results-count">
-              {result.count} {result.count === 1 ? "product" : "products"}
+              {t("count", { count: result.count })}
             </p>
             <div className="row">
               <label htmlFor="sort" style={{ margin: 0 }}>
-                Sort by
+                {t("sortBy")}
               </label>
               <select id="sort" name="sort" form="catalog-sort" defaultValue={p.sort} data-testid="sort">
                 {SORT_KEYS.map((k) => (
                   <option key={k} value={k}>
-                    {SORT_LABELS[k]}
+                    {t("sortOption", { key: k })}
                   </option>
                 ))}
               </select>
@@ -172,7 +178,7 @@ async function StorePageContent({ params, searchParams }: Props) {
                 {hiddenFields(p)}
                 <noscript>
                   <button className="btn btn--small" type="submit">
-                    Sort
+                    {t("sort")}
                   </button>
                 </noscript>
                 <AutoSubmit />
@@ -181,31 +187,31 @@ async function StorePageContent({ params, searchParams }: Props) {
           </div>
 
           {chips.length ? (
-            <ul className="chips" aria-label="Active filters">
+            <ul className="chips" aria-label={t("activeFilters")}>
               {chips.map((c) => (
                 <li key={c.label}>
                   <Link className="chip" href={c.href}>
                     {c.label}
                     <span aria-hidden="true">×</span>
-                    <span className="visually-hidden">(remove filter)</span>
+                    <span className="visually-hidden">{t("removeFilter")}</span>
                   </Link>
                 </li>
               ))}
             </ul>
           ) : null}
 
-          <h2 className="visually-hidden">Products</h2>
+          <h2 className="visually-hidden">{t("products")}</h2>
           {result.products.length ? (
             <ProductGrid products={result.products} country={country} eager={4} />
           ) : (
             <div className="empty" data-testid="empty-results">
-              <h2>No products match</h2>
+              <h2>{t("noMatch")}</h2>
               <p className="muted">
-                {result.count === 0 && result.page > 1 ? "This page is past the end of the results." : "Try fewer filters or another word."}
+                {result.count === 0 && result.page > 1 ? t("pastEnd") : t("tryFewer")}
               </p>
               {hasFilters(p) ? (
                 <Link className="btn btn--secondary" href={base}>
-                  Clear filters
+                  {t("clearFilters")}
                 </Link>
               ) : null}
             </div>
@@ -237,17 +243,18 @@ function hiddenFields(p: CatalogParams) {
 }
 
 function Pagination({ page, pageCount, link }: { page: number; pageCount: number; link: (n: number) => string }) {
+  const t = useTranslations("store")
   const pages = Array.from({ length: pageCount }, (_, i) => i + 1).filter(
     (n) => n === 1 || n === pageCount || Math.abs(n - page) <= 1
   )
   return (
-    <nav aria-label="Pages">
+    <nav aria-label={t("pages")}>
       <ul className="pagination">
         {page > 1 ? (
           <li>
             <Link href={link(page - 1)} rel="prev">
               <span aria-hidden="true">‹</span>
-              <span className="visually-hidden">Previous page</span>
+              <span className="visually-hidden">{t("previousPage")}</span>
             </Link>
           </li>
         ) : null}
@@ -256,12 +263,12 @@ function Pagination({ page, pageCount, link }: { page: number; pageCount: number
             {i > 0 && n - pages[i - 1]! > 1 ? <span aria-hidden="true">…</span> : null}
             {n === page ? (
               <span aria-current="page">
-                <span className="visually-hidden">Page </span>
+                <span className="visually-hidden">{t("page")}</span>
                 {n}
               </span>
             ) : (
               <Link href={link(n)}>
-                <span className="visually-hidden">Page </span>
+                <span className="visually-hidden">{t("page")}</span>
                 {n}
               </Link>
             )}
@@ -271,7 +278,7 @@ function Pagination({ page, pageCount, link }: { page: number; pageCount: number
           <li>
             <Link href={link(page + 1)} rel="next" data-testid="next-page">
               <span aria-hidden="true">›</span>
-              <span className="visually-hidden">Next page</span>
+              <span className="visually-hidden">{t("nextPage")}</span>
             </Link>
           </li>
         ) : null}

@@ -82,6 +82,9 @@ describe("Kenyan addresses", () => {
   it("names countries", () => {
     expect(countryName("KE")).toBe("Kenya")
     expect(countryName("zz", "Zedland")).toBe("Zedland")
+    expect(countryName("us", null, "sw-KE")).toBe("Marekani")
+    expect(countryName("ke", null, "sw-KE")).toBe("Kenya")
+    expect(countryName("zz", "Zedland", "sw-KE")).toBe("Zedland")
     expect(countryName("zz")).toBe("ZZ")
   })
 })

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { C2B_PAYMENT_KINDS, C2B_PAYMENT_STATES } from "../../../modules/mpesa/models/c2b-payment"
 import { REVERSAL_STATUSES } from "../../../modules/mpesa/models/reversal"
 import { STK_REQUEST_STATUSES } from "../../../modules/mpesa/models/stk-request"
 
@@ -106,3 +107,39 @@ export type AdminMpesaReviewAttachBodyType = z.infer<typeof AdminMpesaReviewAtta
 
 /** A payment in review goes back whole (a reversal of its receipt): nothing to choose. */
 export const AdminMpesaReviewRefundBody = z.object({}).strict()
+
+/** Splits `state=a,b` and repeated `state=a&state=b` (an array from the query parser) into one list of names. */
+const splitStates = (value: unknown) => {
+  if (value === undefined) {
+    return undefined
+  }
+  const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === "string" ? v.split(",") : [v]))
+  return parts.map((p) => (typeof p === "string" ? p.trim() : p)).filter((p) => p !== "")
+}
+
+export const AdminMpesaC2bPaymentsQuery = z
+  .object({
+    /**
+     * Without a state: the merchant's queue (unmatched and in review). One
+     * state or several (a comma list, or repeated), e.g. every state that can
+     * carry an order for the order's page.
+     */
+    state: z
+      .preprocess(
+        splitStates,
+        z.array(z.enum(C2B_PAYMENT_STATES, { error: `state must be one of ${C2B_PAYMENT_STATES.join(", ")}` })).min(1, { error: "state must name at least one state" })
+      )
+      .optional(),
+    kind: z.enum(C2B_PAYMENT_KINDS, { error: "kind must be paybill or till" }).optional(),
+    trans_id: z.string().trim().regex(/^[A-Za-z0-9]{6,20}$/, { error: "trans_id must be the M-Pesa receipt, e.g. RKTQDM7W6S" }).optional(),
+    account: z.string().trim().max(40, { error: "account is at most 40 characters" }).optional(),
+    order_id: z.string().trim().regex(/^order_[A-Za-z0-9]{1,60}$/, { error: "order_id must be an order id like order_01…" }).optional(),
+    ...page,
+  })
+  .strict()
+export type AdminMpesaC2bPaymentsQueryType = z.infer<typeof AdminMpesaC2bPaymentsQuery>
+
+export const AdminMpesaC2bAttachBody = z
+  .object({ order_id: z.string().trim().regex(/^order_[A-Za-z0-9]{1,60}$/, { error: "order_id must be an order id like order_01…" }) })
+  .strict()
+export type AdminMpesaC2bAttachBodyType = z.infer<typeof AdminMpesaC2bAttachBody>

@@ -15,6 +15,7 @@ export const REFUND_METHODS = ["reversal", "b2c"] as const
 export const Reversal = model
   .define("mpesa_reversal", {
     id: model.id({ prefix: "mrev" }).primaryKey(),
+    /** The payment refunded: an STK request (mstk_…), or a paybill/till payment (mc2b_…) no order captured. */
     stk_request_id: model.text().index(),
     order_id: model.text().index().nullable(),
     payment_id: model.text().nullable(),

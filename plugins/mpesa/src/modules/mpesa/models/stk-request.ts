@@ -33,6 +33,12 @@ export const StkRequest = model
     settled_at: model.dateTime().nullable(),
     /** When Medusa's payment for this request was captured; paid rows without it get retried. */
     captured_at: model.dateTime().nullable(),
+    /**
+     * When this plugin's subscriber saw Medusa's `payment.captured` for it. A
+     * capture whose worker died before the workflow released its events is
+     * captured but was never announced; reconciliation announces it again.
+     */
+    announced_at: model.dateTime().nullable(),
     last_queried_at: model.dateTime().nullable(),
     /** STK Queries that failed in a row; reconciliation backs off on them. */
     query_failures: model.number().default(0),
@@ -40,12 +46,18 @@ export const StkRequest = model
     next_check_at: model.dateTime().nullable(),
   })
   // Reconciliation's work lists, oldest first, stay cheap however large the ledger grows:
-  // pending pushes by age, and the (few) paid pushes Medusa has not captured yet.
+  // pending pushes by age, the (few) paid pushes Medusa has not captured yet,
+  // and the (fewer) captures whose announcement never arrived.
   .indexes([
     { on: ["status", "created_at"] },
     {
       name: "IDX_mpesa_stk_request_uncaptured",
       on: ["created_at"],
       where: "status = 'paid' AND captured_at IS NULL AND deleted_at IS NULL",
+    },
+    {
+      name: "IDX_mpesa_stk_request_unannounced",
+      on: ["captured_at"],
+      where: "captured_at IS NOT NULL AND announced_at IS NULL AND deleted_at IS NULL",
     },
   ])

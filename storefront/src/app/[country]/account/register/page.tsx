@@ -1,10 +1,13 @@
 import type { Metadata } from "next"
 import Link from "next/link"
+import { getTranslations } from "next-intl/server"
 import { redirect } from "next/navigation"
 import { RegisterForm } from "@/components/account/auth-forms"
 import { retrieveCustomer } from "@/lib/data/customer"
 
-export const metadata: Metadata = { title: "Create an account", robots: { index: false } }
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("createAccount"), robots: { index: false } }
+}
 
 type Props = { params: Promise<{ country: string }>; searchParams: Promise<{ next?: string }> }
 
@@ -14,13 +17,14 @@ export default async function RegisterPage({ params, searchParams }: Props) {
   if (await retrieveCustomer().catch(() => null)) {
     redirect(`/${country}/account`)
   }
+  const t = await getTranslations("auth")
   return (
     <div className="container page">
       <div className="auth-card">
-        <h1>Create an account</h1>
+        <h1>{t("createAccount")}</h1>
         <RegisterForm country={country} next={next} />
         <p style={{ marginTop: 16 }}>
-          Already have an account? <Link href={`/${country}/account/login`}>Sign in</Link>
+          {t.rich("haveAccount", { link: (chunks) => <Link href={`/${country}/account/login`}>{chunks}</Link> })}
         </p>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next"
 import Link from "next/link"
+import { getTranslations } from "next-intl/server"
 import { notFound } from "next/navigation"
 import { MediaImage } from "@/components/media-image"
 import { ProductGrid } from "@/components/product-card"
@@ -15,7 +16,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { country, handle } = await params
   const region = await getRegion(country)
   const product = region ? await getProduct(handle, region.id).catch(() => null) : null
-  return product ? { title: product.title, description: product.description ?? product.subtitle ?? undefined } : { title: "Product" }
+  if (product) {
+    return { title: product.title, description: product.description ?? product.subtitle ?? undefined }
+  }
+  return { title: (await getTranslations("product"))("metaTitle") }
 }
 
 async function ProductPageContent({ params }: Props) {
@@ -28,6 +32,7 @@ async function ProductPageContent({ params }: Props) {
   if (!product) {
     notFound()
   }
+  const t = await getTranslations("product")
   const category = product.categories?.[0]
   const related = category
     ? (await listProducts(region.id, { category_id: [category.id], limit: 5 }).catch(() => [])).filter((p) => p.id !== product.id).slice(0, 4)
@@ -54,10 +59,10 @@ async function ProductPageContent({ params }: Props) {
 
   return (
     <div className="container page">
-      <nav className="breadcrumbs" aria-label="Breadcrumb">
+      <nav className="breadcrumbs" aria-label={t("breadcrumb")}>
         <ol>
           <li>
-            <Link href={`/${country}/store`}>Shop</Link>
+            <Link href={`/${country}/store`}>{t("shop")}</Link>
           </li>
           {category ? (
             <li>
@@ -73,10 +78,10 @@ async function ProductPageContent({ params }: Props) {
             <MediaImage src={images[0]?.url} alt={product.title ?? ""} size={800} priority />
           </div>
           {images.length > 1 ? (
-            <ul className="gallery__thumbs" aria-label="More pictures">
+            <ul className="gallery__thumbs" aria-label={t("morePictures")}>
               {images.slice(1).map((img, i) => (
                 <li key={img.id ?? i}>
-                  <MediaImage src={img.url} alt={`${product.title}, picture ${i + 2}`} size={72} />
+                  <MediaImage src={img.url} alt={t("picture", { title: product.title ?? "", number: i + 2 })} size={72} />
                 </li>
               ))}
             </ul>
@@ -85,24 +90,24 @@ async function ProductPageContent({ params }: Props) {
         <div>
           <h1 style={{ marginBottom: 4 }}>{product.title}</h1>
           {product.subtitle ? <p className="muted">{product.subtitle}</p> : null}
-          <BuyBox product={buy} country={country} taxNote={region.currency_code === "kes" ? "Price includes 16% VAT." : undefined} />
+          <BuyBox product={buy} country={country} taxNote={region.currency_code === "kes" ? t("vatNote") : undefined} />
           {product.description ? (
             <section aria-labelledby="about" style={{ marginTop: 24 }}>
               <h2 id="about" className="h3">
-                About this product
+                {t("about")}
               </h2>
               <p>{product.description}</p>
             </section>
           ) : null}
           <ul className="small muted" style={{ paddingLeft: "1.2em" }}>
-            <li>Pay with M-Pesa, or cash on delivery.</li>
-            <li>Same-day delivery in Nairobi; countrywide courier.</li>
+            <li>{t("payNote")}</li>
+            <li>{t("deliveryNote")}</li>
           </ul>
         </div>
       </div>
       {related.length ? (
         <section className="section" aria-labelledby="related">
-          <h2 id="related">More in {category?.name}</h2>
+          <h2 id="related">{t("moreIn", { category: category?.name ?? "" })}</h2>
           <ProductGrid products={related} country={country} wide />
         </section>
       ) : null}

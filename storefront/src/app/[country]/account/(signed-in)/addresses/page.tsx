@@ -1,30 +1,33 @@
 import type { Metadata } from "next"
 import Link from "next/link"
+import { getLocale, getTranslations } from "next-intl/server"
 import { retrieveCustomer } from "@/lib/data/customer"
 import { ActionForm } from "@/components/action-form"
 import { deleteCustomerAddress } from "@/lib/data/account-actions"
 import { countryName, countyName } from "@/lib/util/kenya"
 import { displayKenyanPhone } from "@/lib/util/phone"
 
-export const metadata: Metadata = { title: "Addresses", robots: { index: false } }
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("address"))("listTitle"), robots: { index: false } }
+}
 
 export default async function AddressesPage({ params }: { params: Promise<{ country: string }> }) {
   const { country } = await params
-  const customer = await retrieveCustomer()
+  const [customer, t, locale] = await Promise.all([retrieveCustomer(), getTranslations("address"), getLocale()])
   const addresses = customer?.addresses ?? []
   return (
     <div className="stack">
       <div className="spread">
-        <h1 style={{ margin: 0 }}>Addresses</h1>
+        <h1 style={{ margin: 0 }}>{t("listTitle")}</h1>
         <Link className="btn btn--small" href={`/${country}/account/addresses/new`}>
-          Add an address
+          {t("add")}
         </Link>
       </div>
       {addresses.length ? (
         <ul className="address-grid">
           {addresses.map((a) => (
             <li className="panel stack" key={a.id}>
-              {a.is_default_shipping ? <span className="badge badge--ok">Default</span> : null}
+              {a.is_default_shipping ? <span className="badge badge--ok">{t("default")}</span> : null}
               <address>
                 {a.first_name} {a.last_name}
                 <br />
@@ -32,17 +35,17 @@ export default async function AddressesPage({ params }: { params: Promise<{ coun
                 <br />
                 {[a.address_1, a.address_2].filter(Boolean).join(", ")}
                 <br />
-                {[a.city, countyName(a.province), countryName(a.country_code ?? "")].filter(Boolean).join(", ")}
+                {[a.city, countyName(a.province), countryName(a.country_code ?? "", null, locale)].filter(Boolean).join(", ")}
               </address>
               <div className="row">
                 <Link href={`/${country}/account/addresses/${a.id}`}>
-                  Edit<span className="visually-hidden"> {a.address_1}</span>
+                  {t("edit")}<span className="visually-hidden"> {a.address_1}</span>
                 </Link>
-                <ActionForm action={deleteCustomerAddress} pendingLabel="Deleting…">
+                <ActionForm action={deleteCustomerAddress} pendingLabel={t("deleting")}>
                   <input type="hidden" name="country" value={country} />
                   <input type="hidden" name="address_id" value={a.id} />
                   <button className="link-button link-button--danger" type="submit">
-                    Delete<span className="visually-hidden"> {a.address_1}</span>
+                    {t("delete")}<span className="visually-hidden"> {a.address_1}</span>
                   </button>
                 </ActionForm>
               </div>
@@ -50,7 +53,7 @@ export default async function AddressesPage({ params }: { params: Promise<{ coun
           ))}
         </ul>
       ) : (
-        <p className="muted">No addresses yet. Your checkout address is saved here for next time.</p>
+        <p className="muted">{t("none")}</p>
       )}
     </div>
   )

@@ -1,5 +1,6 @@
 import type { Metadata } from "next"
 import Link from "next/link"
+import { getFormatter, getTranslations } from "next-intl/server"
 import { notFound } from "next/navigation"
 import { OrderDetails } from "@/components/order/order-details"
 import { mpesaStatus, orderTokenFor } from "@/lib/data/mpesa"
@@ -8,7 +9,9 @@ import { type MpesaStatus, orderPagePath } from "@/lib/mpesa"
 import { paymentKind } from "@/lib/payments"
 import { formatMoney } from "@/lib/util/money"
 
-export const metadata: Metadata = { title: "Order confirmed", robots: { index: false } }
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("confirmed"))("metaTitle"), robots: { index: false } }
+}
 
 const PAID = ["captured", "authorized", "partially_captured"]
 
@@ -16,7 +19,7 @@ type Props = { params: Promise<{ country: string; id: string }>; searchParams: P
 
 export default async function ConfirmedPage({ params, searchParams }: Props) {
   const { country, id } = await params
-  const order = await retrieveOrder(id)
+  const [order, t, format] = await Promise.all([retrieveOrder(id), getTranslations("confirmed"), getFormatter()])
   if (!order) {
     notFound()
   }
@@ -29,44 +32,48 @@ export default async function ConfirmedPage({ params, searchParams }: Props) {
   }
   const mpesaPaid = paid || mpesa?.status === "paid"
   const name = order.shipping_address?.first_name
-  const total = formatMoney(order.total, order.currency_code)
+  const total = formatMoney(order.total, order.currency_code, format)
   const trackHref = `/${country}/track?order=${order.display_id}&email=${encodeURIComponent(order.email ?? "")}`
 
   return (
     <div className="container page" data-testid="order-confirmed">
-      <p className="badge badge--ok">Order #{order.display_id}</p>
+      <p className="badge badge--ok">{t("orderNumber", { number: order.display_id ?? "" })}</p>
       <h1 style={{ marginTop: 10 }}>
-        {kind === "mpesa" && !mpesaPaid ? "Your order is saved" : `Thank you${name ? `, ${name}` : ""}! Your order is placed.`}
+        {kind === "mpesa" && !mpesaPaid ? t("saved") : name ? t("thanksNamed", { name }) : t("thanks")}
       </h1>
       <p>
-        Order number <strong data-testid="order-number">#{order.display_id}</strong>. A receipt is on its way to{" "}
-        <strong>{order.email}</strong>.
+        {t.rich("receipt", {
+          number: order.display_id ?? "",
+          email: order.email ?? "",
+          order: (chunks) => <strong data-testid="order-number">{chunks}</strong>,
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
 
       {kind === "mpesa" ? (
         mpesaPaid ? (
           <p className="notice notice--success" data-testid="payment-state">
-            Paid {total} with M-Pesa{mpesa?.receipt ? ` · receipt ${mpesa.receipt}` : ""}.
+            {mpesa?.receipt ? t("paidMpesaReceipt", { total, receipt: mpesa.receipt }) : t("paidMpesa", { total })}
           </p>
         ) : (
           <div className="notice notice--warn" data-testid="payment-state">
             <p>
-              <strong>Waiting for your M-Pesa payment of {total}.</strong> We prepare your order as soon as it&apos;s paid.
+              {t.rich("waitingMpesa", { total, strong: (chunks) => <strong>{chunks}</strong> })}
             </p>
             <p>
               <Link className="btn btn--small" href={orderPagePath(country, order.id, "pay", token)}>
-                Pay now with M-Pesa
+                {t("payNow")}
               </Link>
             </p>
           </div>
         )
       ) : kind === "card" ? (
         <p className="notice notice--success" data-testid="payment-state">
-          {paid ? `Paid ${total} by card.` : `Card payment of ${total} is being confirmed.`}
+          {paid ? t("paidCard", { total }) : t("confirmingCard", { total })}
         </p>
       ) : (
         <p className="notice" data-testid="payment-state">
-          <strong>Pay on delivery:</strong> have {total} ready in cash or M-Pesa when your order arrives.
+          {t.rich("payOnDelivery", { total, strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       )}
 
@@ -74,9 +81,9 @@ export default async function ConfirmedPage({ params, searchParams }: Props) {
 
       <div className="row" style={{ marginTop: 20 }}>
         <Link className="btn btn--secondary" href={trackHref} data-testid="track-link">
-          Track this order
+          {t("track")}
         </Link>
-        <Link href={`/${country}/store`}>Continue shopping</Link>
+        <Link href={`/${country}/store`}>{t("continueShopping")}</Link>
       </div>
     </div>
   )

@@ -1,11 +1,16 @@
 import type { Metadata } from "next"
+import { getTranslations } from "next-intl/server"
 import { notFound, redirect } from "next/navigation"
 import { MpesaStatusPanel } from "@/components/order/mpesa-status"
 import { mpesaStatus, orderTokenFor } from "@/lib/data/mpesa"
+import { c2bInstructions } from "@/lib/data/mpesa-c2b"
 import { retrieveOrder } from "@/lib/data/orders"
 import { type MpesaStatus, orderPagePath } from "@/lib/mpesa"
+import type { C2bInstructions } from "@/lib/pay-another-way"
 
-export const metadata: Metadata = { title: "Pay with M-Pesa", robots: { index: false } }
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("mpesa"))("metaTitle"), robots: { index: false } }
+}
 
 type Props = { params: Promise<{ country: string; id: string }>; searchParams: Promise<{ token?: string | string[] }> }
 
@@ -23,11 +28,13 @@ export default async function PayPage({ params, searchParams }: Props) {
   } catch {
     status = {
       status: "pending",
-      shopper_message: "We're checking your payment. This page updates by itself.",
+      shopper_message: (await getTranslations("mpesa"))("checking"),
       can_retry: false,
     }
   }
-  if (status.status === "paid") {
+  // Paybill/till instructions: a page without them still works (no "Pay another way").
+  const c2b: C2bInstructions | undefined = await c2bInstructions({ order_id: order.id, token }).catch(() => undefined)
+  if (status.status === "paid" || (c2b?.available && c2b.status === "paid")) {
     redirect(orderPagePath(country, order.id, "confirmed", token))
   }
   return (
@@ -40,6 +47,7 @@ export default async function PayPage({ params, searchParams }: Props) {
         displayId={order.display_id}
         total={order.total}
         currency={order.currency_code}
+        c2b={c2b}
       />
     </div>
   )

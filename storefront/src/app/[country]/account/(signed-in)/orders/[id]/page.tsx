@@ -1,5 +1,6 @@
 import type { Metadata } from "next"
 import Link from "next/link"
+import { getFormatter, getTranslations } from "next-intl/server"
 import { notFound } from "next/navigation"
 import { CancelOrder } from "@/components/account/cancel-order"
 import { OrderDetails } from "@/components/order/order-details"
@@ -10,7 +11,9 @@ import { orderStatusLabel } from "@/lib/order-status"
 import { isMpesa } from "@/lib/payments"
 import { STATUS_LABELS, timelineSteps } from "@/lib/tracking"
 
-export const metadata: Metadata = { title: "Order details", robots: { index: false } }
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("orderPage"))("metaTitle"), robots: { index: false } }
+}
 
 export default async function AccountOrderPage({ params }: { params: Promise<{ country: string; id: string }> }) {
   const { country, id } = await params
@@ -19,32 +22,40 @@ export default async function AccountOrderPage({ params }: { params: Promise<{ c
     notFound()
   }
   const lifecycle = await retrieveOrderLifecycle(order.id)
-  const status = lifecycle ? { label: lifecycle.label, tone: lifecycle.final ? "" : "badge--ok" } : orderStatusLabel(order)
+  const [t, words, track, format] = await Promise.all([
+    getTranslations("orderStatus"),
+    getTranslations("orderPage"),
+    getTranslations("track"),
+    getFormatter(),
+  ])
+  const fallback = orderStatusLabel(order)
+  const status = lifecycle
+    ? { label: track("status", { status: lifecycle.status, label: lifecycle.label }), tone: lifecycle.final ? "" : "badge--ok" }
+    : { label: t(fallback.key), tone: fallback.tone }
   const awaitingMpesa =
     isMpesa(orderPaymentProvider(order)) &&
-    (lifecycle ? ["awaiting_payment", "payment_failed"].includes(lifecycle.status) : status.label === "Awaiting payment")
+    (lifecycle ? ["awaiting_payment", "payment_failed"].includes(lifecycle.status) : fallback.key === "awaitingPayment")
   return (
     <div className="stack">
       <p>
-        <Link href={`/${country}/account/orders`}>← All orders</Link>
+        <Link href={`/${country}/account/orders`}>{words("allOrders")}</Link>
       </p>
       <div className="spread">
-        <h1 style={{ margin: 0 }}>Order #{order.display_id}</h1>
+        <h1 style={{ margin: 0 }}>{words("title", { number: order.display_id ?? "" })}</h1>
         <span className={`badge ${status.tone}`}>{status.label}</span>
       </div>
       <p className="muted">
-        Placed {new Date(order.created_at as string).toLocaleString("en-KE", { dateStyle: "medium", timeStyle: "short", timeZone: "Africa/Nairobi" })}
+        {words("placed", { date: format.dateTime(new Date(order.created_at as string), "medium") })}
       </p>
       {awaitingMpesa ? (
         <p className="notice notice--warn">
-          This order is waiting for its M-Pesa payment.{" "}
-          <Link href={`/${country}/order/${order.id}/pay`}>Pay now</Link>
+          {words("awaitingMpesa")} <Link href={`/${country}/order/${order.id}/pay`}>{words("payNow")}</Link>
         </p>
       ) : null}
       {lifecycle ? (
         <section className="panel" aria-labelledby="order-progress">
           <h2 id="order-progress" className="h3">
-            Progress
+            {words("progress")}
           </h2>
           <Timeline
             steps={timelineSteps({
@@ -58,7 +69,7 @@ export default async function AccountOrderPage({ params }: { params: Promise<{ c
       <OrderDetails order={order} />
       {lifecycle?.allowed_next.includes("cancelled") ? <CancelOrder orderId={order.id} /> : null}
       <p>
-        <Link href={`/${country}/track?order=${order.display_id}&email=${encodeURIComponent(order.email ?? "")}`}>Track this order</Link>
+        <Link href={`/${country}/track?order=${order.display_id}&email=${encodeURIComponent(order.email ?? "")}`}>{words("track")}</Link>
       </p>
     </div>
   )

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { refundMpesaReviewPaymentWorkflow } from "../../../../../../workflows/refund-mpesa-review-payment"
 import { answerMpesaConflict } from "../../../conflict"
+import { replyToReversal } from "../../../reversal-reply"
 
 /**
  * POST /admin/mpesa/review/:id/refund: sends the payment in review back to
@@ -19,14 +20,5 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     }
     throw error
   }
-  if (result.outcome === "refused") {
-    res.status(502).json({ type: "payment_provider_error", message: `Safaricom did not accept the reversal: ${result.message}`, refund: result.refund })
-    return
-  }
-  res.status(202).json({
-    refund: result.refund,
-    ...(result.outcome === "unknown"
-      ? { message: "Safaricom did not answer. The reversal is on hold until Soko confirms its status with Safaricom." }
-      : {}),
-  })
+  replyToReversal(res, result)
 }

@@ -1,0 +1,32 @@
+import type { AbstractIntlMessages } from "next-intl"
+
+/**
+ * Namespaces only server code reads (action answers, server-rendered pages and
+ * chrome). The browser gets every other namespace: each page carries the
+ * messages in its RSC payload, and these are about half of them.
+ */
+export const SERVER_ONLY_NAMESPACES = [
+  "accountActions",
+  "addressErrors",
+  "cartActions",
+  "checkoutActions",
+  "confirmed",
+  "errors",
+  "footer",
+  "header",
+  "home",
+  "language",
+  "meta",
+  "mpesaActions",
+  "notFound",
+  "orderActions",
+  "orderPage",
+  "store",
+  "trackActions",
+] as const
+
+/** The messages client components need (everything but SERVER_ONLY_NAMESPACES). */
+export function clientMessages(messages: AbstractIntlMessages): AbstractIntlMessages {
+  const skip = new Set<string>(SERVER_ONLY_NAMESPACES)
+  return Object.fromEntries(Object.entries(messages).filter(([namespace]) => !skip.has(namespace)))
+}

@@ -1,0 +1,19 @@
+import { render, type RenderOptions } from "@testing-library/react"
+import { NextIntlClientProvider } from "next-intl"
+import type { ReactElement } from "react"
+import { FORMATS, TIME_ZONE } from "@/i18n/formats"
+import { intlTag, type Locale } from "@/i18n/locales"
+import en from "../messages/en.json"
+import sw from "../messages/sw.json"
+
+const MESSAGES = { en, sw }
+
+/** Renders a client component the way the shop does: inside next-intl's provider, English unless told. */
+export function renderIntl(ui: ReactElement, { locale = "en", ...options }: RenderOptions & { locale?: Locale } = {}) {
+  return render(
+    <NextIntlClientProvider locale={intlTag(locale)} messages={MESSAGES[locale]} timeZone={TIME_ZONE} formats={FORMATS}>
+      {ui}
+    </NextIntlClientProvider>,
+    options
+  )
+}
