@@ -6,7 +6,7 @@
  */
 import { auditNets } from "../helpers/money-audit"
 import { describeMulti, multi, PHASE_TIMEOUT_MS, say, sizes, waitFor } from "./context"
-import { allRecorded, auditOrders, medusaRefunds, paidOrders, refundsOf, requestRefund, type PaidOrder } from "./refunds"
+import { allRecorded, auditOrders, medusaRefunds, paidOrders, postHeld, refundsOf, requestRefund, type PaidOrder } from "./refunds"
 import { pool } from "./shop"
 
 const describeKill = sizes.refundKill ? describeMulti : (name: string, fn: () => void) => describe.skip(`${name} (skipped: SOKO_MULTI_REFUND_KILL=0)`, fn)
@@ -46,9 +46,7 @@ describeKill("refunds recorded around a worker kill", () => {
 
     // Deliver the results, and kill the worker as soon as the first refund is recorded: the rest are mid-way.
     const started = Date.now()
-    await pool(results, 8, (h, i) =>
-      fetch(`${cluster.servers[i % cluster.servers.length]}${h.path}`, { method: "POST", headers: { "content-type": "application/json" }, body: new Uint8Array(h.body) })
-    )
+    await postHeld(cluster, results)
     await waitFor("the first refund to be recorded", async () => ((await refundsOf(cluster, orderIds)).some((r) => r.refund_recorded_at) ? true : undefined), 120_000, 25)
     await cluster.killWorker()
     const killedAt = Date.now()

@@ -7,6 +7,7 @@
  */
 import { auditAgrees, auditNets, clusterMoneyAudit, type MoneyAudit } from "../helpers/money-audit"
 import type { Cluster } from "./cluster"
+import type { HeldCallback } from "./cluster-types"
 import { multi, waitFor } from "./context"
 import { call, checkout, HttpError, pool } from "./shop"
 
@@ -88,6 +89,18 @@ export async function requestRefund(base: string, orderId: string, body: Record<
     }
     throw error
   }
+}
+
+/** Posts callbacks the proxy held to the servers in turn, 8 at a time. */
+export const postHeld = (cluster: Cluster, held: HeldCallback[]) =>
+  pool(held, 8, (h, i) =>
+    fetch(`${cluster.servers[i % cluster.servers.length]}${h.path}`, { method: "POST", headers: { "content-type": "application/json" }, body: new Uint8Array(h.body) })
+  )
+
+/** Stops holding Daraja's callbacks at the proxy and delivers the held ones. */
+export async function deliverHeld(cluster: Cluster): Promise<void> {
+  cluster.proxy.hold(false)
+  await postHeld(cluster, cluster.proxy.takeHeld())
 }
 
 /** Waits until every refund of the orders is settled at Safaricom and (unless failed) recorded in Medusa. */
