@@ -50,6 +50,8 @@ function reviewSentence(p: C2bPaymentFacts): string {
       return "Safaricom could not confirm this payment in time: check it on the M-Pesa statement."
     case "confirmed_after_rejection":
       return "Safaricom first said there was no such payment, then confirmed it: check it on the M-Pesa statement."
+    case "capture_overtaken":
+      return "Was to pay its order, but the order was paid another way before it was captured: refund it, or match it to another order."
     default:
       return p.flag ? `Needs a look: ${p.flag.replace(/_/g, " ")}.` : "Needs a look."
   }

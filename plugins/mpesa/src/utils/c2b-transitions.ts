@@ -56,6 +56,8 @@ export type C2bEvent =
   | { type: "merchant_attached" }
   /** The merchant sent the payment back to the phone that paid. */
   | { type: "merchant_refunded" }
+  /** Its capture was cut off before Medusa made it, and the order no longer owes it (c2b-capture-retry.ts). */
+  | { type: "capture_overtaken" }
 
 export type C2bTransition = {
   state: C2bState
@@ -94,6 +96,7 @@ export const C2B_EVENTS: C2bEvent[] = [
   { type: "matched", decision: "unknown" },
   { type: "merchant_attached" },
   { type: "merchant_refunded" },
+  { type: "capture_overtaken" },
 ]
 
 /** States Daraja has confirmed (money arrived): nothing may move them back to an unconfirmed one. */
@@ -176,8 +179,13 @@ export function nextC2bState(state: C2bState, event: C2bEvent): C2bTransition {
     case "captured":
     case "partial":
     case "over":
+      // Decided: refunds of captured money are refund rows (refund-transitions.ts). Only a
+      // capture that never happened and can no longer happen as decided goes to the merchant.
+      if (event.type === "capture_overtaken") {
+        return review("capture_overtaken")
+      }
+      return stay(state)
     case "refunded":
-      // Settled: refunds of captured money are refund rows (refund-transitions.ts).
       return stay(state)
   }
 }

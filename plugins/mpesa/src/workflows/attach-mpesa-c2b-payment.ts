@@ -1,5 +1,5 @@
-import { acquireLockStep, processPaymentWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { MedusaError, PaymentActions } from "@medusajs/framework/utils"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { MPESA_MODULE } from "../modules/mpesa"
 import type MpesaModuleService from "../modules/mpesa/service"
@@ -7,7 +7,7 @@ import { c2bActionRefusal, type C2bPaymentFacts } from "../utils/c2b-labels"
 import { c2bLockKey } from "./settle-mpesa-c2b-payment"
 import { applyC2bEventStep } from "./steps/apply-c2b-event"
 import { matchC2bPaymentStep, type MatchedC2bPayment } from "./steps/match-c2b-payment"
-import { markC2bCapturedStep, prepareC2bCaptureStep } from "./steps/prepare-c2b-capture"
+import { captureC2bInMedusa } from "./utils/capture-c2b-in-medusa"
 
 export type AttachMpesaC2bPaymentWorkflowInput = { id: string; order_id: string }
 
@@ -63,20 +63,13 @@ export const attachMpesaC2bPaymentWorkflow = createWorkflow(attachMpesaC2bPaymen
     must_change: true,
     patch: transform({ matched, capture }, ({ matched, capture }) => ({
       match_decision: matched.decision!.decision,
-      match_detail: { ...matched.decision, attached_by_merchant: true },
+      match_detail: { ...matched.decision, attached_by_merchant: true, capture_amount: capture.amount },
       matched_at: new Date(),
       order_id: capture.order_id,
       payment_collection_id: capture.payment_collection_id,
     })),
   })
-  prepareC2bCaptureStep(capture)
-  processPaymentWorkflow.runAsStep({
-    input: transform({ capture }, ({ capture }) => ({
-      action: PaymentActions.SUCCESSFUL,
-      data: { session_id: capture.session_id, amount: capture.amount },
-    })),
-  })
-  markC2bCapturedStep({ id: input.id })
+  captureC2bInMedusa({ id: input.id, capture })
   releaseLockStep({ key })
   return new WorkflowResponse(transform({ applied, capture }, ({ applied, capture }) => ({ id: applied.id, state: applied.state, order_id: capture.order_id })))
 })

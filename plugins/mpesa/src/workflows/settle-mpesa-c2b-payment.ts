@@ -1,11 +1,10 @@
-import { acquireLockStep, emitEventStep, processPaymentWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { PaymentActions } from "@medusajs/framework/utils"
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { C2bEvent } from "../utils/c2b-transitions"
 import { applyC2bEventStep } from "./steps/apply-c2b-event"
 import { matchC2bPaymentStep } from "./steps/match-c2b-payment"
-import { markC2bCapturedStep, prepareC2bCaptureStep } from "./steps/prepare-c2b-capture"
 import { readC2bConfirmationStep } from "./steps/read-c2b-confirmation"
+import { captureC2bInMedusa } from "./utils/capture-c2b-in-medusa"
 
 export type SettleMpesaC2bPaymentWorkflowInput = {
   id?: string
@@ -26,8 +25,8 @@ export const c2bLockKey = (id: string) => `mpesa-c2b:${id}`
  * Settles a C2B payment on Daraja's word (Transaction Status, or Pull
  * Transactions): applies the confirmation to its state machine; a payment
  * that is now confirmed is matched to an order; one that pays an order
- * (exact, short, over) is captured through Medusa's processPaymentWorkflow
- * for what it pays. A second payment, several possible orders or none go to
+ * (exact, short, over) is captured in Medusa for what it pays
+ * (utils/capture-c2b-in-medusa.ts). A second payment, several possible orders or none go to
  * the merchant, never to a capture. One lock per payment: copies and races count once.
  */
 export const settleMpesaC2bPaymentWorkflow = createWorkflow(
@@ -60,7 +59,8 @@ export const settleMpesaC2bPaymentWorkflow = createWorkflow(
         const orderId = "order_id" in d ? d.order_id : null
         return {
           match_decision: d.decision,
-          match_detail: d,
+          // What it is to capture, kept so a capture cut off by a crash is finished as decided (c2b-capture-retry.ts).
+          match_detail: matched.capture ? { ...d, capture_amount: matched.capture.amount } : d,
           matched_at: new Date(),
           ...(orderId ? { order_id: orderId } : {}),
           ...(matched.capture ? { payment_collection_id: matched.capture.payment_collection_id } : {}),
@@ -69,16 +69,7 @@ export const settleMpesaC2bPaymentWorkflow = createWorkflow(
     }).config({ name: "apply-mpesa-c2b-match" })
 
     const capture = transform({ matched, applied }, ({ matched, applied }) => (applied.changed ? matched.capture : undefined))
-    when("mpesa-c2b-capture", { capture }, ({ capture }) => !!capture).then(() => {
-      prepareC2bCaptureStep(transform({ capture }, ({ capture }) => capture!))
-      processPaymentWorkflow.runAsStep({
-        input: transform({ capture }, ({ capture }) => ({
-          action: PaymentActions.SUCCESSFUL,
-          data: { session_id: capture!.session_id, amount: capture!.amount },
-        })),
-      })
-      markC2bCapturedStep({ id: transform({ read }, ({ read }) => read.id!) })
-    })
+    captureC2bInMedusa({ id: transform({ read }, ({ read }) => read.id), capture })
 
     when("mpesa-c2b-for-merchant", { applied }, ({ applied }) => applied.changed && (applied.state === "review" || applied.state === "unmatched" || applied.state === "over")).then(() => {
       emitEventStep({

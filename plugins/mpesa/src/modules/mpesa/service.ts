@@ -115,10 +115,18 @@ export default class MpesaModuleService extends MedusaService({
     )
   }
 
-  /** Payments decided for an order whose capture Medusa has not recorded yet, oldest first. */
-  async listC2bPaymentsToCapture(input: { limit: number }) {
+  /**
+   * Payments decided for an order whose capture the ledger has not noted yet,
+   * oldest first; with `updated_before`, only those left alone since then.
+   */
+  async listC2bPaymentsToCapture(input: { limit: number; updated_before?: Date }) {
     return this.listC2bPayments(
-      { state: ["captured", "partial", "over"], captured_at: null, order_id: { $ne: null } },
+      {
+        state: ["captured", "partial", "over"],
+        captured_at: null,
+        order_id: { $ne: null },
+        ...(input.updated_before ? { updated_at: { $lt: input.updated_before } } : {}),
+      },
       { take: input.limit, order: { created_at: "ASC" } }
     )
   }

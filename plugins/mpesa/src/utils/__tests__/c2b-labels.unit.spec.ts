@@ -24,6 +24,7 @@ describe("describeC2bPayment", () => {
     ["review: a fractional amount", { state: "review", flag: "confirmation_mismatch", amount_kes: null, amount_raw: "100.50" }, /amount came as "100.50"/],
     ["review: unresolved", { state: "review", flag: "unresolved" }, /could not confirm this payment in time/],
     ["review: confirmed after rejection", { state: "review", flag: "confirmed_after_rejection" }, /first said there was no such payment/],
+    ["review: overtaken before its capture", { state: "review", flag: "capture_overtaken" }, /paid another way before it was captured/],
     ["review: a flag this file does not know", { state: "review", flag: "something_new" }, /^Needs a look: something new\.$/],
     ["review: no flag", { state: "review" }, /^Needs a look\.$/],
     ["refunded", { state: "refunded" }, /Sent back to the payer/],

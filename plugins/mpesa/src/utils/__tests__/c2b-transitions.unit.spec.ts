@@ -29,9 +29,9 @@ const TABLE: Record<C2bState, Record<string, string>> = {
     "matched:ambiguous": "review:ambiguous",
     "matched:unknown": "unmatched",
   },
-  captured: same(),
-  partial: same(),
-  over: same(),
+  captured: { ...same(), capture_overtaken: "review:capture_overtaken" },
+  partial: { ...same(), capture_overtaken: "review:capture_overtaken" },
+  over: { ...same(), capture_overtaken: "review:capture_overtaken" },
   unmatched: { ...same(), merchant_attached: "captured", merchant_refunded: "refunded" },
   review: { ...same(), merchant_attached: "captured", merchant_refunded: "refunded" },
   refunded: same(),
@@ -42,7 +42,7 @@ const cases = C2B_STATES.flatMap((state) => C2B_EVENTS.map((event) => [state, la
 
 describe("nextC2bState: every state × every event", () => {
   it("the table covers every pair and nothing else", () => {
-    expect(cases).toHaveLength(10 * 15)
+    expect(cases).toHaveLength(10 * 16)
     for (const state of C2B_STATES) {
       expect(Object.keys(TABLE[state]).sort()).toEqual([...EVENT_NAMES].sort())
     }

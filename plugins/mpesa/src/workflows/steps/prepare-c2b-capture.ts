@@ -10,11 +10,15 @@ export const prepareC2bCaptureStepId = "prepare-mpesa-c2b-capture"
 /**
  * Marks the order's M-Pesa session as paid by C2B, so Medusa authorizes it
  * without asking STK Query and each C2B payment is captured for its own
- * amount. The session's previous data is put back on compensation.
+ * amount. The session's previous data is put back on compensation. Without
+ * a plan (nothing to capture) it does nothing.
  */
 export const prepareC2bCaptureStep = createStep(
   prepareC2bCaptureStepId,
-  async (plan: C2bCapturePlan, { container }) => {
+  async (plan: C2bCapturePlan | undefined, { container }) => {
+    if (!plan) {
+      return new StepResponse(null, null)
+    }
     const payment = container.resolve(Modules.PAYMENT)
     const session = await payment.retrievePaymentSession(plan.session_id)
     const data = (session.data ?? {}) as MpesaSessionData

@@ -114,6 +114,9 @@ moduleIntegrationTestRunner<MpesaModuleService>({
 
       expect(ids(await service.listC2bPaymentsToConfirm({ now, limit: 10 }))).toEqual(["RKTLIST001", "RKTLIST003"])
       expect(ids(await service.listC2bPaymentsToCapture({ limit: 10 }))).toEqual(["RKTLIST006", "RKTLIST008"])
+      // Only rows left alone since a moment: a run still working on one is not raced.
+      expect(ids(await service.listC2bPaymentsToCapture({ limit: 10, updated_before: new Date(Date.now() - 60_000) }))).toEqual([])
+      expect(ids(await service.listC2bPaymentsToCapture({ limit: 10, updated_before: new Date(Date.now() + 60_000) }))).toEqual(["RKTLIST006", "RKTLIST008"])
     })
   },
 })
