@@ -51,6 +51,9 @@ export function c2bScenarios(deps: { api: Api; getContainer: () => MedusaContain
     expect(data.type).toBe("order")
     if (options.cancelPrompt) {
       sim().cancel(pushed.checkout_request_id)
+      // Settled before the test goes on, as when a shopper pays another way seconds later:
+      // the session then says "cancelled", which is what the storefront offers the paybill on.
+      await eventually(async () => ((await api.get(`/store/mpesa/status?cart_id=${cartId}`, store())).data.status === "cancelled" ? true : undefined))
     }
     const order = await orderOf(data.order.id)
     expect(order.payment_status).toBe("awaiting")

@@ -1,10 +1,15 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import reconcileMpesaC2bJob from "@soko/medusa-plugin-mpesa/jobs/reconcile-mpesa-c2b"
+import reconcileMpesaPaymentsJob from "@soko/medusa-plugin-mpesa/jobs/reconcile-mpesa-payments"
+import { announceMissedMpesaCaptures } from "@soko/medusa-plugin-mpesa/lib/reconcile-announcements"
+import { settleMpesaC2bPaymentWorkflow } from "@soko/medusa-plugin-mpesa/workflows"
 import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { expectMoneyAuditHolds } from "../helpers/money-audit"
 import { C2B_SHORTCODE, c2bScenarios } from "../helpers/mpesa-c2b"
 import { useDarajaSimulator, type Simulator } from "../helpers/mpesa-app"
+import { logged } from "../helpers/notifications"
 import { useSeededShop } from "../helpers/seeded-shop"
+import { eventually } from "../helpers/store-checkout"
 
 jest.setTimeout(180_000)
 
@@ -13,7 +18,8 @@ let sim: Simulator
 
 /**
  * Paybill payments whose settle run a dying worker cut short (issue 16): the
- * ledger decided the payment pays an order, but never noted Medusa's capture.
+ * ledger decided the payment pays an order, but never noted Medusa's capture,
+ * or noted it but never announced it.
  * Each case sets the rows up as the crash leaves them, then runs the
  * reconciliation job as the scheduler would; each ends with the money audit.
  */
@@ -40,15 +46,9 @@ appIntegrationTestRunner({
       getContainer()
         .resolve(ContainerRegistrationKeys.PG_CONNECTION)
         .raw(`UPDATE mpesa_c2b_payment SET updated_at = now() - interval '5 minutes' WHERE trans_id = ?`, [transId])
-    /**
-     * A paybill payment Safaricom took for the whole order whose run died right
-     * after the ledger decided it (state "captured", what to capture noted),
-     * before Medusa captured anything. The confirmation is dropped so that
-     * only this row speaks for the money.
-     */
-    const decidedButNotCaptured = async (order: Awaited<ReturnType<typeof c2b.awaitingOrder>>) => {
+    /** A paybill payment Safaricom took for the whole order, recorded as received; its confirmation is dropped so that only this row speaks for the money. */
+    const receivedPayment = async (order: Awaited<ReturnType<typeof c2b.awaitingOrder>>) => {
       const paid = await c2b.payPaybill(order.displayId, order.totalKes, { confirmation: { skip: true } })
-      const { data } = await api.get(`/admin/orders/${order.orderId}?fields=payment_collections.id`, shop.admin())
       const { payment } = await c2b.mpesa().recordC2bPayment({
         trans_id: paid.transId,
         kind: "paybill",
@@ -61,8 +61,14 @@ appIntegrationTestRunner({
         amount_kes: order.totalKes,
         msisdn_masked: "2547***149",
       })
+      return { id: payment.id as string, transId: paid.transId as string }
+    }
+    /** Such a payment whose run died right after the ledger decided it (state "captured", what to capture noted), before Medusa captured anything. */
+    const decidedButNotCaptured = async (order: Awaited<ReturnType<typeof c2b.awaitingOrder>>) => {
+      const { id, transId } = await receivedPayment(order)
+      const { data } = await api.get(`/admin/orders/${order.orderId}?fields=payment_collections.id`, shop.admin())
       await c2b.mpesa().updateC2bPayments({
-        id: payment.id,
+        id,
         state: "captured",
         confirmed_at: new Date(),
         matched_at: new Date(),
@@ -71,9 +77,10 @@ appIntegrationTestRunner({
         order_id: order.orderId,
         payment_collection_id: data.order.payment_collections[0].id,
       })
-      await ageRow(paid.transId)
-      return paid.transId as string
+      await ageRow(transId)
+      return transId
     }
+    const announced = (transId: string) => eventually(async () => ((await c2b.rows({ trans_id: transId }))[0]?.announced_at ? true : undefined))
     const runJob = () => reconcileMpesaC2bJob(getContainer())
 
     it("cut off before Medusa's capture: the job captures it once, tagged with the TransID, and the order turns paid", async () => {
@@ -86,6 +93,8 @@ appIntegrationTestRunner({
       expect(row).toMatchObject({ state: "captured", captured_at: expect.any(Date) })
       expect(await capturesOf(order.orderId)).toEqual([expect.objectContaining({ amount: order.totalKes, created_by: `mpesa-c2b:${transId}` })])
       await c2b.paymentStatus(order.orderId, "captured")
+      // Its payment.captured went out and arrived this time.
+      await announced(transId)
 
       await ageRow(transId)
       await runJob()
@@ -98,6 +107,7 @@ appIntegrationTestRunner({
       const paid = await c2b.payPaybill(order.displayId, order.totalKes)
       const settled = await c2b.settled(paid.transId)
       expect(await capturesOf(order.orderId)).toEqual([expect.objectContaining({ created_by: `mpesa-c2b:${paid.transId}` })])
+      await announced(paid.transId)
       // What a worker killed between Medusa's capture and the ledger's note leaves behind.
       await c2b.mpesa().updateC2bPayments({ id: settled.id, captured_at: null })
       await ageRow(paid.transId)
@@ -125,6 +135,29 @@ appIntegrationTestRunner({
       expect(data.payments.find((p: any) => p.trans_id === transId)).toMatchObject({ flag: "capture_overtaken", order_id: order.orderId })
       const audit = await expectMoneyAuditHolds(getContainer(), sim, order.orderId)
       expect(audit.inReview).toBe(order.totalKes)
+    })
+
+    it("captured and noted, but the worker died before its events went out: announced by reconciliation, once", async () => {
+      const order = await c2b.awaitingOrder({ cancelPrompt: true })
+      const { id, transId } = await receivedPayment(order)
+      // The settle run captures in Medusa and in the ledger, then its worker dies before the
+      // workflow releases its grouped events: what a SIGKILL at that moment leaves behind.
+      await settleMpesaC2bPaymentWorkflow(getContainer()).run({ input: { id, event: { type: "confirmed" } }, context: { preventReleaseEvents: true } })
+      const [row] = await c2b.rows({ id })
+      expect(row).toMatchObject({ state: "captured", announced_at: null })
+      expect(row.captured_at).not.toBeNull()
+      expect(await logged(getContainer(), { template: "payment-received", order_id: order.orderId })).toEqual([])
+
+      await c2b.mpesa().updateC2bPayments({ id, captured_at: new Date(Date.now() - 3 * 60_000) })
+      await reconcileMpesaPaymentsJob(getContainer())
+      const received = await eventually(async () => {
+        const rows = await logged(getContainer(), { template: "payment-received", order_id: order.orderId })
+        return rows.length >= 2 ? rows : undefined
+      })
+      expect(received.map((m) => m.channel).sort()).toEqual(["email", "sms"])
+      await announced(transId)
+      expect(await announceMissedMpesaCaptures(getContainer(), new Date(Date.now() + 10 * 60_000))).toEqual({ announced: 0, errors: 0 })
+      await expectMoneyAuditHolds(getContainer(), sim, order.orderId)
     })
 
     it("a run still inside its lock's time is left alone", async () => {

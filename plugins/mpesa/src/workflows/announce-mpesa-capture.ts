@@ -1,9 +1,10 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { PaymentEvents } from "@medusajs/framework/utils"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { findStkCapturedPaymentStep } from "./steps/find-stk-captured-payment"
+import { findMpesaCapturedPaymentStep, type MpesaCaptureRef } from "./steps/find-mpesa-captured-payment"
 
-export type AnnounceMpesaCaptureWorkflowInput = { request_id: string }
+/** The STK request (`request_id`) or paybill/till payment (`c2b_payment_id`) whose capture is announced. */
+export type AnnounceMpesaCaptureWorkflowInput = MpesaCaptureRef
 
 export const announceMpesaCaptureWorkflowId = "announce-mpesa-capture"
 
@@ -17,7 +18,7 @@ export const announceMpesaCaptureWorkflowId = "announce-mpesa-capture"
 export const announceMpesaCaptureWorkflow = createWorkflow(
   announceMpesaCaptureWorkflowId,
   (input: AnnounceMpesaCaptureWorkflowInput) => {
-    const payment = findStkCapturedPaymentStep(input)
+    const payment = findMpesaCapturedPaymentStep(input)
     emitEventStep({
       eventName: PaymentEvents.CAPTURED,
       data: transform({ payment }, ({ payment }) => ({ id: payment.id })),

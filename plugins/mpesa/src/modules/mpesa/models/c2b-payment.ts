@@ -52,6 +52,12 @@ export const C2bPayment = model
     matched_at: model.dateTime().nullable(),
     /** When Medusa's payment for it was captured; decided rows without it get retried. */
     captured_at: model.dateTime().nullable(),
+    /**
+     * When Medusa's `payment.captured` for it reached this plugin's subscriber.
+     * Reconciliation announces captures still without it after a grace period
+     * (a worker died before its workflow released the event).
+     */
+    announced_at: model.dateTime().nullable(),
     /** The Transaction Status query that confirms it (to match its answer to this row). */
     status_conversation_id: model.text().index().nullable(),
     last_checked_at: model.dateTime().nullable(),
@@ -60,4 +66,11 @@ export const C2bPayment = model
     next_check_at: model.dateTime().nullable(),
   })
   // The work lists (to confirm, to capture, for the merchant), oldest first, stay on indexes.
-  .indexes([{ on: ["state", "created_at"] }])
+  .indexes([
+    { on: ["state", "created_at"] },
+    {
+      name: "IDX_mpesa_c2b_payment_unannounced",
+      on: ["captured_at"],
+      where: "captured_at IS NOT NULL AND announced_at IS NULL AND deleted_at IS NULL",
+    },
+  ])
