@@ -31,7 +31,8 @@ export function markdown(results: ConfigResult[], meta: Record<string, unknown>,
   const pairs: [string, ConfigResult | undefined][] = [
     ["no-hooks", by("no-hooks")],
     ["vanilla", by("vanilla")],
-    ...results.filter((r) => !["soko", "no-hooks", "vanilla"].includes(r.name)).map((r) => [r.name, r] as [string, ConfigResult]),
+    ["vanilla-tuned", by("vanilla-tuned")],
+    ...results.filter((r) => !["soko", "no-hooks", "vanilla", "vanilla-tuned"].includes(r.name)).map((r) => [r.name, r] as [string, ConfigResult]),
   ]
   if (soko) {
     lines.push("")

@@ -1,17 +1,20 @@
 /**
  * `npm run bench`: seeds a larger catalog once, then runs the same scenarios
- * against three configurations in one run on the same database (their
+ * against four configurations in one run on the same database (their
  * servers side by side, measured rounds alternating between them):
  *
  *   vanilla   Medusa 2.21.2 defaults (bench/vanilla/medusa-config.js), no Soko
  *             plugins, no Redis, NODE_ENV=production
+ *   vanilla-tuned  Medusa 2.21.2 as a tuned shop runs it (bench/vanilla-tuned):
+ *             Soko's Redis modules and Medusa's caching module with its flag on,
+ *             no Soko plugins: what any Medusa shop can switch on
  *   no-hooks  Soko's production build and profile, its plugins registered from
  *             copies without the parts that hook into Medusa's own flows
  *             (subscribers to Medusa events, scheduled jobs, middlewares on
  *             Medusa routes)
  *   soko      Soko's production build and profile as shipped
  *
- * The load is the same for all three but for one thing Soko ships: its
+ * The load is the same for all of them but for one thing Soko ships: its
  * storefront asks cart and payment mutations for `fields=id` and renders the
  * cart from one GET, so the load does that against no-hooks and soko; against
  * vanilla it takes Medusa's default responses.
@@ -22,7 +25,7 @@
  * (git-ignored) and a table on stdout.
  *
  * Options: --duration <s> (per round, 3) --rounds <n> (3) --warmup <s> (2)
- *          --configs vanilla,no-hooks,soko --scenarios a,b,... --build
+ *          --configs vanilla,vanilla-tuned,no-hooks,soko --scenarios a,b,... --build
  *          --profile <name>=<env json>  (Soko with extra env, to measure one change;
  *            BENCH_CLUSTER=n starts it with --cluster n, BENCH_NODE_OPTIONS adds
  *            node flags to the server's main process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof",
@@ -35,7 +38,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { startDarajaSimulator } from "@soko/daraja-simulator"
-import { arg, BENCH, CALLBACK_SECRET, DURATION_MS, flag, log, RESULTS, ROOT, ROUNDS, RUN_DB_URL, SIM_PORT, sokoEnv, t0, WARMUP_MS, WORK, type ConfigSpec } from "./config"
+import { arg, BENCH, CALLBACK_SECRET, DURATION_MS, flag, log, REDIS_URL, RESULTS, ROOT, ROUNDS, RUN_DB_URL, SIM_PORT, sokoEnv, t0, WARMUP_MS, WORK, type ConfigSpec } from "./config"
 import type { BenchContext } from "./client"
 import { SCENARIOS } from "./scenarios"
 import { runMultiInstance } from "./multi"
@@ -91,6 +94,23 @@ async function main() {
         env: {
           NODE_ENV: "production",
           DATABASE_URL: RUN_DB_URL,
+          JWT_SECRET: "bench-jwt-secret-0123456789",
+          COOKIE_SECRET: "bench-cookie-secret-0123456789",
+        },
+      },
+      {
+        name: "vanilla-tuned",
+        label: "Medusa 2.21.2 tuned: Soko's Redis modules and Medusa's caching module, no Soko plugins",
+        cwd: path.join(BENCH, "vanilla-tuned"),
+        port: 9725,
+        vanilla: true,
+        // The same calls as Soko's load (fields=id on mutations): only the server differs.
+        leanResponses: true,
+        env: {
+          NODE_ENV: "production",
+          DATABASE_URL: RUN_DB_URL,
+          REDIS_URL,
+          SOKO_REDIS_PREFIX: `${prefix}-vt`,
           JWT_SECRET: "bench-jwt-secret-0123456789",
           COOKIE_SECRET: "bench-cookie-secret-0123456789",
         },
