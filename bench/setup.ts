@@ -171,9 +171,9 @@ export function prepareNoHooksApp(): string {
         mw,
         `"use strict"
 // Written by bench/run.ts: the plugin's middlewares minus those on Medusa's own routes.
-export const original = require("./bench-original-middlewares.js").default
-export const own = ${JSON.stringify([...pluginRoutes])}
-export const ownRoute = (m) => own.some((r) => m === r || r.slice(0, String(m).replace(/\\/\\*$/, "").length) === String(m).replace(/\\/\\*$/, ""))
+const original = require("./bench-original-middlewares.js").default
+const own = ${JSON.stringify([...pluginRoutes])}
+const ownRoute = (m) => own.some((r) => m === r || r.slice(0, String(m).replace(/\\/\\*$/, "").length) === String(m).replace(/\\/\\*$/, ""))
 exports.default = { ...original, routes: (original.routes || []).filter((r) => ownRoute(String(r.matcher))) }
 `
       )
@@ -182,12 +182,13 @@ exports.default = { ...original, routes: (original.routes || []).filter((r) => o
   }
   const config = path.join(app, "medusa-config.js")
   cpSync(config, path.join(app, "medusa-config.soko.js"))
+  // CommonJS on purpose (no export keyword anywhere): Node would load a file with one as an ES module, where require is undefined.
   writeFileSync(
     config,
     `"use strict"
 // Written by bench/run.ts: Soko's production config, plugins from their hookless copies.
-export const config = require("./medusa-config.soko.js")
-export const replaced = ${JSON.stringify(replaced)}
+const config = require("./medusa-config.soko.js")
+const replaced = ${JSON.stringify(replaced)}
 config.plugins = (config.plugins || []).map((p) =>
   typeof p === "string" ? replaced[p] || p : { ...p, resolve: replaced[p.resolve] || p.resolve }
 )
