@@ -1,13 +1,27 @@
 "use client"
 
+import { useEffect, useState } from "react"
+import { GLOBAL_ERROR_WORDS, globalErrorLocale } from "@/i18n/global-error-words"
+import type { Locale } from "@/i18n/locales"
+
+/**
+ * Shown when the root layout itself failed. English on the first render, as
+ * the server would render it, then the shopper's language from the cookie or
+ * the browser, so hydration never disagrees.
+ */
 export default function GlobalError({ reset }: { error: Error; reset: () => void }) {
+  const [locale, setLocale] = useState<Locale>("en")
+  useEffect(() => {
+    setLocale(globalErrorLocale(document.cookie, navigator.languages ?? [navigator.language]))
+  }, [])
+  const words = GLOBAL_ERROR_WORDS[locale]
   return (
-    <html lang="en">
+    <html lang={`${locale}-KE`}>
       <body style={{ fontFamily: "system-ui, sans-serif", padding: 24 }}>
-        <h1>Something went wrong</h1>
-        <p>We can&apos;t reach the shop right now. Please try again in a moment.</p>
+        <h1>{words.title}</h1>
+        <p>{words.text}</p>
         <button type="button" onClick={reset} style={{ minHeight: 48, padding: "0 20px" }}>
-          Try again
+          {words.retry}
         </button>
       </body>
     </html>
