@@ -7,8 +7,8 @@
  * successful migrate the launcher records two fingerprints:
  *
  *   - inputs: what decides which migrations exist (the lockfile, so every
- *     installed package's version; the app's config; the migrations, links
- *     and migration scripts of the app and of each workspace plugin; the
+ *     installed package's version; the app's config; the migrations, links,
+ *     migration scripts and search index definitions of the app and of each workspace plugin; the
  *     names of the variables that choose modules);
  *   - database: what Medusa itself recorded as applied (`mikro_orm_migrations`,
  *     `script_migrations`, `link_module_migrations`).
@@ -22,8 +22,8 @@ import fs from "node:fs"
 import path from "node:path"
 import { Client } from "pg"
 
-/** Folders whose files define migrations, wherever they sit under a source tree. */
-const MIGRATION_FOLDERS = new Set(["migrations", "links", "migration-scripts"])
+/** Folders whose files define migrations, wherever they sit under a source tree (`search`: the Search Module's index definitions, which db:migrate builds). */
+const MIGRATION_FOLDERS = new Set(["migrations", "links", "migration-scripts", "search"])
 
 /** Variables that add or remove modules (their names only: values stay out of the record). */
 const MODULE_CHOOSING_VARIABLES = /^(REDIS_URL|DATABASE_URL|S3_|STRIPE_|MPESA_|SENDGRID_|TWILIO_|SMTP_|SOKO_|OTEL_)/

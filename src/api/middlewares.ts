@@ -1,4 +1,4 @@
-import { defineMiddlewares } from "@medusajs/framework/http"
+import { configureStoreSearch, defineMiddlewares } from "@medusajs/framework/http"
 import { rateLimit, trustProxies } from "../lib/rate-limits/middleware"
 import { readObservabilityEnv } from "../observability/config"
 import { httpMetrics } from "../observability/http-metrics"
@@ -13,6 +13,8 @@ export default defineMiddlewares({
     { matcher: "/*", middlewares: readObservabilityEnv(process.env).enabled ? [requestId, httpMetrics] : [requestId] },
     { matcher: "/auth/*", methods: ["POST"], middlewares: [rateLimit] },
     { matcher: "/store/*", methods: ["POST", "DELETE"], middlewares: [rateLimit] },
+    // The catalog index (src/search/product.ts); Medusa narrows it to published products of the key's sales channel.
+    { matcher: "/store/search", methods: ["POST"], middlewares: [configureStoreSearch({ allowed_indexes: { product: true } })] },
     {
       matcher: "/hooks/payment/stripe_stripe",
       methods: ["POST"],

@@ -37,6 +37,7 @@ describe("migrationInputs", () => {
     ["a built migration changes", () => write(root, "plugins/mpesa/.medusa/server/src/modules/mpesa/migrations/Migration1.js", "up 1b")],
     ["a plugin's version changes", () => write(root, "plugins/mpesa/package.json", '{"version":"1.1.0"}')],
     ["the app gains a link", () => write(root, "src/links/order-thing.ts", "defineLink()")],
+    ["a search index definition changes", () => write(root, "src/search/product.ts", "defineSearchIndex({ fields: 2 })")],
     ["the app gains a migration script", () => write(root, "src/migration-scripts/backfill.ts", "run")],
   ])("changes when %s", (_, change) => {
     change()

@@ -88,7 +88,8 @@ export function checksFor(method: string, path: string): LimitCheck[] {
       { limit: "login_identifier", by: "identifier", counts: "failure" },
     ]
   }
-  if (!/^\/store(\/|$)/.test(path)) {
+  // POST /store/search is a catalog read (the Search Module takes its query as a body), limited like GET /store/products: not at all.
+  if (!/^\/store(\/|$)/.test(path) || /^\/store\/search\/?$/.test(path)) {
     return []
   }
   const write: LimitCheck = { limit: "store_write_address", by: "address", counts: "every" }

@@ -42,6 +42,8 @@ describe("checksFor", () => {
     ["DELETE", "/store/carts/cart_1/line-items/li_1", ["store_write_address:address:every"]],
     ["POST", "/store/customers/me/addresses", ["store_write_address:address:every"]],
     ["GET", "/store/products", []],
+    ["POST", "/store/search", []],
+    ["POST", "/store/searches", ["store_write_address:address:every"]],
     ["GET", "/store/carts/cart_1", []],
     ["POST", "/admin/products", []],
     ["POST", "/hooks/payment/stripe_stripe", []],

@@ -1,0 +1,165 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import searchReindex from "../../src/scripts/search-reindex"
+import { appIntegrationTestRunner } from "../helpers/app-test-runner"
+import { useSeededShop } from "../helpers/seeded-shop"
+import { eventually } from "../helpers/store-checkout"
+
+jest.setTimeout(180_000)
+
+type Hit = { id: string; document: Record<string, any> }
+
+/**
+ * The catalog on Medusa's Search Module (src/search/product.ts, POST /store/search):
+ * what the storefront's search box, filters, facets, price sort and pages are
+ * served by. Each answer is checked against the store API's own product list
+ * and calculated prices, the truth the index is a projection of.
+ */
+appIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    const shop = useSeededShop(getContainer, api)
+    const searchProducts = (query: Record<string, unknown>) =>
+      api.post("/store/search", { queries: [{ entity: "product", ...query }] }, shop.store()).then(
+        (r: any) => r,
+        (e: any) => e.response
+      )
+    const hitsOf = async (query: Record<string, unknown>): Promise<{ hits: Hit[]; count: number; facets: any }> => {
+      const r = await searchProducts(query)
+      expect(r.status).toBe(200)
+      const [result] = r.data.results
+      return { hits: result.hits, count: result.metadata.count, facets: result.facets }
+    }
+    /** Waits until the index (fed by Medusa's events) answers `query` as `ready` says. */
+    const indexed = (query: Record<string, unknown>, ready: (hits: Hit[]) => boolean) =>
+      eventually(async () => {
+        const { hits } = await hitsOf(query)
+        return ready(hits) ? hits : undefined
+      }, 150, 100)
+
+    /** Every published product with its cheapest calculated KES price, from the store API. */
+    const truth = async (query = "") => {
+      const { data: regions } = await api.get("/store/regions", shop.store())
+      const kenya = regions.regions.find((r: any) => r.currency_code === "kes")
+      const { data } = await api.get(
+        `/store/products?region_id=${kenya.id}&limit=200&fields=id,handle,title,*variants.calculated_price${query}`,
+        shop.store()
+      )
+      return (data.products as any[]).map((p) => ({
+        id: p.id as string,
+        handle: p.handle as string,
+        price: Math.min(...p.variants.map((v: any) => v.calculated_price?.calculated_amount ?? Infinity)),
+      }))
+    }
+    const ready = () => indexed({ fields: ["id"], pagination: { take: 1 } }, (hits) => hits.length > 0)
+
+    it("finds a product by the words of its title, misspelt too", async () => {
+      await ready()
+      const exact = await hitsOf({ fields: ["id", "handle"], filters: { q: "Kenya AA coffee" } })
+      expect(exact.hits[0].document.handle).toBe("kenya-aa-coffee")
+      const typo = await hitsOf({ fields: ["id", "handle"], filters: { q: "cofee" }, search_options: { typo_tolerance: true } })
+      expect(typo.hits.map((h) => h.document.handle)).toContain("kenya-aa-coffee")
+      const none = await hitsOf({ fields: ["id"], filters: { q: "kikapu-that-does-not-exist" } })
+      expect(none.hits).toEqual([])
+    })
+
+    it("orders the whole catalog by price across pages, as the store API prices it", async () => {
+      await ready()
+      const expected = (await truth()).filter((p) => Number.isFinite(p.price)).sort((a, b) => a.price - b.price)
+      const seen: Hit[] = []
+      for (let skip = 0; ; skip += 4) {
+        const page = await hitsOf({ fields: ["id", "price_kes"], pagination: { skip, take: 4, order: { price_kes: "ASC" } }, search_options: { count: "exact" } })
+        expect(page.count).toBe(expected.length)
+        seen.push(...page.hits)
+        if (page.hits.length < 4) {break}
+      }
+      expect(seen.map((h) => h.document.price_kes)).toEqual(expected.map((p) => p.price))
+      expect(new Set(seen.map((h) => h.id))).toEqual(new Set(expected.map((p) => p.id)))
+
+      const descending = await hitsOf({ fields: ["id", "price_kes"], pagination: { take: 1, order: { price_kes: "DESC" } } })
+      expect(descending.hits[0].document.price_kes).toBe(expected[expected.length - 1].price)
+    })
+
+    it("filters by price range, category and option value, with facets for each", async () => {
+      await ready()
+      const all = await truth()
+      const inRange = all.filter((p) => p.price >= 1000 && p.price <= 2000)
+      const ranged = await hitsOf({
+        fields: ["id", "price_kes"],
+        filters: { price_kes: { $gte: 1000, $lte: 2000 } },
+        pagination: { take: 100 },
+        search_options: { count: "exact", facets: [{ field: "price_kes", type: "stats" }] },
+      })
+      expect(new Set(ranged.hits.map((h) => h.id))).toEqual(new Set(inRange.map((p) => p.id)))
+      expect(ranged.facets.price_kes).toEqual(expect.objectContaining({ min: Math.min(...inRange.map((p) => p.price)), max: Math.max(...inRange.map((p) => p.price)) }))
+
+      const { data: categories } = await api.get("/store/product-categories?handle=pantry&fields=id", shop.store())
+      const pantry = await truth(`&category_id=${categories.product_categories[0].id}`)
+      const filtered = await hitsOf({
+        fields: ["id"],
+        filters: { category_handles: { $overlaps: ["pantry"] } },
+        pagination: { take: 100 },
+        search_options: { disjunctive_facets: true, facets: [{ field: "category_handles", limit: 50 }] },
+      })
+      expect(new Set(filtered.hits.map((h) => h.id))).toEqual(new Set(pantry.map((p) => p.id)))
+      // Disjunctive: the other categories still count, so a shopper can widen the choice.
+      expect(filtered.facets.category_handles.values.length).toBeGreaterThan(1)
+
+      const sized = await hitsOf({ fields: ["id", "option_values"], filters: { option_values: { $overlaps: ["Size:500 g"] } }, pagination: { take: 100 } })
+      expect(sized.hits.length).toBeGreaterThan(0)
+      for (const hit of sized.hits) {
+        expect(hit.document.option_values).toContain("Size:500 g")
+      }
+    })
+
+    it("keeps up with the merchant's edits and never shows a draft, even when asked to", async () => {
+      await ready()
+      const [honey] = await truth("&handle=baringo-honey")
+      const edited = await api.post(`/admin/products/${honey.id}`, { title: "Asali ya Baringo" }, shop.admin())
+      expect(edited.status).toBe(200)
+      await indexed({ fields: ["id"], filters: { q: "Asali" } }, (hits) => hits.some((h) => h.id === honey.id))
+
+      // A variant's new price moves the product in the price order.
+      const { data } = await api.get(`/admin/products/${honey.id}?fields=variants.id,*variants.prices`, shop.admin())
+      const cheapest = data.product.variants[0]
+      const repriced = await api.post(
+        `/admin/products/${honey.id}/variants/${cheapest.id}`,
+        { prices: [...cheapest.prices.filter((p: any) => p.currency_code !== "kes").map((p: any) => ({ id: p.id, amount: p.amount, currency_code: p.currency_code })), { currency_code: "kes", amount: 1 }] },
+        shop.admin()
+      )
+      expect(repriced.status).toBe(200)
+      await indexed({ fields: ["id", "price_kes"], pagination: { take: 1, order: { price_kes: "ASC" } } }, (hits) => hits[0]?.id === honey.id && hits[0].document.price_kes === 1)
+
+      await api.post(`/admin/products/${honey.id}`, { status: "draft" }, shop.admin())
+      await indexed({ fields: ["id"], filters: { handle: "baringo-honey" } }, (hits) => hits.length === 0)
+      const widened = await hitsOf({ fields: ["id"], filters: { status: "draft" }, pagination: { take: 100 } })
+      expect(widened.hits).toEqual([])
+    })
+
+    it("search:reindex rebuilds an index that drifted from the database, and returns when it is done", async () => {
+      await ready()
+      const [tea] = await truth("&handle=kericho-gold-tea")
+      // Written behind Medusa's back: no event, so the index still holds the old title.
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await pg("product").where({ id: tea.id }).update({ title: "Majani ya Kericho" })
+      expect((await hitsOf({ fields: ["id"], filters: { q: "Majani" } })).hits).toEqual([])
+
+      await searchReindex({ container: getContainer(), args: [] } as any)
+      const found = await hitsOf({ fields: ["id"], filters: { q: "Majani" } })
+      expect(found.hits.map((h) => h.id)).toEqual([tea.id])
+      expect((await hitsOf({ fields: ["id"], search_options: { count: "exact" } })).count).toBe((await truth()).length)
+    })
+
+    it("answers bad queries with a 4xx that names the problem", async () => {
+      await ready()
+      const unknownIndex = await searchProducts({ entity: "customer" })
+      expect(unknownIndex.status).toBe(404)
+      expect(unknownIndex.data.message).toMatch(/No search index named "customer"/)
+      const secret = await searchProducts({ fields: ["id", "status"] })
+      expect(secret.status).toBe(400)
+      expect(secret.data.message).toMatch(/can't return the fields: status/)
+      const badPage = await searchProducts({ pagination: { take: -1 } })
+      expect(badPage.status).toBe(400)
+    })
+  },
+})

@@ -1,0 +1,70 @@
+import { cheapestVariantPrice, toProductDocument, type FromPrices, type ProductRow } from "../product-document"
+
+const row = (over: Partial<ProductRow> = {}): ProductRow => ({
+  id: "prod_1",
+  title: "Kenya AA Coffee",
+  handle: "kenya-aa-coffee",
+  status: "published",
+  created_at: "2026-12-01T10:00:00.000Z",
+  ...over,
+})
+
+describe("toProductDocument", () => {
+  it.each<[string, Partial<ProductRow>, FromPrices, Record<string, unknown>]>([
+    [
+      "a plain product: empty lists, no prices",
+      {},
+      new Map(),
+      { id: "prod_1", title: "Kenya AA Coffee", handle: "kenya-aa-coffee", status: "published", category_handles: [], sales_channel_ids: [], option_values: [], created_at: "2026-12-01T10:00:00.000Z" },
+    ],
+    [
+      "categories, collection and channels as handles and ids, repeats dropped",
+      { categories: [{ handle: "pantry" }, { handle: "pantry" }, null, { handle: "coffee-tea" }], collection: { handle: "made-in-kenya" }, sales_channels: [{ id: "sc_1" }, { id: null }] },
+      new Map(),
+      { category_handles: ["pantry", "coffee-tea"], collection_handle: "made-in-kenya", sales_channel_ids: ["sc_1"] },
+    ],
+    [
+      "option values in the storefront's Title:Value shape, trimmed; a value without a title is left out",
+      { options: [{ title: " Size ", values: [{ value: "250 g" }, { value: " 500 g" }] }, { title: null, values: [{ value: "x" }] }, { title: "Grind", values: [] }] },
+      new Map(),
+      { option_values: ["Size:250 g", "Size:500 g"] },
+    ],
+    [
+      "prices per indexed currency; an unpriced currency is absent, not 0",
+      {},
+      new Map([["prod_1", { kes: 1450 }]]),
+      { price_kes: 1450 },
+    ],
+    [
+      "empty strings and nulls are not indexed",
+      { subtitle: "", description: null, thumbnail: null, collection: null },
+      new Map([["prod_1", { kes: 10, usd: 0.5 }]]),
+      { price_kes: 10, price_usd: 0.5 },
+    ],
+  ])("%s", (_name, over, prices, expected) => {
+    const document = toProductDocument(row(over), prices)
+    expect(document).toEqual(expect.objectContaining(expected))
+    for (const key of ["subtitle", "description", "thumbnail", "collection_handle", "price_usd"]) {
+      if (!(key in expected)) {expect(document).not.toHaveProperty(key)}
+    }
+  })
+
+  it("has no status when the row has none: a draft, so the store never shows it", () => {
+    expect(toProductDocument(row({ status: null }), new Map()).status).toBe("draft")
+  })
+})
+
+describe("cheapestVariantPrice", () => {
+  it.each<[string, any, number | undefined]>([
+    ["no variants", [], undefined],
+    ["null list", null, undefined],
+    ["unpriced variants only", [{ calculated_price: null }, {}], undefined],
+    ["the cheapest of several", [{ calculated_price: { calculated_amount: 900 } }, { calculated_price: { calculated_amount: 650 } }], 650],
+    ["0 is a price", [{ calculated_price: { calculated_amount: 0 } }, { calculated_price: { calculated_amount: 5 } }], 0],
+    ["a BigNumber-like amount", [{ calculated_price: { calculated_amount: { numeric: 12.5 } } }], 12.5],
+    ["a decimal string", [{ calculated_price: { calculated_amount: "99.90" } }], 99.9],
+    ["garbage is ignored", [{ calculated_price: { calculated_amount: "n/a" } }, { calculated_price: { calculated_amount: 3 } }], 3],
+  ])("%s", (_name, variants, expected) => {
+    expect(cheapestVariantPrice(variants)).toBe(expected)
+  })
+})

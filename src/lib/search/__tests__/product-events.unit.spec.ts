@@ -1,0 +1,46 @@
+import { productIdsForEvent, removesProduct } from "../product-events"
+
+/** A stand-in for `query.graph` that answers from a table and records what was asked. */
+function fakeQuery(rows: Record<string, unknown[]>) {
+  const asked: { entity: string; filters: unknown; withDeleted?: boolean }[] = []
+  const query = {
+    graph: async ({ entity, filters, withDeleted }: any) => {
+      asked.push({ entity, filters, withDeleted })
+      return { data: rows[entity] ?? [] }
+    },
+  }
+  return { query: query as any, asked }
+}
+
+describe("removesProduct", () => {
+  it.each([
+    ["product.deleted", true],
+    ["product.updated", false],
+    ["product-variant.deleted", false],
+    ["product-category.deleted", false],
+  ])("%s → %s", (name, expected) => {
+    expect(removesProduct({ name })).toBe(expected)
+  })
+})
+
+describe("productIdsForEvent", () => {
+  it.each<[string, { name: string; data: unknown }, Record<string, unknown[]>, string[]]>([
+    ["a product event names its products", { name: "product.updated", data: { id: "prod_1" } }, {}, ["prod_1"]],
+    ["batched product events", { name: "product.created", data: [{ id: "prod_1" }, { id: "prod_2" }] }, {}, ["prod_1", "prod_2"]],
+    ["an id list in one event", { name: "product.deleted", data: { id: ["prod_1", "prod_2"] } }, {}, ["prod_1", "prod_2"]],
+    ["a variant event → its product, once", { name: "product-variant.updated", data: [{ id: "v1" }, { id: "v2" }] }, { product_variant: [{ product_id: "prod_1" }, { product_id: "prod_1" }] }, ["prod_1"]],
+    ["a category event → the products in it", { name: "product-category.updated", data: { id: "pcat_1" } }, { product_category: [{ products: [{ id: "prod_1" }, { id: "prod_3" }] }] }, ["prod_1", "prod_3"]],
+    ["a collection event → the products in it", { name: "product-collection.updated", data: { id: "pcol_1" } }, { product_collection: [{ products: [{ id: "prod_2" }] }] }, ["prod_2"]],
+    ["no ids → nothing", { name: "product.updated", data: {} }, {}, []],
+    ["another entity → nothing", { name: "order.placed", data: { id: "order_1" } }, {}, []],
+  ])("%s", async (_name, event, rows, expected) => {
+    const { query } = fakeQuery(rows)
+    expect(await productIdsForEvent(event, query)).toEqual(expected)
+  })
+
+  it("reads a deleted variant back with deleted rows, to find the product it changed", async () => {
+    const { query, asked } = fakeQuery({ product_variant: [{ product_id: "prod_1" }] })
+    await productIdsForEvent({ name: "product-variant.deleted", data: { id: "v1" } }, query)
+    expect(asked).toEqual([{ entity: "product_variant", filters: { id: ["v1"] }, withDeleted: true }])
+  })
+})

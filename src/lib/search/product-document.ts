@@ -1,0 +1,99 @@
+/**
+ * What the catalog's search index holds for one product: a pure projection of
+ * the `query.graph` row (src/search/product.ts reads it) plus the cheapest
+ * variant price per currency, so the storefront can filter, facet and sort the
+ * whole catalog in the search engine instead of in Next.js.
+ */
+
+/** The currencies whose prices are indexed, one sortable field each (`price_kes`, `price_usd`). */
+export const INDEXED_CURRENCIES = ["kes", "usd"] as const
+export type IndexedCurrency = (typeof INDEXED_CURRENCIES)[number]
+
+export type ProductRow = {
+  id: string
+  title?: string | null
+  subtitle?: string | null
+  description?: string | null
+  handle?: string | null
+  thumbnail?: string | null
+  status?: string | null
+  created_at?: string | Date | null
+  collection?: { handle?: string | null } | null
+  categories?: ({ handle?: string | null } | null)[] | null
+  sales_channels?: ({ id?: string | null } | null)[] | null
+  options?: ({ title?: string | null; values?: ({ value?: string | null } | null)[] | null } | null)[] | null
+}
+
+/** Per product id, the cheapest variant's calculated price in each indexed currency (absent: unpriced there). */
+export type FromPrices = Map<string, Partial<Record<IndexedCurrency, number>>>
+
+export type ProductDocument = {
+  id: string
+  title: string
+  subtitle?: string
+  description?: string
+  handle: string
+  thumbnail?: string
+  status: string
+  created_at?: string
+  collection_handle?: string
+  category_handles: string[]
+  sales_channel_ids: string[]
+  /** "Option title:Value", the storefront's `opt=` shape, one per value the product offers. */
+  option_values: string[]
+  price_kes?: number
+  price_usd?: number
+}
+
+const present = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined && value !== ""
+
+function distinct(values: (string | null | undefined)[]): string[] {
+  return [...new Set(values.filter(present))]
+}
+
+export function toProductDocument(row: ProductRow, prices: FromPrices): ProductDocument {
+  const from = prices.get(row.id) ?? {}
+  const optionValues = (row.options ?? []).flatMap((option) =>
+    option?.title ? (option.values ?? []).map((v) => (v?.value ? `${option.title!.trim()}:${v.value.trim()}` : null)) : []
+  )
+  const document: ProductDocument = {
+    id: row.id,
+    title: row.title ?? "",
+    handle: row.handle ?? "",
+    status: row.status ?? "draft",
+    category_handles: distinct((row.categories ?? []).map((c) => c?.handle)),
+    sales_channel_ids: distinct((row.sales_channels ?? []).map((s) => s?.id)),
+    option_values: distinct(optionValues),
+  }
+  if (present(row.subtitle)) {document.subtitle = row.subtitle}
+  if (present(row.description)) {document.description = row.description}
+  if (present(row.thumbnail)) {document.thumbnail = row.thumbnail}
+  if (present(row.collection?.handle)) {document.collection_handle = row.collection!.handle!}
+  if (present(row.created_at)) {document.created_at = new Date(row.created_at).toISOString()}
+  for (const currency of INDEXED_CURRENCIES) {
+    const amount = from[currency]
+    if (typeof amount === "number" && Number.isFinite(amount)) {
+      document[`price_${currency}`] = amount
+    }
+  }
+  return document
+}
+
+/**
+ * The cheapest calculated price among a product's variants. Amounts come from
+ * Medusa as numbers or BigNumber-like values; they are only compared and
+ * stored for ordering and range filters, never used to charge anyone.
+ */
+export type VariantPrices = ({ calculated_price?: { calculated_amount?: unknown } | null } | null)[] | null | undefined
+
+export function cheapestVariantPrice(variants: VariantPrices): number | undefined {
+  let cheapest: number | undefined
+  for (const variant of variants ?? []) {
+    const raw = variant?.calculated_price?.calculated_amount
+    const amount = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw) : Number((raw as { numeric?: unknown })?.numeric)
+    if (raw !== null && raw !== undefined && Number.isFinite(amount) && (cheapest === undefined || amount < cheapest)) {
+      cheapest = amount
+    }
+  }
+  return cheapest
+}

@@ -1,0 +1,50 @@
+import type { RemoteQueryFunction } from "@medusajs/framework/types"
+
+type IndexEvent = { name: string; data?: unknown }
+
+const idsOf = (data: unknown): string[] =>
+  (Array.isArray(data) ? data : [data])
+    .map((d) => (d && typeof d === "object" ? (d as { id?: unknown }).id : undefined))
+    .flatMap((id) => (Array.isArray(id) ? id : [id]))
+    .filter((id): id is string => typeof id === "string")
+
+/** Only a deleted product leaves the index; a deleted variant or category changes the products that had it. */
+export function removesProduct(event: IndexEvent): boolean {
+  return event.name === "product.deleted"
+}
+
+/**
+ * The products an event changes. Product events name them; a variant event
+ * names a variant (read back with deleted rows, since a deleted variant still
+ * changes its product's prices and options); a category or collection event
+ * changes the handles of the products in it.
+ */
+export async function productIdsForEvent(event: IndexEvent, query: RemoteQueryFunction): Promise<string[]> {
+  const ids = idsOf(event.data)
+  if (!ids.length) {
+    return []
+  }
+  const [entity] = event.name.split(".")
+  switch (entity) {
+    case "product":
+      return ids
+    case "product-variant": {
+      const { data } = await query.graph({ entity: "product_variant", fields: ["product_id"], filters: { id: ids }, withDeleted: true })
+      return unique((data as { product_id?: string }[]).map((v) => v.product_id))
+    }
+    case "product-category": {
+      const { data } = await query.graph({ entity: "product_category", fields: ["products.id"], filters: { id: ids } })
+      return unique((data as { products?: { id: string }[] }[]).flatMap((c) => (c.products ?? []).map((p) => p.id)))
+    }
+    case "product-collection": {
+      const { data } = await query.graph({ entity: "product_collection", fields: ["products.id"], filters: { id: ids } })
+      return unique((data as { products?: { id: string }[] }[]).flatMap((c) => (c.products ?? []).map((p) => p.id)))
+    }
+    default:
+      return []
+  }
+}
+
+function unique(values: (string | undefined)[]): string[] {
+  return [...new Set(values.filter((v): v is string => Boolean(v)))]
+}
