@@ -45,7 +45,8 @@ export const C2bPayment = model
     /** The decision's details (amounts outstanding, balance or excess, candidate orders). */
     match_detail: model.json().nullable(),
     order_id: model.text().index().nullable(),
-    payment_collection_id: model.text().nullable(),
+    /** Read by the payment.captured subscriber for every captured payment, so indexed. */
+    payment_collection_id: model.text().index().nullable(),
     /** The confirmation body, sanitised (sanitize-c2b-body.ts): masked MSISDN, no middle or last name. */
     raw_body: model.json().nullable(),
     confirmed_at: model.dateTime().nullable(),
