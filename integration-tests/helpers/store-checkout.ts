@@ -16,7 +16,8 @@ export const KENYAN_ADDRESS = {
 
 /**
  * A cart ready for payment, made through the store API as a shopper would:
- * region → line item → address → shipping → payment collection.
+ * region → cart with its item, email and addresses (one call: Medusa's
+ * createCartWorkflow takes them all) → shipping → payment collection.
  */
 export async function cartReadyForPayment(
   api: Api,
@@ -28,15 +29,19 @@ export async function cartReadyForPayment(
   const region = regions.regions.find((r: { currency_code: string }) => r.currency_code === currency)
   const { data: products } = await api.get(`/store/products?region_id=${region.id}&limit=50`, headers)
   const product = products.products.find((p: { handle: string }) => p.handle === (options.handle ?? "kenya-aa-coffee"))
+  const address = currency === "kes" ? KENYAN_ADDRESS : { ...KENYAN_ADDRESS, country_code: "gb", city: "London" }
   const { data: cart } = await api.post(
     "/store/carts",
-    { region_id: region.id, email: options.email ?? "shopper@example.com" },
+    {
+      region_id: region.id,
+      email: options.email ?? "shopper@example.com",
+      items: [{ variant_id: product.variants[0].id, quantity: options.quantity ?? 1 }],
+      shipping_address: address,
+      billing_address: address,
+    },
     headers
   )
   const cartId = cart.cart.id as string
-  await api.post(`/store/carts/${cartId}/line-items`, { variant_id: product.variants[0].id, quantity: options.quantity ?? 1 }, headers)
-  const address = currency === "kes" ? KENYAN_ADDRESS : { ...KENYAN_ADDRESS, country_code: "gb", city: "London" }
-  await api.post(`/store/carts/${cartId}`, { shipping_address: address, billing_address: address }, headers)
   const { data: options_ } = await api.get(`/store/shipping-options?cart_id=${cartId}`, headers)
   await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options_.shipping_options[0].id }, headers)
   const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, headers)
