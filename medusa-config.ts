@@ -8,6 +8,10 @@ import { sokoPlugins } from "./src/config/plugins"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 process.env.MEDUSA_DISABLE_TELEMETRY ??= "true"
+// Medusa's Translation Module (the shop's Swahili product content). Its store↔locale link reads the
+// flag from the environment when it loads, before `featureFlags` below apply.
+process.env.MEDUSA_FF_TRANSLATION ??= "true"
+const translation = process.env.MEDUSA_FF_TRANSLATION === "true"
 
 const env = readSokoEnv(process.env)
 
@@ -25,7 +29,8 @@ module.exports = defineConfig({
       cookieSecret: env.cookieSecret,
     },
   },
-  featureFlags: { caching: env.caching },
+  // translation: Medusa's Translation Module, the shop's Swahili product content (store API `?locale=sw-KE`, admin Settings → Translations).
+  featureFlags: { caching: env.caching, translation },
   admin: {
     disable: env.disableAdmin,
     backendUrl: env.backendUrl,
@@ -36,6 +41,8 @@ module.exports = defineConfig({
     ...infrastructureModules(env),
     paymentModule(process.env),
     notificationModule(process.env),
+    // Listed here too: Medusa's default entry for it is decided before any feature flag is known.
+    translation ? { resolve: "@medusajs/medusa/translation" } : undefined,
   ].filter((m) => m !== undefined),
   plugins: sokoPlugins(process.env),
 })

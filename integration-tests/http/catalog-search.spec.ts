@@ -19,6 +19,9 @@ appIntegrationTestRunner({
   env: {},
   testSuite: ({ api, getContainer }) => {
     const shop = useSeededShop(getContainer, api)
+    // The runner snapshots the database after the beforeAlls and restores it before each test, index
+    // included: rebuild it now so the snapshot holds every product event and translation the seed made.
+    beforeAll(() => searchReindex({ container: getContainer(), args: [] } as any))
     const searchProducts = (query: Record<string, unknown>) =>
       api.post("/store/search", { queries: [{ entity: "product", ...query }] }, shop.store()).then(
         (r: any) => r,
@@ -134,6 +137,39 @@ appIntegrationTestRunner({
       await indexed({ fields: ["id"], filters: { handle: "baringo-honey" } }, (hits) => hits.length === 0)
       const widened = await hitsOf({ fields: ["id"], filters: { status: "draft" }, pagination: { take: 100 } })
       expect(widened.hits).toEqual([])
+    })
+
+    it("serves the catalog in Swahili from the Translation Module, and finds it by Swahili words", async () => {
+      await ready()
+      const { data: sw } = await api.get("/store/products?handle=kenya-aa-coffee&locale=sw-KE&fields=title,subtitle", shop.store())
+      expect(sw.products[0]).toEqual(expect.objectContaining({ title: "Kahawa ya Kenya AA", subtitle: "Nyanda za juu za Nyeri, g 500" }))
+      const { data: en } = await api.get("/store/products?handle=kenya-aa-coffee&fields=title", shop.store())
+      expect(en.products[0].title).toBe("Kenya AA Coffee")
+      const { data: categories } = await api.get("/store/product-categories?handle=coffee-tea&locale=sw-KE&fields=name", shop.store())
+      expect(categories.product_categories[0].name).toBe("Kahawa na Chai")
+      const { data: locales } = await api.get("/store/locales", shop.store())
+      expect(locales.locales.map((l: any) => l.code)).toEqual(expect.arrayContaining(["en-KE", "sw-KE"]))
+
+      const kahawa = await hitsOf({ fields: ["id", "handle", "title_sw"], filters: { q: "kahawa" } })
+      expect(kahawa.hits[0].document).toEqual(expect.objectContaining({ handle: "kenya-aa-coffee", title_sw: "Kahawa ya Kenya AA" }))
+      const bangili = await hitsOf({ fields: ["id", "handle"], filters: { q: "bangili shanga" } })
+      expect(bangili.hits[0].document.handle).toBe("beaded-bracelet")
+    })
+
+    it("a merchant's Swahili edit in the admin reaches search", async () => {
+      await ready()
+      const [lantern] = await truth("&handle=solar-lantern")
+      const { data } = await api.get(`/admin/translations?reference_id=${lantern.id}&locale_code=sw-KE`, shop.admin())
+      const [current] = data.translations
+      const edited = await api.post(
+        "/admin/translations/batch",
+        { update: [{ id: current.id, translations: { ...current.translations, title: "Kandili ya Jua" } }] },
+        shop.admin()
+      )
+      expect(edited.status).toBe(200)
+      await indexed({ fields: ["id"], filters: { q: "kandili" } }, (hits) => hits[0]?.id === lantern.id)
+      const { data: shown } = await api.get(`/store/products?id=${lantern.id}&locale=sw-KE&fields=title`, shop.store())
+      expect(shown.products[0].title).toBe("Kandili ya Jua")
     })
 
     it("search:reindex rebuilds an index that drifted from the database, and returns when it is done", async () => {

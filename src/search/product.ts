@@ -2,11 +2,13 @@ import { defineSearchIndex, graphConsume, graphSeed, search } from "@medusajs/fr
 import type { SearchTypes } from "@medusajs/framework/types"
 import { fromPricesFor } from "../lib/search/from-prices"
 import { toProductDocument, type ProductRow } from "../lib/search/product-document"
+import { translatedTextsFor } from "../lib/search/translated-texts"
 import { productIdsForEvent, removesProduct } from "../lib/search/product-events"
 
 /**
  * The storefront catalog's index on Medusa's Search Module (PostgreSQL
- * provider in both profiles): free text over title, subtitle and description;
+ * provider in both profiles): free text over title, subtitle and description
+ * in English and Swahili;
  * filters and facets on categories, collection and option values; the
  * cheapest price per currency to filter and sort the whole catalog by.
  * `POST /store/search` narrows it to published products of the publishable
@@ -19,6 +21,10 @@ const fields = search.define({
   title: search.text().searchable({ weight: 3 }).sortable().retrievable(),
   subtitle: search.text().searchable({ weight: 2 }).retrievable(),
   description: search.text().searchable().retrievable(false),
+  // Swahili (Translation Module), so a search in either language finds the product.
+  title_sw: search.text().searchable({ weight: 3 }).retrievable(),
+  subtitle_sw: search.text().searchable({ weight: 2 }).retrievable(false),
+  description_sw: search.text().searchable().retrievable(false),
   handle: search.keyword().filterable().retrievable(),
   thumbnail: search.keyword().retrievable(),
   collection_handle: search.keyword().filterable().facetable().retrievable(),
@@ -46,8 +52,9 @@ const source = {
     "options.values.value",
   ],
   transform: async (rows: ProductRow[], context: SearchTypes.SearchIngestionContext) => {
-    const prices = await fromPricesFor(context.container.query, rows.map((row) => row.id))
-    return rows.map((row) => toProductDocument(row, prices))
+    const ids = rows.map((row) => row.id)
+    const [prices, translated] = await Promise.all([fromPricesFor(context.container.query, ids), translatedTextsFor(context.container.query, ids)])
+    return rows.map((row) => toProductDocument(row, prices, translated))
   },
 }
 
@@ -64,6 +71,9 @@ export default defineSearchIndex({
     "product-variant.deleted",
     "product-category.updated",
     "product-collection.updated",
+    "translation.created",
+    "translation.updated",
+    "translation.deleted",
   ],
   consume: graphConsume({
     ...source,

@@ -27,6 +27,9 @@ export type ProductRow = {
 /** Per product id, the cheapest variant's calculated price in each indexed currency (absent: unpriced there). */
 export type FromPrices = Map<string, Partial<Record<IndexedCurrency, number>>>
 
+/** Per product id, its texts in the search language (Swahili), where the merchant translated them. */
+export type TranslatedTexts = Map<string, { title?: string; subtitle?: string; description?: string }>
+
 export type ProductDocument = {
   id: string
   title: string
@@ -43,6 +46,10 @@ export type ProductDocument = {
   option_values: string[]
   price_kes?: number
   price_usd?: number
+  /** Swahili texts (Translation Module), searchable beside the English ones. */
+  title_sw?: string
+  subtitle_sw?: string
+  description_sw?: string
 }
 
 const present = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined && value !== ""
@@ -51,7 +58,7 @@ function distinct(values: (string | null | undefined)[]): string[] {
   return [...new Set(values.filter(present))]
 }
 
-export function toProductDocument(row: ProductRow, prices: FromPrices): ProductDocument {
+export function toProductDocument(row: ProductRow, prices: FromPrices, translated: TranslatedTexts = new Map()): ProductDocument {
   const from = prices.get(row.id) ?? {}
   const optionValues = (row.options ?? []).flatMap((option) =>
     option?.title ? (option.values ?? []).map((v) => (v?.value ? `${option.title!.trim()}:${v.value.trim()}` : null)) : []
@@ -70,6 +77,16 @@ export function toProductDocument(row: ProductRow, prices: FromPrices): ProductD
   if (present(row.thumbnail)) {document.thumbnail = row.thumbnail}
   if (present(row.collection?.handle)) {document.collection_handle = row.collection!.handle!}
   if (present(row.created_at)) {document.created_at = new Date(row.created_at).toISOString()}
+  const sw = translated.get(row.id) ?? {}
+  if (present(sw.title)) {
+    document.title_sw = sw.title
+  }
+  if (present(sw.subtitle)) {
+    document.subtitle_sw = sw.subtitle
+  }
+  if (present(sw.description)) {
+    document.description_sw = sw.description
+  }
   for (const currency of INDEXED_CURRENCIES) {
     const amount = from[currency]
     if (typeof amount === "number" && Number.isFinite(amount)) {

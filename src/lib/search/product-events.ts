@@ -17,7 +17,8 @@ export function removesProduct(event: IndexEvent): boolean {
  * The products an event changes. Product events name them; a variant event
  * names a variant (read back with deleted rows, since a deleted variant still
  * changes its product's prices and options); a category or collection event
- * changes the handles of the products in it.
+ * changes the handles of the products in it; a translation event changes
+ * the product it translates (read back with deleted rows too).
  */
 export async function productIdsForEvent(event: IndexEvent, query: RemoteQueryFunction): Promise<string[]> {
   const ids = idsOf(event.data)
@@ -39,6 +40,10 @@ export async function productIdsForEvent(event: IndexEvent, query: RemoteQueryFu
     case "product-collection": {
       const { data } = await query.graph({ entity: "product_collection", fields: ["products.id"], filters: { id: ids } })
       return unique((data as { products?: { id: string }[] }[]).flatMap((c) => (c.products ?? []).map((p) => p.id)))
+    }
+    case "translation": {
+      const { data } = await query.graph({ entity: "translation", fields: ["reference", "reference_id"], filters: { id: ids }, withDeleted: true })
+      return unique((data as { reference?: string; reference_id?: string }[]).filter((t) => t.reference === "product").map((t) => t.reference_id))
     }
     default:
       return []

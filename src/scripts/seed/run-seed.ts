@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { seedDemoCustomer } from "./customer"
 import { seedCategories, seedCollections, seedProducts } from "./catalog-setup"
 import { seedShipping, seedStockLocation } from "./fulfillment"
+import { seedTranslations } from "./translations"
 import {
   defaultSalesChannelId,
   seedPublishableKey,
@@ -53,6 +54,7 @@ export async function runSeed(container: MedusaContainer, options: SeedOptions =
       options.interruptAfterProducts
     )
   )
+  await step("Swahili catalog content (Translation Module)", () => seedTranslations(container))
   await step("demo customer", () => seedDemoCustomer(container))
 
   return {

@@ -49,6 +49,14 @@ describe("toProductDocument", () => {
     }
   })
 
+  it("indexes the Swahili texts beside the English ones, leaving out blanks", () => {
+    const translated = new Map([["prod_1", { title: "Kahawa ya Kenya AA", subtitle: "", description: "Maharagwe ya AA" }]])
+    const document = toProductDocument(row(), new Map(), translated)
+    expect(document).toEqual(expect.objectContaining({ title: "Kenya AA Coffee", title_sw: "Kahawa ya Kenya AA", description_sw: "Maharagwe ya AA" }))
+    expect(document).not.toHaveProperty("subtitle_sw")
+    expect(toProductDocument(row(), new Map())).not.toHaveProperty("title_sw")
+  })
+
   it("has no status when the row has none: a draft, so the store never shows it", () => {
     expect(toProductDocument(row({ status: null }), new Map()).status).toBe("draft")
   })

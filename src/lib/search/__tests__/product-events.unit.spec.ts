@@ -18,6 +18,7 @@ describe("removesProduct", () => {
     ["product.updated", false],
     ["product-variant.deleted", false],
     ["product-category.deleted", false],
+    ["translation.deleted", false],
   ])("%s → %s", (name, expected) => {
     expect(removesProduct({ name })).toBe(expected)
   })
@@ -31,6 +32,8 @@ describe("productIdsForEvent", () => {
     ["a variant event → its product, once", { name: "product-variant.updated", data: [{ id: "v1" }, { id: "v2" }] }, { product_variant: [{ product_id: "prod_1" }, { product_id: "prod_1" }] }, ["prod_1"]],
     ["a category event → the products in it", { name: "product-category.updated", data: { id: "pcat_1" } }, { product_category: [{ products: [{ id: "prod_1" }, { id: "prod_3" }] }] }, ["prod_1", "prod_3"]],
     ["a collection event → the products in it", { name: "product-collection.updated", data: { id: "pcol_1" } }, { product_collection: [{ products: [{ id: "prod_2" }] }] }, ["prod_2"]],
+    ["a product's translation → that product", { name: "translation.updated", data: { id: "trans_1" } }, { translation: [{ reference: "product", reference_id: "prod_4" }] }, ["prod_4"]],
+    ["a category's translation → nothing to reindex", { name: "translation.created", data: { id: "trans_2" } }, { translation: [{ reference: "product_category", reference_id: "pcat_1" }] }, []],
     ["no ids → nothing", { name: "product.updated", data: {} }, {}, []],
     ["another entity → nothing", { name: "order.placed", data: { id: "order_1" } }, {}, []],
   ])("%s", async (_name, event, rows, expected) => {
