@@ -1,6 +1,7 @@
 /** What the bench measures: one scenario iteration is what a shopper or merchant waits for. */
 import { randomUUID } from "node:crypto"
 import { call, checkout, mutation, pick, PRICE_FIELDS, store, WORDS, type BenchContext, type Counter, type Json } from "./client"
+import { CATALOG_SCENARIOS } from "./catalog"
 import { ADMIN_ORDER_SCENARIOS } from "./orders"
 
 /** Scenario.minRoundMs of the checkouts. */
@@ -123,6 +124,7 @@ export const SCENARIOS: Record<string, Scenario> = {
       })
     },
   },
+  ...CATALOG_SCENARIOS,
   ...ADMIN_ORDER_SCENARIOS,
 }
 

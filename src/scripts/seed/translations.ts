@@ -17,9 +17,13 @@ type Texts = Record<string, Record<string, string>>
  * the admin afterwards (Settings → Translations). Kenya's locales are not in
  * Medusa's default list, so they are added first, then offered by the store;
  * a resource that already has a Swahili translation is left as the merchant
- * made it.
+ * made it. An app without the module (MEDUSA_FF_TRANSLATION=false, or the
+ * bench's vanilla Medusa) gets English only.
  */
 export async function seedTranslations(container: MedusaContainer): Promise<number> {
+  if (!container.hasRegistration(Modules.TRANSLATION)) {
+    return 0
+  }
   const translation = container.resolve(Modules.TRANSLATION)
   const known = new Set((await translation.listLocales({ code: SHOP_LOCALES.map((l) => l.code) })).map((l) => l.code))
   const missing = SHOP_LOCALES.filter((l) => !known.has(l.code))
