@@ -112,34 +112,8 @@ export function catalogQuery(params: CatalogParams, overrides: Partial<CatalogPa
   return s ? `?${s}` : ""
 }
 
-/**
- * Price sorting, price ranges and option filters are not store API filters, so
- * they need the whole filtered list (see scan.ts); everything else pages natively.
- */
-export function needsScan(p: CatalogParams): boolean {
-  return (
-    p.sort === "price_asc" ||
-    p.sort === "price_desc" ||
-    p.minPrice !== undefined ||
-    p.maxPrice !== undefined ||
-    Object.keys(p.options).length > 0
-  )
-}
-
 export function hasFilters(p: CatalogParams): boolean {
   return Boolean(
     p.q || p.categories.length || p.collections.length || Object.keys(p.options).length || p.minPrice !== undefined || p.maxPrice !== undefined
   )
-}
-
-/** The store API's `order` for the sorts it supports natively. */
-export function nativeOrder(sort: SortKey): string | undefined {
-  switch (sort) {
-    case "newest":
-      return "-created_at"
-    case "title":
-      return "title"
-    default:
-      return undefined
-  }
 }

@@ -1,8 +1,16 @@
 import "server-only"
 import type { HttpTypes } from "@medusajs/types"
 import { cache } from "react"
-import { type CatalogParams, nativeOrder, needsScan, PAGE_SIZE } from "../catalog/params"
-import { applyScan, pageCount, pageOf, type ScanRow } from "../catalog/scan"
+import type { CatalogParams } from "../catalog/params"
+import {
+  catalogSearchRequest,
+  emptyCatalogSearch,
+  hasUnknownHandle,
+  type OptionFacet,
+  pageCount,
+  readCatalogSearch,
+  type SearchResponse,
+} from "../catalog/search-query"
 import { CATALOG_TTL, SLOW_TTL, storeFetch } from "./fetch"
 
 const CARD_FIELDS = [
@@ -32,17 +40,6 @@ const PRODUCT_FIELDS = [
   "*collection",
 ].join(",")
 
-const SCAN_FIELDS = [
-  "id",
-  "title",
-  "created_at",
-  "variants.id",
-  "variants.calculated_price.calculated_amount",
-  "variants.options.value",
-  // The option's title only comes back with the whole option ("*"); a dotted path is dropped.
-  "*variants.options.option",
-].join(",")
-
 type ProductList = { products: HttpTypes.StoreProduct[]; count: number }
 
 export const listCategories = cache(async (): Promise<HttpTypes.StoreProductCategory[]> => {
@@ -62,136 +59,49 @@ export const listCollections = cache(async (): Promise<HttpTypes.StoreCollection
   return collections
 })
 
-export type OptionFacet = { title: string; values: string[] }
-
-/**
- * Option facets by title ("Color": Black, Blue, Red…). Options belong to a
- * product in Medusa, so equal titles across products are merged here.
- */
-export const listOptionFacets = cache(async (): Promise<OptionFacet[]> => {
-  const facets = new Map<string, Set<string>>()
-  let offset = 0
-  for (;;) {
-    const page = await storeFetch<{ product_options: HttpTypes.StoreProductOption[]; count: number }>(
-      "/store/product-options",
-      { query: { fields: "id,title,values.value", limit: 200, offset }, revalidate: SLOW_TTL, tags: ["products"] }
-    )
-    for (const option of page.product_options) {
-      const key = option.title.trim()
-      const set = facets.get(key) ?? new Set<string>()
-      for (const value of option.values ?? []) {
-        set.add(value.value)
-      }
-      facets.set(key, set)
-    }
-    offset += page.product_options.length
-    if (!page.product_options.length || offset >= page.count) {
-      break
-    }
-  }
-  return [...facets.entries()]
-    .map(([title, values]) => ({ title, values: [...values].sort(naturalCompare) }))
-    .filter((f) => f.values.length > 1)
-    .sort((a, b) => a.title.localeCompare(b.title))
-})
-
-function naturalCompare(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true })
-}
-
 export type CatalogResult = {
   products: HttpTypes.StoreProduct[]
   count: number
   page: number
   pageCount: number
-  /** "native": the store API paged it; "scan": the whole filtered list was sorted here. */
-  mode: "native" | "scan"
+  /** The option filters worth offering for the other filters in force. */
+  optionFacets: OptionFacet[]
 }
 
-async function resolveHandles(params: CatalogParams) {
+/**
+ * One page of the catalog: the Search Module filters, sorts and pages the whole
+ * catalog and answers with ids; the cards come from the store API, so they show
+ * the region's exact calculated prices and stock.
+ */
+export async function listCatalog(
+  params: CatalogParams,
+  region: Pick<HttpTypes.StoreRegion, "id" | "currency_code">
+): Promise<CatalogResult> {
   const [categories, collections] = await Promise.all([listCategories(), listCollections()])
-  const categoryIds = params.categories
-    .map((h) => categories.find((c) => c.handle === h)?.id)
-    .filter((id): id is string => Boolean(id))
-  const collectionIds = params.collections
-    .map((h) => collections.find((c) => c.handle === h)?.id)
-    .filter((id): id is string => Boolean(id))
-  return {
-    categoryIds,
-    collectionIds,
-    // A handle that doesn't exist matches nothing (rather than being ignored).
-    impossible: categoryIds.length < params.categories.length || collectionIds.length < params.collections.length,
-  }
-}
-
-export async function listCatalog(params: CatalogParams, regionId: string): Promise<CatalogResult> {
-  const { categoryIds, collectionIds, impossible } = await resolveHandles(params)
-  if (impossible) {
-    return { products: [], count: 0, page: 1, pageCount: 1, mode: "native" }
-  }
-  const filters: Record<string, unknown> = {
-    region_id: regionId,
-    ...(params.q ? { q: params.q } : {}),
-    ...(categoryIds.length ? { category_id: categoryIds } : {}),
-    ...(collectionIds.length ? { collection_id: collectionIds } : {}),
-  }
-
-  if (!needsScan(params)) {
-    const page = params.page
-    const { products, count } = await storeFetch<ProductList>("/store/products", {
-      query: {
-        ...filters,
-        fields: CARD_FIELDS,
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
-        ...(nativeOrder(params.sort) ? { order: nativeOrder(params.sort) } : {}),
-      },
-      revalidate: CATALOG_TTL,
-      tags: ["products"],
-    })
-    return { products, count, page, pageCount: pageCount(count, PAGE_SIZE), mode: "native" }
-  }
-
-  const rows = await scanCatalog(filters)
-  const kept = applyScan(rows, params)
-  const ids = pageOf(kept, params.page, PAGE_SIZE).map((r) => r.id)
-  const products = ids.length ? await productsByIds(ids, regionId) : []
+  const found = hasUnknownHandle(
+    params,
+    categories.map((c) => c.handle),
+    collections.map((c) => c.handle ?? "")
+  )
+    ? emptyCatalogSearch(params)
+    : readCatalogSearch(
+        // Cached like the store API's lists: the same query within a minute is
+        // answered from Next's data cache, so a reload renders in one pass (README: Catalog search).
+        await storeFetch<SearchResponse>("/store/search", {
+          method: "POST",
+          body: catalogSearchRequest(params, region.currency_code),
+          revalidate: CATALOG_TTL,
+          tags: ["products"],
+        }),
+        params
+      )
+  const products = found.ids.length ? await productsByIds(found.ids, region.id) : []
   return {
     products,
-    count: kept.length,
+    count: found.count,
     page: params.page,
-    pageCount: pageCount(kept.length, PAGE_SIZE),
-    mode: "scan",
-  }
-}
-
-const SCAN_PAGE = 200
-
-/** Every product matching the native filters, with just enough to filter and sort by price. */
-async function scanCatalog(filters: Record<string, unknown>): Promise<ScanRow[]> {
-  const rows: ScanRow[] = []
-  let offset = 0
-  for (;;) {
-    const { products, count } = await storeFetch<ProductList>("/store/products", {
-      query: { ...filters, fields: SCAN_FIELDS, limit: SCAN_PAGE, offset, order: "created_at" },
-      revalidate: CATALOG_TTL,
-      tags: ["products"],
-    })
-    for (const p of products) {
-      rows.push({
-        id: p.id,
-        title: p.title ?? "",
-        created_at: String(p.created_at ?? ""),
-        variants: (p.variants ?? []).map((v) => ({
-          price: typeof v.calculated_price?.calculated_amount === "number" ? v.calculated_price.calculated_amount : null,
-          options: (v.options ?? []).map((o) => ({ title: o.option?.title ?? "", value: o.value })),
-        })),
-      })
-    }
-    offset += products.length
-    if (!products.length || offset >= count) {
-      return rows
-    }
+    pageCount: pageCount(found.count),
+    optionFacets: found.facets.options,
   }
 }
 

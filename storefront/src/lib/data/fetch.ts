@@ -10,7 +10,10 @@ export type StoreFetchOptions = {
   query?: Query
   body?: unknown
   headers?: Record<string, string>
-  /** Seconds to keep the answer in Next's data cache; omit for always-fresh (carts, accounts). */
+  /**
+   * Seconds to keep the answer in Next's data cache; omit for always-fresh (carts,
+   * accounts). Set on a POST only when it reads and nothing else (see `read` below).
+   */
   revalidate?: number
   tags?: string[]
 }
@@ -26,9 +29,11 @@ export async function storeFetch<T>(path: string, options: StoreFetchOptions = {
     revalidate !== undefined
       ? { next: { revalidate, tags } }
       : { cache: "no-store" as const }
-  // Writes carry the shopper's address for the backend's per-address limits;
-  // reads don't, so cached catalog pages stay static.
-  const sent = method === "GET" ? headers : { ...(await forwardedFor()), ...headers }
+  // A read is a GET, or a cached POST that only reads (the catalog search takes
+  // its query as a body). Writes carry the shopper's address for the backend's
+  // per-address limits; reads don't, so one cached answer serves every shopper.
+  const read = method === "GET" || revalidate !== undefined
+  const sent = read ? headers : { ...(await forwardedFor()), ...headers }
   return withRetry(
     () =>
       sdk().client.fetch<T>(path, {
@@ -38,7 +43,7 @@ export async function storeFetch<T>(path: string, options: StoreFetchOptions = {
         headers: sent,
         ...cacheOptions,
       } as Parameters<ReturnType<typeof sdk>["client"]["fetch"]>[1]),
-    { idempotent: method === "GET" }
+    { idempotent: read }
   )
 }
 

@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server"
 import { AutoSubmit } from "@/components/auto-submit"
 import { ProductGrid } from "@/components/product-card"
 import { catalogQuery, type CatalogParams, hasFilters, parseCatalogParams, SORT_KEYS } from "@/lib/catalog/params"
-import { listCatalog, listCategories, listCollections, listOptionFacets } from "@/lib/data/catalog"
+import { listCatalog, listCategories, listCollections } from "@/lib/data/catalog"
 import { getRegion } from "@/lib/data/regions"
 import { formatMoney } from "@/lib/util/money"
 import { Streamed } from "@/components/page-skeleton"
@@ -28,11 +28,10 @@ async function StorePageContent({ params, searchParams }: Props) {
   if (!region) {
     return null
   }
-  const [result, categories, collections, facets, t, format] = await Promise.all([
-    listCatalog(p, region.id),
+  const [result, categories, collections, t, format] = await Promise.all([
+    listCatalog(p, region),
     listCategories(),
     listCollections(),
-    listOptionFacets(),
     getTranslations("store"),
     getFormatter(),
   ])
@@ -127,7 +126,7 @@ async function StorePageContent({ params, searchParams }: Props) {
                   </div>
                 </div>
               </fieldset>
-              {facets.map((f) => (
+              {result.optionFacets.map((f) => (
                 <fieldset key={f.title}>
                   <legend>{f.title}</legend>
                   {f.values.map((v) => (

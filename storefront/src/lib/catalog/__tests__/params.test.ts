@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { catalogQuery, hasFilters, nativeOrder, needsScan, parseCatalogParams } from "../params"
+import { catalogQuery, hasFilters, parseCatalogParams } from "../params"
 
 describe("parseCatalogParams", () => {
   it("defaults to the first page of everything, featured first", () => {
@@ -91,27 +91,7 @@ describe("catalogQuery", () => {
   })
 })
 
-describe("needsScan / nativeOrder", () => {
-  it.each([
-    [{}, false],
-    [{ sort: "newest" }, false],
-    [{ q: "tea", category: "pantry" }, false],
-    [{ sort: "price_asc" }, true],
-    [{ sort: "price_desc" }, true],
-    [{ min: "10" }, true],
-    [{ max: "10" }, true],
-    [{ opt: "Color:Red" }, true],
-  ])("%j needs the whole list: %s", (sp, expected) => {
-    expect(needsScan(parseCatalogParams(sp))).toBe(expected)
-  })
-
-  it("maps native sorts to the store API's order", () => {
-    expect(nativeOrder("newest")).toBe("-created_at")
-    expect(nativeOrder("title")).toBe("title")
-    expect(nativeOrder("featured")).toBeUndefined()
-    expect(nativeOrder("price_asc")).toBeUndefined()
-  })
-
+describe("hasFilters", () => {
   it("knows when any filter is active", () => {
     expect(hasFilters(parseCatalogParams({ sort: "price_asc", page: "2" }))).toBe(false)
     expect(hasFilters(parseCatalogParams({ min: "0" }))).toBe(true)
