@@ -176,7 +176,7 @@ appIntegrationTestRunner({
         const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
         await pushSession(paymentCollectionId, "0700000001")
         const failed = await settled(`cart_id=${cartId}`)
-        expect(failed).toEqual(expect.objectContaining({ status: "cancelled", can_retry: true }))
+        expect(failed).toEqual(expect.objectContaining({ status: "cancelled", can_retry: true, message_key: "code_1032" }))
         expect(failed.shopper_message).toMatch(/cancel/i)
 
         const { data: retried } = await api.post("/store/mpesa/retry", { cart_id: cartId, phone: "0708374149" }, store)

@@ -1,9 +1,15 @@
 import type { MpesaSessionData } from "../providers/mpesa/session-data"
 import { maskMsisdn, PAID_MESSAGE, PENDING_MESSAGE } from "../providers/mpesa/session-data"
+import { shopperMessageKey } from "../utils/result-codes"
 
 export type ShopperStatus = {
   status: "pending" | "paid" | "failed" | "cancelled" | "expired"
   shopper_message: string
+  /**
+   * Names `shopper_message` for a storefront that says it in the shopper's own
+   * language: paid, pending, review, sent_back, failed, or code_<ResultCode>.
+   */
+  message_key: string
   reason?: string
   receipt?: string
   amount_kes?: number
@@ -17,6 +23,7 @@ export type ShopperStatus = {
 type RequestLike = {
   status: string
   shopper_message?: string | null
+  result_code?: string | null
   result_desc?: string | null
   receipt_number?: string | null
   amount_kes: number
@@ -52,9 +59,17 @@ export function shopperStatus(data: MpesaSessionData | null, request: RequestLik
       : status === "pending"
         ? PENDING_MESSAGE
         : request?.shopper_message ?? data?.shopper_message ?? "The M-Pesa payment did not go through. You can try again."
+  const key = inReview
+    ? "review"
+    : sentBack
+      ? "sent_back"
+      : status === "paid" || status === "pending"
+        ? status
+        : shopperMessageKey(request?.result_code ?? data?.result_code)
   return {
     status,
     shopper_message: message,
+    message_key: key,
     ...(status !== "paid" && status !== "pending" && (data?.reason || request?.result_desc)
       ? { reason: data?.reason ?? request?.result_desc ?? undefined }
       : {}),

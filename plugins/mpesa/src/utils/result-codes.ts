@@ -198,3 +198,13 @@ export function interpretStkResult(code: unknown, resultDesc?: string): StkResul
     retryable: true,
   }
 }
+
+/**
+ * A stable name for the shopper's message about this result, so a storefront
+ * can say it in the shopper's language (`code_1032`, `code_SFC_IC0003`);
+ * `failed` for a code this table does not know.
+ */
+export function shopperMessageKey(code: unknown): string {
+  const canonical = normalizeResultCode(code)
+  return canonical !== undefined && TABLE[canonical] ? `code_${canonical.replace(/[^A-Za-z0-9]/g, "_")}` : "failed"
+}
