@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { seedDemoCustomer } from "./customer"
 import { seedCategories, seedCollections, seedProducts } from "./catalog-setup"
 import { seedShipping, seedStockLocation } from "./fulfillment"
+import { activatePendingSearchIndexes } from "../../lib/search/rebuild"
 import { seedTranslations } from "./translations"
 import {
   defaultSalesChannelId,
@@ -36,6 +37,7 @@ export async function runSeed(container: MedusaContainer, options: SeedOptions =
     return fn()
   }
 
+  await step("search index ready for the catalog's events", () => activatePendingSearchIndexes(container, (line) => logger.info(line)))
   const salesChannelId = await defaultSalesChannelId(container)
   await step("store and currencies (KES, USD)", () => seedStore(container, salesChannelId))
   const regions = await step("regions Kenya and International", () => seedRegions(container))
