@@ -1,4 +1,7 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { prepareC2bCaptureStep } from "@soko/medusa-plugin-mpesa/workflows/steps/prepare-c2b-capture"
+import { updateMpesaSessionDataStep } from "@soko/medusa-plugin-mpesa/workflows/steps/update-mpesa-session-data"
 import reconcileMpesaC2bJob from "@soko/medusa-plugin-mpesa/jobs/reconcile-mpesa-c2b"
 import reconcileMpesaPaymentsJob from "@soko/medusa-plugin-mpesa/jobs/reconcile-mpesa-payments"
 import { announceMissedMpesaCaptures } from "@soko/medusa-plugin-mpesa/lib/reconcile-announcements"
@@ -169,6 +172,25 @@ appIntegrationTestRunner({
       await runJob()
       expect(await capturesOf(order.orderId)).toEqual([])
       expect((await c2b.rows({ trans_id: transId }))[0]).toMatchObject({ state: "captured", captured_at: null })
+    })
+
+    it("the STK outcome and a paybill capture writing the payment session at once keep each other's keys", async () => {
+      // Medusa replaces a session's data whole; each of our writers reads, merges and writes it back.
+      const order = await c2b.awaitingOrder()
+      const { data } = await api.get(`/admin/orders/${order.orderId}?fields=payment_collections.id,payment_collections.payment_sessions.id`, shop.admin())
+      const collection = data.order.payment_collections[0]
+      const sessionId = collection.payment_sessions[0].id as string
+      const stkWrite = createWorkflow("test-mpesa-session-stk-write", (input: { session_id: string; patch: Record<string, unknown> }) => new WorkflowResponse(updateMpesaSessionDataStep(input as never)))
+      const c2bWrite = createWorkflow("test-mpesa-session-c2b-write", (plan: Record<string, unknown>) => new WorkflowResponse(prepareC2bCaptureStep(plan as never)))
+      const container = getContainer()
+      await Promise.all([
+        ...Array.from({ length: 8 }, (_, i) => stkWrite(container).run({ input: { session_id: sessionId, patch: { [`probe_${i}`]: i } } })),
+        c2bWrite(container).run({
+          input: { session_id: sessionId, payment_collection_id: collection.id, order_id: order.orderId, amount: order.totalKes, trans_id: "UAB1RACE01", full: true, balance_kes: 0 },
+        }),
+      ])
+      const session = await container.resolve(Modules.PAYMENT).retrievePaymentSession(sessionId)
+      expect(session.data).toEqual(expect.objectContaining({ c2b_authorized: true, c2b_receipts: ["UAB1RACE01"], ...Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`probe_${i}`, i])) }))
     })
   },
 })

@@ -1,5 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { withSessionDataLock } from "../../lib/session-data-lock"
 import { MPESA_MODULE } from "../../modules/mpesa"
 import type MpesaModuleService from "../../modules/mpesa/service"
 import { PAID_MESSAGE, type MpesaSessionData } from "../../providers/mpesa/session-data"
@@ -20,20 +21,22 @@ export const prepareC2bCaptureStep = createStep(
       return new StepResponse(null, null)
     }
     const payment = container.resolve(Modules.PAYMENT)
-    const session = await payment.retrievePaymentSession(plan.session_id)
-    const data = (session.data ?? {}) as MpesaSessionData
-    const receipts = [...new Set([...(data.c2b_receipts ?? []), plan.trans_id])]
-    await payment.updatePaymentSession({
-      id: session.id,
-      amount: session.amount,
-      currency_code: session.currency_code,
-      data: { ...data, c2b_authorized: true, c2b_receipts: receipts, shopper_message: plan.full ? PAID_MESSAGE : `Part of the payment was received; KES ${plan.balance_kes} is still to pay.`, new_push: false },
+    return withSessionDataLock(container, plan.session_id, async () => {
+      const session = await payment.retrievePaymentSession(plan.session_id)
+      const data = (session.data ?? {}) as MpesaSessionData
+      const receipts = [...new Set([...(data.c2b_receipts ?? []), plan.trans_id])]
+      await payment.updatePaymentSession({
+        id: session.id,
+        amount: session.amount,
+        currency_code: session.currency_code,
+        data: { ...data, c2b_authorized: true, c2b_receipts: receipts, shopper_message: plan.full ? PAID_MESSAGE : `Part of the payment was received; KES ${plan.balance_kes} is still to pay.`, new_push: false },
+      })
+      return new StepResponse(null, { id: session.id, amount: session.amount, currency_code: session.currency_code, data })
     })
-    return new StepResponse(null, { id: session.id, amount: session.amount, currency_code: session.currency_code, data })
   },
   async (before, { container }) => {
     if (before) {
-      await container.resolve(Modules.PAYMENT).updatePaymentSession(before as never)
+      await withSessionDataLock(container, before.id, () => container.resolve(Modules.PAYMENT).updatePaymentSession(before as never))
     }
   }
 )
