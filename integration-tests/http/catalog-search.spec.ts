@@ -115,6 +115,35 @@ appIntegrationTestRunner({
       }
     })
 
+    it("matches option values together only when one variant has them all", async () => {
+      await ready()
+      const { data: stores } = await api.get("/admin/stores?fields=default_sales_channel_id", shop.admin())
+      const created = await api.post(
+        "/admin/products",
+        {
+          title: "Kanga Two-Way",
+          status: "published",
+          sales_channels: [{ id: stores.stores[0].default_sales_channel_id }],
+          options: [
+            { title: "Color", values: ["Red", "Blue"] },
+            { title: "Size", values: ["M", "L"] },
+          ],
+          variants: [
+            { title: "Red M", options: { Color: "Red", Size: "M" }, prices: [{ currency_code: "kes", amount: 900 }], manage_inventory: false },
+            { title: "Blue L", options: { Color: "Blue", Size: "L" }, prices: [{ currency_code: "kes", amount: 950 }], manage_inventory: false },
+          ],
+        },
+        shop.admin()
+      )
+      const id = created.data.product.id
+      await indexed({ fields: ["id"], filters: { option_sets: { $overlaps: ["Color:Red|Size:M"] } } }, (hits) => hits.some((h) => h.id === id))
+      const apart = await hitsOf({ fields: ["id"], filters: { option_sets: { $overlaps: ["Color:Red|Size:L"] } } })
+      expect(apart.hits.map((h) => h.id)).not.toContain(id)
+      // Each value alone is offered, by a different variant.
+      const either = await hitsOf({ fields: ["id"], filters: { $and: [{ option_values: { $overlaps: ["Color:Red"] } }, { option_values: { $overlaps: ["Size:L"] } }] } })
+      expect(either.hits.map((h) => h.id)).toContain(id)
+    })
+
     it("keeps up with the merchant's edits and never shows a draft, even when asked to", async () => {
       await ready()
       const [honey] = await truth("&handle=baringo-honey")

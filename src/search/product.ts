@@ -30,6 +30,7 @@ const fields = search.define({
   collection_handle: search.keyword().filterable().facetable().retrievable(),
   category_handles: search.keyword().array().filterable().facetable().retrievable(),
   option_values: search.keyword().array().filterable().facetable().retrievable(),
+  option_sets: search.keyword().array().filterable().retrievable(false),
   price_kes: search.float().filterable().sortable().facetable({ types: ["range", "stats"] }).retrievable(),
   price_usd: search.float().filterable().sortable().facetable({ types: ["range", "stats"] }).retrievable(),
   created_at: search.date().sortable().retrievable(),
@@ -50,6 +51,8 @@ const source = {
     "sales_channels.id",
     "options.title",
     "options.values.value",
+    "variants.options.value",
+    "variants.options.option.title",
   ],
   transform: async (rows: ProductRow[], context: SearchTypes.SearchIngestionContext) => {
     const ids = rows.map((row) => row.id)

@@ -22,6 +22,7 @@ export type ProductRow = {
   categories?: ({ handle?: string | null } | null)[] | null
   sales_channels?: ({ id?: string | null } | null)[] | null
   options?: ({ title?: string | null; values?: ({ value?: string | null } | null)[] | null } | null)[] | null
+  variants?: ({ options?: ({ value?: string | null; option?: { title?: string | null } | null } | null)[] | null } | null)[] | null
 }
 
 /** Per product id, the cheapest variant's calculated price in each indexed currency (absent: unpriced there). */
@@ -44,6 +45,13 @@ export type ProductDocument = {
   sales_channel_ids: string[]
   /** "Option title:Value", the storefront's `opt=` shape, one per value the product offers. */
   option_values: string[]
+  /**
+   * What one variant offers together: every combination of its option values,
+   * titles in alphabetical order, joined by "|" ("Color:Red|Size:M", and
+   * "Color:Red", "Size:M" alone), so "Red and M" matches a product only when
+   * one variant is both.
+   */
+  option_sets: string[]
   price_kes?: number
   price_usd?: number
   /** Swahili texts (Translation Module), searchable beside the English ones. */
@@ -56,6 +64,20 @@ const present = <T>(value: T | null | undefined): value is T => value !== null &
 
 function distinct(values: (string | null | undefined)[]): string[] {
   return [...new Set(values.filter(present))]
+}
+
+/** Every non-empty combination of a variant's option values, as "Title:Value" joined by "|" in title order. */
+export function optionSets(options: ({ value?: string | null; option?: { title?: string | null } | null } | null)[]): string[] {
+  const pairs = options
+    .map((o) => (o?.value && o.option?.title ? `${o.option.title.trim()}:${o.value.trim()}` : null))
+    .filter(present)
+    .sort((a, b) => a.localeCompare(b))
+  const sets: string[] = []
+  // A product has few options (Medusa products carry one to three), so the 2^n combinations stay small.
+  for (let mask = 1; mask < 1 << pairs.length; mask++) {
+    sets.push(pairs.filter((_, i) => mask & (1 << i)).join("|"))
+  }
+  return sets
 }
 
 export function toProductDocument(row: ProductRow, prices: FromPrices, translated: TranslatedTexts = new Map()): ProductDocument {
@@ -71,6 +93,7 @@ export function toProductDocument(row: ProductRow, prices: FromPrices, translate
     category_handles: distinct((row.categories ?? []).map((c) => c?.handle)),
     sales_channel_ids: distinct((row.sales_channels ?? []).map((s) => s?.id)),
     option_values: distinct(optionValues),
+    option_sets: distinct((row.variants ?? []).flatMap((variant) => optionSets(variant?.options ?? []))),
   }
   if (present(row.subtitle)) {document.subtitle = row.subtitle}
   if (present(row.description)) {document.description = row.description}

@@ -1,4 +1,4 @@
-import { cheapestVariantPrice, toProductDocument, type FromPrices, type ProductRow } from "../product-document"
+import { cheapestVariantPrice, optionSets, toProductDocument, type FromPrices, type ProductRow } from "../product-document"
 
 const row = (over: Partial<ProductRow> = {}): ProductRow => ({
   id: "prod_1",
@@ -59,6 +59,24 @@ describe("toProductDocument", () => {
 
   it("has no status when the row has none: a draft, so the store never shows it", () => {
     expect(toProductDocument(row({ status: null }), new Map()).status).toBe("draft")
+  })
+})
+
+describe("optionSets", () => {
+  const o = (title: string | null, value: string | null) => ({ value, option: { title } })
+  it.each<[string, ReturnType<typeof o>[], string[]]>([
+    ["no options", [], []],
+    ["one option", [o("Size", "M")], ["Size:M"]],
+    ["two options: each alone and both, titles in order", [o("Size", "M"), o("Color", "Red")], ["Color:Red", "Size:M", "Color:Red|Size:M"]],
+    ["a value without its title is left out", [o("Size", "M"), o(null, "x")], ["Size:M"]],
+    ["three options: 7 combinations", [o("A", "1"), o("B", "2"), o("C", "3")], ["A:1", "B:2", "A:1|B:2", "C:3", "A:1|C:3", "B:2|C:3", "A:1|B:2|C:3"]],
+  ])("%s", (_name, options, expected) => {
+    expect(optionSets(options)).toEqual(expected)
+  })
+
+  it("a product's sets come from its variants, repeats dropped", () => {
+    const variants = [{ options: [o("Color", "Red"), o("Size", "M")] }, { options: [o("Color", "Red"), o("Size", "L")] }]
+    expect(toProductDocument(row({ variants }), new Map()).option_sets).toEqual(["Color:Red", "Size:M", "Color:Red|Size:M", "Size:L", "Color:Red|Size:L"])
   })
 })
 
