@@ -307,6 +307,8 @@ export const journeys = [
       assert.equal(await page.locator("html").getAttribute("lang"), "sw-KE")
       assert.match(await page.getByTestId("cart-link").textContent(), /Kikapu/)
       assert.ok(await fitsTheScreen(page), "the Swahili header fits a 360-px screen")
+      // Collection titles come from the store API in Swahili (Medusa's Translation Module).
+      await page.getByRole("heading", { level: 2, name: "Zinazouzwa Zaidi" }).waitFor()
       await shot("home-sw")
 
       // Plain links keep the language (the cookie remembers it): product, then the cart.
@@ -328,9 +330,27 @@ export const journeys = [
       await hydrated(page)
       await page.getByRole("heading", { level: 1, name: "Bidhaa zote" }).waitFor()
 
+      // Product content in Swahili too: the search finds the coffee by its Swahili name, and the
+      // card, the product page, its breadcrumb (the category's name) and its title say it in Swahili.
+      // (The engine is typo-tolerant: weaker matches such as "kawaida" in another description follow.)
+      await go(page, `${base}/ke/store?q=kahawa`)
+      assert.equal((await cardTitles(page))[0], "Kahawa ya Kenya AA")
+      await page.getByRole("link", { name: "Kahawa ya Kenya AA" }).click()
+      await page.waitForURL(/\/ke\/products\/kenya-aa-coffee/)
+      await hydrated(page)
+      await page.getByRole("heading", { level: 1, name: "Kahawa ya Kenya AA" }).waitFor()
+      assert.match(await page.locator("nav.breadcrumbs").textContent(), /Kahawa na Chai/)
+      assert.match(await page.title(), /Kahawa ya Kenya AA/)
+      await shot("product-sw")
+
       // And back: ?lang=en wins over the cookie and becomes the new choice.
       await go(page, `${base}/ke/cart?lang=en`)
       await page.getByRole("heading", { level: 1, name: "Your cart" }).waitFor()
+      // The same search in English gets English cards: the language is part of what Next caches.
+      await go(page, `${base}/ke/store?q=kahawa`)
+      const english = await cardTitles(page)
+      assert.equal(english[0], "Kenya AA Coffee")
+      assert.ok(!english.includes("Kahawa ya Kenya AA"), `English cards: ${english}`)
       await go(page, `${base}/ke`)
       assert.equal(await page.locator("html").getAttribute("lang"), "en-KE")
 
@@ -343,7 +363,7 @@ export const journeys = [
       } finally {
         await swahili.close()
       }
-      log("home, product, cart and catalog in Kiswahili; choice kept across reload and navigation")
+      log("home, product, cart and catalog in Kiswahili, product content too; choice kept across reload and navigation")
     },
   },
 

@@ -50,6 +50,21 @@ export function intlTag(locale: Locale): string {
   return `${locale}-KE`
 }
 
+// A record, so a new shop language cannot compile without its backend locale.
+const CONTENT_LOCALES: Record<Locale, string> = { en: "en-KE", sw: "sw-KE" }
+
+/**
+ * The locale the store API answers product content in (`?locale=` on product,
+ * category and collection reads): the codes the backend's Translation Module
+ * stores, `en-KE` and `sw-KE` (`GET /store/locales`). Kept apart from intlTag,
+ * which only sets Intl's number and date conventions, because this one is a
+ * contract with the backend's seeded translations. English has no translations
+ * there: the backend falls back to the products' own English text.
+ */
+export function contentLocale(locale: Locale): string {
+  return CONTENT_LOCALES[locale]
+}
+
 export type LocaleSources = {
   /** ?lang= on this request (or the middleware's header carrying it). */
   param?: string | null

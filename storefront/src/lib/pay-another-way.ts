@@ -43,9 +43,10 @@ export function isC2bInstructions(value: unknown): value is C2bInstructions {
 
 /**
  * Daraja's "the prompt never reached the phone" codes (1025, 9999): the
- * plugin names them in the reason, the only place a storefront sees them.
+ * plugin names them in the message key, and older backends only in the reason.
  */
 const PROMPT_NOT_SENT = /\b(1025|9999)\b/
+const PROMPT_NOT_SENT_KEYS = ["code_1025", "code_9999"]
 
 /**
  * Whether the prompt's outcome is one where paying by hand is the way out,
@@ -54,23 +55,27 @@ const PROMPT_NOT_SENT = /\b(1025|9999)\b/
  * Daraja could not send it (1025/9999). Not after a cancel or a wrong PIN:
  * the shopper has the phone and a new prompt is the quicker fix.
  */
-export function offersPayAnotherWay(status: Pick<MpesaStatus, "status" | "reason">): boolean {
+export function offersPayAnotherWay(status: Pick<MpesaStatus, "status" | "reason" | "message_key">): boolean {
   if (status.status === "expired") {
     return true
   }
-  return status.status === "failed" && PROMPT_NOT_SENT.test(status.reason ?? "")
+  return (
+    status.status === "failed" &&
+    (PROMPT_NOT_SENT_KEYS.includes(status.message_key ?? "") || PROMPT_NOT_SENT.test(status.reason ?? ""))
+  )
 }
 
 /**
  * A payment in the shop's review queue (money may have left the phone) shows
- * as pending with the plugin's "do not pay again" message: offering another
- * way to pay then would invite paying twice.
+ * as pending with the message key `review` (older backends: only the plugin's
+ * "do not pay again" sentence): offering another way to pay then would invite
+ * paying twice.
  */
 const IN_REVIEW = /do not pay again/i
 
 /** Whether the page may offer "Pay another way" at all (by itself or on request). */
-export function mayPayAnotherWay(status: Pick<MpesaStatus, "status" | "shopper_message">): boolean {
-  return status.status !== "paid" && !IN_REVIEW.test(status.shopper_message ?? "")
+export function mayPayAnotherWay(status: Pick<MpesaStatus, "status" | "shopper_message" | "message_key">): boolean {
+  return status.status !== "paid" && status.message_key !== "review" && !IN_REVIEW.test(status.shopper_message ?? "")
 }
 
 /** "KES 1,450": amounts are whole KES, shown the way M-Pesa shows them. */

@@ -75,6 +75,25 @@ describe("MpesaStatusPanel", () => {
     expect(fetchMock).not.toHaveBeenCalled()
   })
 
+  it.each<[string, "en" | "sw", Partial<MpesaStatus>, string, string | null]>([
+    [
+      "English: the shop's sentence for the key, and the reason under it",
+      "en",
+      { message_key: "code_1032" },
+      "You cancelled the M-Pesa prompt. Send a new prompt to pay.",
+      "Cancelled by the customer",
+    ],
+    ["Swahili: the message in Swahili, no English reason", "sw", { message_key: "code_1032" }, "Ulighairi ombi la M-Pesa. Tuma ombi jipya ili ulipe.", null],
+    ["Swahili, a key the shop has no message for: the backend's sentence", "sw", { message_key: "code_77" }, "You cancelled the M-Pesa prompt.", null],
+    ["English, an older backend without keys: the backend's sentence", "en", {}, "You cancelled the M-Pesa prompt.", "Cancelled by the customer"],
+  ])("says the outcome in the shopper's language: %s", (_name, locale, patch, message, reason) => {
+    vi.stubGlobal("fetch", vi.fn())
+    const cancelled: MpesaStatus = { ...pending, status: "cancelled", shopper_message: "You cancelled the M-Pesa prompt.", reason: "Cancelled by the customer", can_retry: true, ...patch }
+    render(<MpesaStatusPanel orderId="order_1" country="ke" initial={cancelled} total={740} currency="kes" />, { locale })
+    expect(screen.getByTestId("mpesa-message").textContent).toBe(message)
+    expect(screen.queryByTestId("mpesa-reason")?.textContent ?? null).toBe(reason)
+  })
+
   it.each<[string, boolean | undefined, boolean]>([
     ["a guest with the order link: the same phone only, no number field", false, false],
     ["the signed-in customer: may type another number", true, true],

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation"
 import { useFormatter, useTranslations } from "next-intl"
 import { useActionState, useCallback, useEffect, useRef, useState } from "react"
 import { retryMpesaPayment, type RetryState } from "@/lib/data/mpesa-actions"
-import { type MpesaStatus, nextPollDelay, orderPagePath, statusPollUrl, TERMINAL } from "@/lib/mpesa"
+import { useShopLocale } from "@/i18n/use-locale"
+import { type MpesaStatus, nextPollDelay, orderPagePath, outcomeMessage, reasonLine, statusPollUrl, TERMINAL } from "@/lib/mpesa"
 import { type C2bInstructions, mayPayAnotherWay, offersPayAnotherWay } from "@/lib/pay-another-way"
 import { formatMoney } from "@/lib/util/money"
 import { SubmitButton } from "../submit-button"
@@ -31,6 +32,8 @@ type Props = {
  */
 export function MpesaStatusPanel({ orderId, token, country, initial, displayId, total, currency, c2b }: Props) {
   const t = useTranslations("mpesa")
+  const outcome = useTranslations("mpesaOutcome")
+  const englishPage = useShopLocale() === "en"
   const format = useFormatter()
   const router = useRouter()
   const [status, setStatus] = useState<MpesaStatus>(initial)
@@ -65,7 +68,8 @@ export function MpesaStatusPanel({ orderId, token, country, initial, displayId, 
   const c2bOpen = c2bOffered && (askedAnotherWay || offersPayAnotherWay(status))
   // A paybill/till payment covered the order: the same ending as a prompt paid.
   const paidAnotherWay = useCallback(() => {
-    setStatus((current) => ({ ...current, status: "paid", shopper_message: t("paidAnotherWay") }))
+    // No message_key: the page's own sentence, not the prompt's outcome.
+    setStatus((current) => ({ ...current, status: "paid", shopper_message: t("paidAnotherWay"), message_key: undefined }))
   }, [t])
 
   const poll = useCallback(async () => {
@@ -113,6 +117,7 @@ export function MpesaStatusPanel({ orderId, token, country, initial, displayId, 
   const failed = status.status === "failed" || status.status === "cancelled" || status.status === "expired"
   const amount = formatMoney(status.amount_kes ?? total, status.amount_kes ? "kes" : currency, format)
   const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>
+  const reason = reasonLine(status, englishPage)
 
   return (
     <div className="pay-status" data-testid="mpesa-status" data-status={status.status}>
@@ -127,10 +132,10 @@ export function MpesaStatusPanel({ orderId, token, country, initial, displayId, 
           </div>
         )}
         <h1 data-testid="mpesa-headline">{t("headline", { status: status.status })}</h1>
-        <p data-testid="mpesa-message">{status.shopper_message}</p>
-        {failed && status.reason && status.reason !== status.shopper_message ? (
+        <p data-testid="mpesa-message">{outcomeMessage(status, outcome)}</p>
+        {reason ? (
           <p className="muted" data-testid="mpesa-reason">
-            {status.reason}
+            {reason}
           </p>
         ) : null}
         {status.status === "paid" && status.receipt ? (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { languageAlternates } from "../alternates"
-import { localizedHref, pickLocale, toLocale } from "../locales"
+import { contentLocale, localizedHref, pickLocale, toLocale } from "../locales"
 
 describe("pickLocale", () => {
   it.each([
@@ -32,6 +32,15 @@ describe("toLocale", () => {
     ["swahili", undefined],
   ])("%s → %s", (input, expected) => {
     expect(toLocale(input)).toBe(expected)
+  })
+})
+
+describe("contentLocale", () => {
+  it.each([
+    ["en", "en-KE"],
+    ["sw", "sw-KE"],
+  ] as const)("%s → %s (the store API's Translation Module locale)", (locale, expected) => {
+    expect(contentLocale(locale)).toBe(expected)
   })
 })
 

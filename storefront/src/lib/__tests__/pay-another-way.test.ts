@@ -19,12 +19,15 @@ const t = createTranslator({ locale: "en-KE", messages: en, namespace: "payAnoth
 const paybill: AvailableC2b = { available: true, type: "paybill", number: "600984", account: "1042", amount_kes: 1450, status: "awaiting", payments: [] }
 
 describe("offersPayAnotherWay: when the panel opens by itself", () => {
-  it.each<[string, Pick<MpesaStatus, "status" | "reason">, boolean]>([
+  it.each<[string, Pick<MpesaStatus, "status" | "reason" | "message_key">, boolean]>([
     ["1037: the phone could not be reached", { status: "expired", reason: "The phone could not be reached (DS timeout)" }, true],
     ["1019: the prompt expired", { status: "expired", reason: "The prompt expired before the customer answered" }, true],
     ["a timeout with no reason", { status: "expired" }, true],
     ["1025: the prompt was not sent", { status: "failed", reason: "Daraja could not send the prompt (1025; the prompt text may be too long)" }, true],
     ["9999: the prompt was not sent", { status: "failed", reason: "Daraja could not send the prompt (9999)" }, true],
+    ["1025 named by the message key, whatever the reason says", { status: "failed", message_key: "code_1025", reason: "Something else" }, true],
+    ["9999 named by the message key, no reason", { status: "failed", message_key: "code_9999" }, true],
+    ["wrong PIN named by the message key", { status: "failed", message_key: "code_2001", reason: "Wrong M-Pesa PIN" }, false],
     ["cancelled on the phone", { status: "cancelled", reason: "Cancelled by the customer" }, false],
     ["wrong PIN", { status: "failed", reason: "Wrong M-Pesa PIN" }, false],
     ["insufficient funds", { status: "failed", reason: "The balance is insufficient" }, false],
@@ -37,7 +40,7 @@ describe("offersPayAnotherWay: when the panel opens by itself", () => {
 })
 
 describe("mayPayAnotherWay: whether it is offered at all", () => {
-  it.each<[string, Pick<MpesaStatus, "status" | "shopper_message">, boolean]>([
+  it.each<[string, Pick<MpesaStatus, "status" | "shopper_message" | "message_key">, boolean]>([
     ["waiting for the PIN", { status: "pending", shopper_message: "Check your phone." }, true],
     ["expired", { status: "expired", shopper_message: "We could not reach your phone." }, true],
     ["paid", { status: "paid", shopper_message: "We have your payment." }, false],
@@ -46,6 +49,8 @@ describe("mayPayAnotherWay: whether it is offered at all", () => {
       { status: "pending", shopper_message: "We are checking this M-Pesa payment with the shop. Please do not pay again: the shop will confirm your order or refund you." },
       false,
     ],
+    ["in review, named by the message key", { status: "pending", shopper_message: "A sentence the plugin reworded.", message_key: "review" }, false],
+    ["waiting for the PIN, named by the message key", { status: "pending", shopper_message: "Check your phone.", message_key: "pending" }, true],
   ])("%s → %s", (_name, status, expected) => {
     expect(mayPayAnotherWay(status)).toBe(expected)
   })

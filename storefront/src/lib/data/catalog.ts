@@ -1,6 +1,7 @@
 import "server-only"
 import type { HttpTypes } from "@medusajs/types"
 import { cache } from "react"
+import { getContentLocale } from "../../i18n/server"
 import type { CatalogParams } from "../catalog/params"
 import {
   catalogSearchRequest,
@@ -42,17 +43,29 @@ const PRODUCT_FIELDS = [
 
 type ProductList = { products: HttpTypes.StoreProduct[]; count: number }
 
+/**
+ * Every read of products, categories and collections names the shopper's
+ * language, so the store API answers with the Translation Module's Swahili
+ * titles, names and descriptions (English where a field has none). A query
+ * parameter rather than the x-medusa-locale header: it is plainly part of the
+ * URL Next's data cache keys on, so one language's cached answer is never
+ * served to the other.
+ */
+async function inLocale<Q extends Record<string, unknown>>(query: Q): Promise<Q & { locale: string }> {
+  return { ...query, locale: await getContentLocale() }
+}
+
 export const listCategories = cache(async (): Promise<HttpTypes.StoreProductCategory[]> => {
   const { product_categories } = await storeFetch<{ product_categories: HttpTypes.StoreProductCategory[] }>(
     "/store/product-categories",
-    { query: { fields: "id,name,handle,description,parent_category_id", limit: 200 }, revalidate: SLOW_TTL, tags: ["categories"] }
+    { query: await inLocale({ fields: "id,name,handle,description,parent_category_id", limit: 200 }), revalidate: SLOW_TTL, tags: ["categories"] }
   )
   return product_categories
 })
 
 export const listCollections = cache(async (): Promise<HttpTypes.StoreCollection[]> => {
   const { collections } = await storeFetch<{ collections: HttpTypes.StoreCollection[] }>("/store/collections", {
-    query: { fields: "id,title,handle", limit: 100 },
+    query: await inLocale({ fields: "id,title,handle", limit: 100 }),
     revalidate: SLOW_TTL,
     tags: ["collections"],
   })
@@ -107,7 +120,7 @@ export async function listCatalog(
 
 async function productsByIds(ids: string[], regionId: string): Promise<HttpTypes.StoreProduct[]> {
   const { products } = await storeFetch<ProductList>("/store/products", {
-    query: { id: ids, region_id: regionId, fields: CARD_FIELDS, limit: ids.length },
+    query: await inLocale({ id: ids, region_id: regionId, fields: CARD_FIELDS, limit: ids.length }),
     revalidate: CATALOG_TTL,
     tags: ["products"],
   })
@@ -120,7 +133,7 @@ export async function listProducts(
   query: { collection_id?: string[]; category_id?: string[]; limit?: number; order?: string } = {}
 ): Promise<HttpTypes.StoreProduct[]> {
   const { products } = await storeFetch<ProductList>("/store/products", {
-    query: { region_id: regionId, fields: CARD_FIELDS, limit: query.limit ?? 8, ...query },
+    query: await inLocale({ region_id: regionId, fields: CARD_FIELDS, limit: query.limit ?? 8, ...query }),
     revalidate: CATALOG_TTL,
     tags: ["products"],
   })
@@ -129,7 +142,7 @@ export async function listProducts(
 
 export const getProduct = cache(async (handle: string, regionId: string): Promise<HttpTypes.StoreProduct | null> => {
   const { products } = await storeFetch<ProductList>("/store/products", {
-    query: { handle, region_id: regionId, fields: PRODUCT_FIELDS, limit: 1 },
+    query: await inLocale({ handle, region_id: regionId, fields: PRODUCT_FIELDS, limit: 1 }),
     // Short: the page shows stock.
     revalidate: 15,
     tags: ["products"],

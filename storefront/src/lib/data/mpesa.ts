@@ -50,6 +50,8 @@ async function fromOrder(orderId: string): Promise<MpesaStatus> {
   return {
     status: paid ? "paid" : "pending",
     shopper_message: paid ? "We have your payment. Thank you!" : "Waiting for you to confirm the payment on your phone.",
+    // The same keys the plugin sends, so the page says these in the shopper's language too.
+    message_key: paid ? "paid" : "pending",
     can_retry: false,
     amount_kes: order.total,
     order_id: order.id,
