@@ -52,10 +52,32 @@ export function searchOrder(sort: SortKey, currencyCode: string): Record<string,
   }
 }
 
+/** More combinations than this and the options are matched one by one instead (any variant each). */
+const MAX_OPTION_SETS = 200
+
+/**
+ * The checked options as the index's `option_sets` (backend src/lib/search/product-document.ts):
+ * every combination of one value per option, "Title:Value" in the same
+ * alphabetical order the index uses, joined by "|". Undefined when there are
+ * too many combinations to send.
+ */
+export function optionSetsFor(options: CatalogParams["options"]): string[] | undefined {
+  let sets: string[][] = [[]]
+  for (const [title, values] of Object.entries(options).filter(([, v]) => v.length)) {
+    sets = sets.flatMap((set) => values.map((value) => [...set, `${title}:${value}`]))
+    if (sets.length > MAX_OPTION_SETS) {
+      return undefined
+    }
+  }
+  return sets.filter((set) => set.length).map((set) => set.sort((a, b) => a.localeCompare(b)).join("|"))
+}
+
 /**
  * Values within a filter are alternatives (any of the checked categories); filters
- * of different kinds, and different options, must all match. Each option is its own
- * `$and` branch, so "Color:Red or Blue, and Size:M" is two overlaps, not one.
+ * of different kinds must all match. Checked options must be offered together by
+ * one variant ("Red" and "M": a red M, not a red L beside a blue M), through the
+ * index's per-variant `option_sets`; past MAX_OPTION_SETS combinations each option
+ * is its own `$and` branch on `option_values`.
  */
 export function searchFilters(params: CatalogParams, currencyCode: string): SearchFilters {
   const filters: SearchFilters = {}
@@ -68,11 +90,13 @@ export function searchFilters(params: CatalogParams, currencyCode: string): Sear
   if (params.collections.length) {
     filters.collection_handle = { $in: params.collections }
   }
-  const options = Object.entries(params.options)
-    .filter(([, values]) => values.length)
-    .map(([title, values]) => ({ option_values: { $overlaps: values.map((v) => `${title}:${v}`) } }))
-  if (options.length) {
-    filters.$and = options
+  const sets = optionSetsFor(params.options)
+  if (sets === undefined) {
+    filters.$and = Object.entries(params.options)
+      .filter(([, values]) => values.length)
+      .map(([title, values]) => ({ option_values: { $overlaps: values.map((v) => `${title}:${v}`) } }))
+  } else if (sets.length) {
+    filters.option_sets = { $overlaps: sets }
   }
   if (params.minPrice !== undefined || params.maxPrice !== undefined) {
     filters[priceField(currencyCode)] = {

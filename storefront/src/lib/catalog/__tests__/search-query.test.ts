@@ -21,16 +21,11 @@ describe("searchFilters", () => {
     ["any of the categories", { category: ["pantry", "kitchen"] }, { category_handles: { $overlaps: ["pantry", "kitchen"] } }],
     ["any of the collections", { collection: "made-in-kenya" }, { collection_handle: { $in: ["made-in-kenya"] } }],
     [
-      "one branch per option, values of one option as alternatives",
-      { opt: ["Color:Red", "Color:Blue", "Size:M"] },
-      {
-        $and: [
-          { option_values: { $overlaps: ["Color:Red", "Color:Blue"] } },
-          { option_values: { $overlaps: ["Size:M"] } },
-        ],
-      },
+      "options offered together by one variant: each combination, values of one option as alternatives",
+      { opt: ["Size:M", "Color:Red", "Color:Blue"] },
+      { option_sets: { $overlaps: ["Color:Red|Size:M", "Color:Blue|Size:M"] } },
     ],
-    ["a value holding a colon kept whole", { opt: "Ratio:1:2" }, { $and: [{ option_values: { $overlaps: ["Ratio:1:2"] } }] }],
+    ["a value holding a colon kept whole", { opt: "Ratio:1:2" }, { option_sets: { $overlaps: ["Ratio:1:2"] } }],
     ["a price range on the region's currency", { min: "500", max: "3000" }, { price_kes: { $gte: 500, $lte: 3000 } }],
     ["only a floor", { min: "0" }, { price_kes: { $gte: 0 } }],
     ["only a ceiling", { max: "2000" }, { price_kes: { $lte: 2000 } }],
@@ -41,12 +36,19 @@ describe("searchFilters", () => {
         q: "tea",
         category_handles: { $overlaps: ["pantry"] },
         collection_handle: { $in: ["made-in-kenya"] },
-        $and: [{ option_values: { $overlaps: ["Color:Red"] } }],
+        option_sets: { $overlaps: ["Color:Red"] },
         price_kes: { $gte: 500, $lte: 3000 },
       },
     ],
   ])("%s", (_, sp, expected) => {
     expect(searchFilters(params(sp), "kes")).toEqual(expected)
+  })
+
+  it("past 200 combinations, matches each option on its own instead", () => {
+    const opt = ["A", "B", "C"].flatMap((title) => Array.from({ length: 6 }, (_, i) => `${title}:${i}`))
+    const filters = searchFilters(params({ opt }), "kes") as { $and?: unknown[]; option_sets?: unknown }
+    expect(filters.option_sets).toBeUndefined()
+    expect(filters.$and).toHaveLength(3)
   })
 
   it("reads the price field of the region's currency, whatever its case", () => {
