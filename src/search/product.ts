@@ -49,8 +49,6 @@ const source = {
     "collection.handle",
     "categories.handle",
     "sales_channels.id",
-    "options.title",
-    "options.values.value",
     "variants.options.value",
     "variants.options.option.title",
   ],

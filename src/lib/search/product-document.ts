@@ -21,7 +21,6 @@ export type ProductRow = {
   collection?: { handle?: string | null } | null
   categories?: ({ handle?: string | null } | null)[] | null
   sales_channels?: ({ id?: string | null } | null)[] | null
-  options?: ({ title?: string | null; values?: ({ value?: string | null } | null)[] | null } | null)[] | null
   variants?: ({ options?: ({ value?: string | null; option?: { title?: string | null } | null } | null)[] | null } | null)[] | null
 }
 
@@ -43,7 +42,7 @@ export type ProductDocument = {
   collection_handle?: string
   category_handles: string[]
   sales_channel_ids: string[]
-  /** "Option title:Value", the storefront's `opt=` shape, one per value the product offers. */
+  /** "Option title:Value", the storefront's `opt=` shape, one per value some variant offers (the facet). */
   option_values: string[]
   /**
    * What one variant offers together: every combination of its option values,
@@ -82,9 +81,7 @@ export function optionSets(options: ({ value?: string | null; option?: { title?:
 
 export function toProductDocument(row: ProductRow, prices: FromPrices, translated: TranslatedTexts = new Map()): ProductDocument {
   const from = prices.get(row.id) ?? {}
-  const optionValues = (row.options ?? []).flatMap((option) =>
-    option?.title ? (option.values ?? []).map((v) => (v?.value ? `${option.title!.trim()}:${v.value.trim()}` : null)) : []
-  )
+  const sets = distinct((row.variants ?? []).flatMap((variant) => optionSets(variant?.options ?? [])))
   const document: ProductDocument = {
     id: row.id,
     title: row.title ?? "",
@@ -92,23 +89,25 @@ export function toProductDocument(row: ProductRow, prices: FromPrices, translate
     status: row.status ?? "draft",
     category_handles: distinct((row.categories ?? []).map((c) => c?.handle)),
     sales_channel_ids: distinct((row.sales_channels ?? []).map((s) => s?.id)),
-    option_values: distinct(optionValues),
-    option_sets: distinct((row.variants ?? []).flatMap((variant) => optionSets(variant?.options ?? []))),
+    // The single values are the sets of one: what a variant can actually be bought with.
+    option_values: sets.filter((set) => !set.includes("|")),
+    option_sets: sets,
   }
-  if (present(row.subtitle)) {document.subtitle = row.subtitle}
-  if (present(row.description)) {document.description = row.description}
-  if (present(row.thumbnail)) {document.thumbnail = row.thumbnail}
-  if (present(row.collection?.handle)) {document.collection_handle = row.collection!.handle!}
-  if (present(row.created_at)) {document.created_at = new Date(row.created_at).toISOString()}
   const sw = translated.get(row.id) ?? {}
-  if (present(sw.title)) {
-    document.title_sw = sw.title
+  const optional: Partial<ProductDocument> = {
+    subtitle: row.subtitle ?? undefined,
+    description: row.description ?? undefined,
+    thumbnail: row.thumbnail ?? undefined,
+    collection_handle: row.collection?.handle ?? undefined,
+    created_at: present(row.created_at) ? new Date(row.created_at).toISOString() : undefined,
+    title_sw: sw.title,
+    subtitle_sw: sw.subtitle,
+    description_sw: sw.description,
   }
-  if (present(sw.subtitle)) {
-    document.subtitle_sw = sw.subtitle
-  }
-  if (present(sw.description)) {
-    document.description_sw = sw.description
+  for (const [key, value] of Object.entries(optional)) {
+    if (present(value)) {
+      Object.assign(document, { [key]: value })
+    }
   }
   for (const currency of INDEXED_CURRENCIES) {
     const amount = from[currency]
@@ -119,13 +118,13 @@ export function toProductDocument(row: ProductRow, prices: FromPrices, translate
   return document
 }
 
+export type VariantPrices = ({ calculated_price?: { calculated_amount?: unknown } | null } | null)[] | null | undefined
+
 /**
  * The cheapest calculated price among a product's variants. Amounts come from
  * Medusa as numbers or BigNumber-like values; they are only compared and
  * stored for ordering and range filters, never used to charge anyone.
  */
-export type VariantPrices = ({ calculated_price?: { calculated_amount?: unknown } | null } | null)[] | null | undefined
-
 export function cheapestVariantPrice(variants: VariantPrices): number | undefined {
   let cheapest: number | undefined
   for (const variant of variants ?? []) {

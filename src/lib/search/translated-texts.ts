@@ -1,4 +1,5 @@
 import type { RemoteQueryFunction } from "@medusajs/framework/types"
+import { FeatureFlag } from "@medusajs/framework/utils"
 import type { TranslatedTexts } from "./product-document"
 
 /** The language whose product texts are indexed beside the English ones, so a shopper can search in it. */
@@ -11,23 +12,16 @@ export const SEARCH_LOCALE = "sw-KE"
  */
 export async function translatedTextsFor(query: RemoteQueryFunction, productIds: string[]): Promise<TranslatedTexts> {
   const texts: TranslatedTexts = new Map()
-  if (!productIds.length) {
+  // Medusa's own switch for the module (medusa-config.ts sets it), as its translation routes use.
+  if (!productIds.length || !FeatureFlag.isFeatureEnabled("translation")) {
     return texts
   }
-  let rows: { reference_id: string; translations?: Record<string, unknown> | null }[]
-  try {
-    const { data } = await query.graph({
-      entity: "translation",
-      fields: ["reference_id", "translations"],
-      filters: { reference: "product", reference_id: productIds, locale_code: SEARCH_LOCALE },
-    })
-    rows = data as typeof rows
-  } catch (error) {
-    if (/translation/i.test((error as Error).message)) {
-      return texts
-    }
-    throw error
-  }
+  const { data } = await query.graph({
+    entity: "translation",
+    fields: ["reference_id", "translations"],
+    filters: { reference: "product", reference_id: productIds, locale_code: SEARCH_LOCALE },
+  })
+  const rows = data as { reference_id: string; translations?: Record<string, unknown> | null }[]
   for (const row of rows) {
     const t = row.translations ?? {}
     const pick = (key: string) => (typeof t[key] === "string" && (t[key] as string).trim() ? (t[key] as string) : undefined)

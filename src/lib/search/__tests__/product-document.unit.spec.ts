@@ -24,8 +24,13 @@ describe("toProductDocument", () => {
       { category_handles: ["pantry", "coffee-tea"], collection_handle: "made-in-kenya", sales_channel_ids: ["sc_1"] },
     ],
     [
-      "option values in the storefront's Title:Value shape, trimmed; a value without a title is left out",
-      { options: [{ title: " Size ", values: [{ value: "250 g" }, { value: " 500 g" }] }, { title: null, values: [{ value: "x" }] }, { title: "Grind", values: [] }] },
+      "option values in the storefront's Title:Value shape, trimmed, from the variants; a value without a title is left out",
+      {
+        variants: [
+          { options: [{ value: "250 g", option: { title: " Size " } }, { value: "x", option: { title: null } }] },
+          { options: [{ value: " 500 g", option: { title: "Size" } }] },
+        ],
+      },
       new Map(),
       { option_values: ["Size:250 g", "Size:500 g"] },
     ],
@@ -76,7 +81,9 @@ describe("optionSets", () => {
 
   it("a product's sets come from its variants, repeats dropped", () => {
     const variants = [{ options: [o("Color", "Red"), o("Size", "M")] }, { options: [o("Color", "Red"), o("Size", "L")] }]
-    expect(toProductDocument(row({ variants }), new Map()).option_sets).toEqual(["Color:Red", "Size:M", "Color:Red|Size:M", "Size:L", "Color:Red|Size:L"])
+    const document = toProductDocument(row({ variants }), new Map())
+    expect(document.option_sets).toEqual(["Color:Red", "Size:M", "Color:Red|Size:M", "Size:L", "Color:Red|Size:L"])
+    expect(document.option_values).toEqual(["Color:Red", "Size:M", "Size:L"])
   })
 })
 
