@@ -185,6 +185,36 @@ appIntegrationTestRunner({
       expect(bangili.hits[0].document.handle).toBe("beaded-bracelet")
     })
 
+    it("options, values and variant titles come in Swahili, and a Swahili cart's items carry them until the language changes", async () => {
+      // Medusa translates only the objects that carry their id.
+      const fields = "fields=title,options.id,options.title,options.values.id,options.values.value,variants.id,variants.title,variants.options.id,variants.options.value"
+      const { data: sw } = await api.get(`/store/products?handle=kenya-aa-coffee&locale=sw-KE&${fields}`, shop.store())
+      const [coffee] = sw.products
+      expect(coffee.options.map((o: any) => [o.title, o.values.map((v: any) => v.value).sort()])).toEqual([["Usagaji", ["Iliyosagwa", "Maharagwe mazima"]]])
+      expect(coffee.variants.map((v: any) => [v.title, v.options[0].value]).sort()).toEqual([
+        ["Iliyosagwa", "Iliyosagwa"],
+        ["Maharagwe mazima", "Maharagwe mazima"],
+      ])
+      // A size nobody translates stays as it is beside a translated option title.
+      const { data: shirt } = await api.get(`/store/products?handle=kitenge-shirt&locale=sw-KE&${fields}`, shop.store())
+      expect(shirt.products[0].options.map((o: any) => [o.title, o.values.map((v: any) => v.value).sort()])).toEqual([["Ukubwa", ["L", "M", "S", "XL"]]])
+
+      const { data: en } = await api.get("/store/products?handle=kenya-aa-coffee&fields=id,variants.id,variants.title", shop.store())
+      const variant = en.products[0].variants.find((v: any) => v.title === "Ground")
+      const { data: regions } = await api.get("/store/regions", shop.store())
+      const kenya = regions.regions.find((r: any) => r.currency_code === "kes")
+      const { data: created } = await api.post(
+        "/store/carts",
+        { region_id: kenya.id, locale: "sw-KE", items: [{ variant_id: variant.id, quantity: 1 }] },
+        shop.store()
+      )
+      const itemTitles = (cart: any) => cart.items.map((i: any) => [i.product_title, i.variant_title])
+      expect(created.cart.locale).toBe("sw-KE")
+      expect(itemTitles(created.cart)).toEqual([["Kahawa ya Kenya AA", "Iliyosagwa"]])
+      const { data: english } = await api.post(`/store/carts/${created.cart.id}`, { locale: "en-KE" }, shop.store())
+      expect(itemTitles(english.cart)).toEqual([["Kenya AA Coffee", "Ground"]])
+    })
+
     it("a merchant's Swahili edit in the admin reaches search", async () => {
       await ready()
       const [lantern] = await truth("&handle=solar-lantern")

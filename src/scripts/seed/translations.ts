@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createTranslationsWorkflow, updateStoresWorkflow } from "@medusajs/medusa/core-flows"
 import swahili from "./demo-catalog-sw.json"
+import { type OptionTranslation, type OptionWords, optionTranslations, type ProductOptionRows } from "./option-translations"
 
 /** The shop's languages: English content as entered, Swahili through Medusa's Translation Module. */
 export const SHOP_LOCALES = [
@@ -9,11 +10,13 @@ export const SHOP_LOCALES = [
   { code: swahili.locale, name: swahili.locale_name },
 ] as const
 
-type Reference = "product" | "product_category" | "product_collection"
+type Reference = "product" | "product_category" | "product_collection" | OptionTranslation["reference"]
 type Texts = Record<string, Record<string, string>>
 
 /**
- * Swahili content for the demo catalog (./demo-catalog-sw.json), editable in
+ * Swahili content for the demo catalog (./demo-catalog-sw.json): products,
+ * categories, collections, and each product's option titles, option values
+ * and variant titles (./option-translations.ts). Editable in
  * the admin afterwards (Settings → Translations). Kenya's locales are not in
  * Medusa's default list, so they are added first, then offered by the store;
  * a resource that already has a Swahili translation is left as the merchant
@@ -49,15 +52,28 @@ export async function seedTranslations(container: MedusaContainer): Promise<numb
     { reference: "product_category", ids: await idsByHandle("product_category", Object.keys(swahili.categories)), texts: swahili.categories },
     { reference: "product_collection", ids: await idsByHandle("product_collection", Object.keys(swahili.collections)), texts: swahili.collections },
   ]
-  const allIds = wanted.flatMap((w) => [...w.ids.values()])
+  const { data: products } = await query.graph({
+    entity: "product",
+    fields: ["options.id", "options.title", "options.values.id", "options.values.value", "variants.id", "variants.title"],
+    filters: { handle: Object.keys(swahili.products) },
+  })
+  const optionRows = (products as ProductOptionRows[]).flatMap((p) => optionTranslations(p, swahili.options as OptionWords))
+
+  const all: { reference: Reference; reference_id: string; translations: Record<string, string> }[] = [
+    ...wanted.flatMap(({ reference, ids, texts }) =>
+      [...ids.entries()].map(([handle, id]) => ({ reference, reference_id: id, translations: texts[handle] }))
+    ),
+    ...optionRows,
+  ]
   const done = new Set(
-    (await translation.listTranslations({ reference_id: allIds, locale_code: swahili.locale }, { select: ["reference_id"] })).map((t) => t.reference_id)
+    (
+      await translation.listTranslations(
+        { reference_id: all.map((t) => t.reference_id), locale_code: swahili.locale },
+        { select: ["reference_id"] }
+      )
+    ).map((t) => t.reference_id)
   )
-  const translations = wanted.flatMap(({ reference, ids, texts }) =>
-    [...ids.entries()]
-      .filter(([, id]) => !done.has(id))
-      .map(([handle, id]) => ({ reference, reference_id: id, locale_code: swahili.locale, translations: texts[handle] }))
-  )
+  const translations = all.filter((t) => !done.has(t.reference_id)).map((t) => ({ ...t, locale_code: swahili.locale }))
   if (translations.length) {
     await createTranslationsWorkflow(container).run({ input: { translations } })
   }
