@@ -2,6 +2,7 @@
 
 import type { HttpTypes } from "@medusajs/types"
 import { getTranslations } from "next-intl/server"
+import { getContentLocale } from "../../i18n/server"
 import { shopperMessage } from "../util/errors"
 import type { ActionState } from "./action-state"
 import { type Cart, CART_FIELDS, loadCart } from "./cart"
@@ -15,10 +16,15 @@ async function words() {
   return { t, errors }
 }
 
+/**
+ * Carts carry the shopper's language (Medusa's cart `locale`): Medusa then
+ * titles the line items in it, and the order it becomes keeps it, which is the
+ * language the notifications plugin writes a guest's order messages in.
+ */
 async function createCart(regionId: string): Promise<Cart> {
   const { cart } = await storeFetch<{ cart: Cart }>("/store/carts", {
     method: "POST",
-    body: { region_id: regionId },
+    body: { region_id: regionId, locale: await getContentLocale() },
     query: { fields: CART_FIELDS },
     headers: await authHeaders(),
   })
@@ -36,16 +42,22 @@ export async function cartForCountry(countryCode: string): Promise<Cart> {
   if (!cart) {
     return createCart(region.id)
   }
-  if (cart.region_id !== region.id) {
-    const { cart: moved } = await storeFetch<{ cart: Cart }>(`/store/carts/${cart.id}`, {
-      method: "POST",
-      body: { region_id: region.id },
-      query: { fields: CART_FIELDS },
-      headers: await authHeaders(),
-    })
-    return moved
+  const locale = await getContentLocale()
+  // A language chosen since the cart was made (a `?lang=` link) is caught up here, with a region move.
+  const change = {
+    ...(cart.region_id !== region.id ? { region_id: region.id } : {}),
+    ...(cart.locale !== locale ? { locale } : {}),
   }
-  return cart
+  if (!Object.keys(change).length) {
+    return cart
+  }
+  const { cart: changed } = await storeFetch<{ cart: Cart }>(`/store/carts/${cart.id}`, {
+    method: "POST",
+    body: change,
+    query: { fields: CART_FIELDS },
+    headers: await authHeaders(),
+  })
+  return changed
 }
 
 export async function addToCart(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -16,7 +16,8 @@ export const CART_FIELDS = [
   "+payment_collection.payment_sessions.data",
 ].join(",")
 
-export type Cart = HttpTypes.StoreCart
+/** Medusa 2.21's store API answers a cart's `locale`; its StoreCart type does not list it yet. */
+export type Cart = HttpTypes.StoreCart & { locale?: string | null }
 
 export async function fetchCart(id: string): Promise<Cart | null> {
   try {

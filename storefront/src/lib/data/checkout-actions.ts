@@ -2,6 +2,7 @@
 
 import type { HttpTypes } from "@medusajs/types"
 import { getTranslations } from "next-intl/server"
+import { getContentLocale } from "../../i18n/server"
 import { MPESA_PHONE_KEY, PAYMENT_PROVIDER_KEY, paymentChoice, readAddress, toStoreAddress, validateAddress } from "../checkout"
 import { stripePublishableKey } from "../config"
 import { availablePaymentMethods, isManual, isMpesa, isStripe } from "../payments"
@@ -61,7 +62,13 @@ export async function saveAddress(_prev: ActionState, formData: FormData): Promi
   }
   try {
     const storeAddress = toStoreAddress(address)
-    await updateCart(cart.id, { email: address.email, shipping_address: storeAddress, billing_address: storeAddress })
+    // The language goes with the address (no extra call), so the order is in the one the shopper checks out in.
+    await updateCart(cart.id, {
+      email: address.email,
+      shipping_address: storeAddress,
+      billing_address: storeAddress,
+      locale: await getContentLocale(),
+    })
     if (customer && formData.get("save_address") === "on") {
       const known = (customer.addresses ?? []).some(
         (a) => a.address_1 === storeAddress.address_1 && a.city === storeAddress.city && a.country_code === storeAddress.country_code
