@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import searchReindex from "../../src/scripts/search-reindex"
 import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { useSeededShop } from "../helpers/seeded-shop"
-import { eventually } from "../helpers/store-checkout"
+import { cartReadyForPayment, eventually } from "../helpers/store-checkout"
 
 jest.setTimeout(180_000)
 
@@ -213,6 +213,43 @@ appIntegrationTestRunner({
       expect(itemTitles(created.cart)).toEqual([["Kahawa ya Kenya AA", "Iliyosagwa"]])
       const { data: english } = await api.post(`/store/carts/${created.cart.id}`, { locale: "en-KE" }, shop.store())
       expect(itemTitles(english.cart)).toEqual([["Kenya AA Coffee", "Ground"]])
+    })
+
+    it("holds each product's stock state: an order taking the last units and a restock reach the index", async () => {
+      await ready()
+      const inStock = async () => (await hitsOf({ fields: ["id"], filters: { in_stock: true }, pagination: { take: 100 } })).hits.map((h) => h.id)
+      const all = await truth()
+      expect(new Set(await inStock())).toEqual(new Set(all.map((p) => p.id)))
+
+      // The jiko has one variant and 18 in stock: an order for all 18 reserves them.
+      const [jiko] = await truth("&handle=jiko-stove")
+      const { cartId, paymentCollectionId } = await cartReadyForPayment(api, shop.store(), { handle: "jiko-stove", quantity: 18 })
+      await api.post(`/store/payment-collections/${paymentCollectionId}/payment-sessions`, { provider_id: "pp_system_default" }, shop.store())
+      const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, shop.store())
+      expect(completed.type).toBe("order")
+      await indexed({ fields: ["id", "in_stock"], filters: { handle: "jiko-stove" } }, (hits) => hits[0]?.document.in_stock === false)
+      expect(await inStock()).not.toContain(jiko.id)
+      const { data: shown } = await api.get("/store/products?handle=jiko-stove&fields=variants.inventory_quantity", shop.store())
+      expect(shown.products[0].variants[0].inventory_quantity).toBe(0)
+      const facet = await hitsOf({ fields: ["id"], pagination: { take: 1 }, search_options: { facets: [{ field: "in_stock" }] } })
+      const counts = Object.fromEntries(facet.facets.in_stock.values.map((v: any) => [String(v.value), v.count]))
+      expect(counts).toEqual({ true: all.length - 1, false: 1 })
+
+      // The merchant restocks in the admin.
+      const { data: variant } = await api.get(
+        `/admin/products/${jiko.id}?fields=variants.inventory_items.inventory_item_id`,
+        shop.admin()
+      )
+      const itemId = variant.product.variants[0].inventory_items[0].inventory_item_id
+      const { data: levels } = await api.get(`/admin/inventory-items/${itemId}/location-levels`, shop.admin())
+      const level = levels.inventory_levels[0]
+      const restocked = await api.post(
+        `/admin/inventory-items/${itemId}/location-levels/${level.location_id}`,
+        { stocked_quantity: Number(level.stocked_quantity) + 5 },
+        shop.admin()
+      )
+      expect(restocked.status).toBe(200)
+      await indexed({ fields: ["id", "in_stock"], filters: { handle: "jiko-stove" } }, (hits) => hits[0]?.document.in_stock === true)
     })
 
     it("a merchant's Swahili edit in the admin reaches search", async () => {

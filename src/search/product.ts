@@ -2,6 +2,7 @@ import { defineSearchIndex, graphConsume, graphSeed, search } from "@medusajs/fr
 import type { SearchTypes } from "@medusajs/framework/types"
 import { fromPricesFor } from "../lib/search/from-prices"
 import { toProductDocument, type ProductRow } from "../lib/search/product-document"
+import { STOCK_FIELDS } from "../lib/search/stock"
 import { translatedTextsFor } from "../lib/search/translated-texts"
 import { productIdsForEvent, removesProduct } from "../lib/search/product-events"
 
@@ -9,7 +10,7 @@ import { productIdsForEvent, removesProduct } from "../lib/search/product-events
  * The storefront catalog's index on Medusa's Search Module (PostgreSQL
  * provider in both profiles): free text over title, subtitle and description
  * in English and Swahili;
- * filters and facets on categories, collection and option values; the
+ * filters and facets on categories, collection, option values and stock; the
  * cheapest price per currency to filter and sort the whole catalog by.
  * `POST /store/search` narrows it to published products of the publishable
  * key's sales channel (it reads `status` and `sales_channel_ids`).
@@ -31,6 +32,7 @@ const fields = search.define({
   category_handles: search.keyword().array().filterable().facetable().retrievable(),
   option_values: search.keyword().array().filterable().facetable().retrievable(),
   option_sets: search.keyword().array().filterable().retrievable(false),
+  in_stock: search.boolean().filterable().facetable().retrievable(),
   price_kes: search.float().filterable().sortable().facetable({ types: ["range", "stats"] }).retrievable(),
   price_usd: search.float().filterable().sortable().facetable({ types: ["range", "stats"] }).retrievable(),
   created_at: search.date().sortable().retrievable(),
@@ -51,6 +53,7 @@ const source = {
     "sales_channels.id",
     "variants.options.value",
     "variants.options.option.title",
+    ...STOCK_FIELDS,
   ],
   transform: async (rows: ProductRow[], context: SearchTypes.SearchIngestionContext) => {
     const ids = rows.map((row) => row.id)
@@ -72,6 +75,13 @@ export default defineSearchIndex({
     "product-variant.deleted",
     "product-category.updated",
     "product-collection.updated",
+    // Stock: an admin's count, an order's reservation, a fulfilment, a cancellation.
+    "inventory-level.created",
+    "inventory-level.updated",
+    "inventory-level.deleted",
+    "reservation-item.created",
+    "reservation-item.updated",
+    "reservation-item.deleted",
     "translation.created",
     "translation.updated",
     "translation.deleted",

@@ -1,3 +1,5 @@
+import { productInStock, type VariantStock } from "./stock"
+
 /**
  * What the catalog's search index holds for one product: a pure projection of
  * the `query.graph` row (src/search/product.ts reads it) plus the cheapest
@@ -21,7 +23,7 @@ export type ProductRow = {
   collection?: { handle?: string | null } | null
   categories?: ({ handle?: string | null } | null)[] | null
   sales_channels?: ({ id?: string | null } | null)[] | null
-  variants?: ({ options?: ({ value?: string | null; option?: { title?: string | null } | null } | null)[] | null } | null)[] | null
+  variants?: ((VariantStock & { options?: ({ value?: string | null; option?: { title?: string | null } | null } | null)[] | null }) | null)[] | null
 }
 
 /** Per product id, the cheapest variant's calculated price in each indexed currency (absent: unpriced there). */
@@ -51,6 +53,8 @@ export type ProductDocument = {
    * one variant is both.
    */
   option_sets: string[]
+  /** Some variant can be bought now (./stock.ts). */
+  in_stock: boolean
   price_kes?: number
   price_usd?: number
   /** Swahili texts (Translation Module), searchable beside the English ones. */
@@ -92,6 +96,7 @@ export function toProductDocument(row: ProductRow, prices: FromPrices, translate
     // The single values are the sets of one: what a variant can actually be bought with.
     option_values: sets.filter((set) => !set.includes("|")),
     option_sets: sets,
+    in_stock: productInStock(row.variants),
   }
   const sw = translated.get(row.id) ?? {}
   const optional: Partial<ProductDocument> = {

@@ -18,7 +18,9 @@ export function removesProduct(event: IndexEvent): boolean {
  * names a variant (read back with deleted rows, since a deleted variant still
  * changes its product's prices and options); a category or collection event
  * changes the handles of the products in it; a translation event changes
- * the product it translates (read back with deleted rows too).
+ * the product it translates (read back with deleted rows too); a stock level
+ * or reservation event changes the products whose variants use its inventory
+ * item.
  */
 export async function productIdsForEvent(event: IndexEvent, query: RemoteQueryFunction): Promise<string[]> {
   const ids = idsOf(event.data)
@@ -44,6 +46,17 @@ export async function productIdsForEvent(event: IndexEvent, query: RemoteQueryFu
     case "translation": {
       const { data } = await query.graph({ entity: "translation", fields: ["reference", "reference_id"], filters: { id: ids }, withDeleted: true })
       return unique((data as { reference?: string; reference_id?: string }[]).filter((t) => t.reference === "product").map((t) => t.reference_id))
+    }
+    case "inventory-level":
+    case "reservation-item": {
+      const entity = event.name.startsWith("inventory-level") ? "inventory_level" : "reservation"
+      const { data: rows } = await query.graph({ entity, fields: ["inventory_item_id"], filters: { id: ids }, withDeleted: true })
+      const itemIds = unique((rows as { inventory_item_id?: string }[]).map((r) => r.inventory_item_id))
+      if (!itemIds.length) {
+        return []
+      }
+      const { data: items } = await query.graph({ entity: "inventory_item", fields: ["variants.product_id"], filters: { id: itemIds } })
+      return unique((items as { variants?: { product_id?: string }[] }[]).flatMap((i) => (i.variants ?? []).map((v) => v.product_id)))
     }
     default:
       return []

@@ -34,11 +34,33 @@ describe("productIdsForEvent", () => {
     ["a collection event → the products in it", { name: "product-collection.updated", data: { id: "pcol_1" } }, { product_collection: [{ products: [{ id: "prod_2" }] }] }, ["prod_2"]],
     ["a product's translation → that product", { name: "translation.updated", data: { id: "trans_1" } }, { translation: [{ reference: "product", reference_id: "prod_4" }] }, ["prod_4"]],
     ["a category's translation → nothing to reindex", { name: "translation.created", data: { id: "trans_2" } }, { translation: [{ reference: "product_category", reference_id: "pcat_1" }] }, []],
+    [
+      "a stock level → the products whose variants use its inventory item",
+      { name: "inventory-level.updated", data: { id: "ilev_1" } },
+      { inventory_level: [{ inventory_item_id: "iitem_1" }], inventory_item: [{ variants: [{ product_id: "prod_5" }, { product_id: "prod_6" }] }] },
+      ["prod_5", "prod_6"],
+    ],
+    [
+      "an order's reservations → their products, once",
+      { name: "reservation-item.created", data: [{ id: "resitem_1" }, { id: "resitem_2" }] },
+      { reservation: [{ inventory_item_id: "iitem_1" }, { inventory_item_id: "iitem_2" }], inventory_item: [{ variants: [{ product_id: "prod_5" }] }, { variants: [{ product_id: "prod_5" }] }] },
+      ["prod_5"],
+    ],
+    ["a reservation whose item is gone → nothing", { name: "reservation-item.deleted", data: { id: "resitem_3" } }, { reservation: [{}] }, []],
     ["no ids → nothing", { name: "product.updated", data: {} }, {}, []],
     ["another entity → nothing", { name: "order.placed", data: { id: "order_1" } }, {}, []],
   ])("%s", async (_name, event, rows, expected) => {
     const { query } = fakeQuery(rows)
     expect(await productIdsForEvent(event, query)).toEqual(expected)
+  })
+
+  it("reads a deleted reservation back with deleted rows, then its inventory item's variants", async () => {
+    const { query, asked } = fakeQuery({ reservation: [{ inventory_item_id: "iitem_1" }], inventory_item: [] })
+    await productIdsForEvent({ name: "reservation-item.deleted", data: { id: "resitem_1" } }, query)
+    expect(asked).toEqual([
+      { entity: "reservation", filters: { id: ["resitem_1"] }, withDeleted: true },
+      { entity: "inventory_item", filters: { id: ["iitem_1"] }, withDeleted: undefined },
+    ])
   })
 
   it("reads a deleted variant back with deleted rows, to find the product it changed", async () => {
