@@ -103,18 +103,26 @@ function phoneFor(worker: number): string {
   return worker === 0 ? "254708374149" : `2547083742${String(worker).padStart(2, "0")}`
 }
 
-export type Counter = { requests: number }
+/** What a scenario's store calls cost on the wire: requests made, response body bytes received. */
+export type Counter = { requests: number; bytes: number }
+
+export const counter = (): Counter => ({ requests: 0, bytes: 0 })
 
 export function store(ctx: BenchContext, n: Counter) {
   const headers = { "x-publishable-api-key": ctx.publishableKey }
+  const counted = (res: Promise<Res>) =>
+    res.then((r) => {
+      n.bytes += r.bytes
+      return r
+    })
   return {
     get: (path: string) => {
       n.requests += 1
-      return call(ctx, "GET", path, undefined, headers)
+      return counted(call(ctx, "GET", path, undefined, headers))
     },
     post: (path: string, body: unknown) => {
       n.requests += 1
-      return call(ctx, "POST", path, body, headers)
+      return counted(call(ctx, "POST", path, body, headers))
     },
   }
 }

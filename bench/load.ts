@@ -5,7 +5,7 @@
  * per-iteration latencies. A scenario iteration is what a shopper waits for:
  * one GET, or a sequence of calls (cart + line item, a whole checkout).
  */
-import { HttpError, readyCart, store, call, type BenchContext, type Counter, type Json } from "./client"
+import { HttpError, counter, readyCart, store, call, type BenchContext, type Counter, type Json } from "./client"
 import { prepareAdminOrders } from "./orders"
 import { SCENARIOS } from "./scenarios"
 
@@ -20,6 +20,8 @@ export type LoadResult = {
   scenario: string
   iterations: number
   requests: number
+  /** Response body bytes of the store calls (uncompressed: the bench asks for no encoding). */
+  bytes: number
   errors: number
   firstError?: string
   elapsedMs: number
@@ -31,7 +33,7 @@ export async function runLoad(req: LoadRequest): Promise<LoadResult> {
   if (!scenario) {
     throw new Error(`unknown scenario ${req.scenario}`)
   }
-  const counter: Counter = { requests: 0 }
+  const counted: Counter = counter()
   const latencies: number[] = []
   let errors = 0
   let firstError: string | undefined
@@ -41,7 +43,7 @@ export async function runLoad(req: LoadRequest): Promise<LoadResult> {
     while (performance.now() < end) {
       const t0 = performance.now()
       try {
-        await scenario.run(req.ctx, counter, w)
+        await scenario.run(req.ctx, counted, w)
         latencies.push(performance.now() - t0)
       } catch (e) {
         errors += 1
@@ -56,7 +58,8 @@ export async function runLoad(req: LoadRequest): Promise<LoadResult> {
   return {
     scenario: req.scenario,
     iterations: latencies.length,
-    requests: counter.requests,
+    requests: counted.requests,
+    bytes: counted.bytes,
     errors,
     firstError,
     elapsedMs: performance.now() - started,
@@ -67,7 +70,7 @@ export async function runLoad(req: LoadRequest): Promise<LoadResult> {
 /** Requests each of the scenario's distinct GETs once (see Scenario.prime). */
 export async function prime(req: LoadRequest): Promise<number> {
   const paths = SCENARIOS[req.scenario]?.prime?.(req.ctx) ?? []
-  const n = { requests: 0 }
+  const n = counter()
   const queue = [...paths]
   await Promise.all(
     Array.from({ length: req.connections }, async () => {
@@ -82,7 +85,7 @@ export async function prime(req: LoadRequest): Promise<number> {
 /** Prepares what scenarios need from the running server (admin token, carts). */
 export async function prepare(ctx: BenchContext, admin: { email: string; password: string }) {
   const login = await call(ctx, "POST", "/auth/user/emailpass", admin)
-  const n = { requests: 0 }
+  const n = counter()
   const carts = await Promise.all(Array.from({ length: 10 }, () => readyCart(ctx, n)))
   const adminToken = (login.body as Json).token as string
   return { adminToken, shippingCarts: carts, adminOrders: await prepareAdminOrders({ ...ctx, adminToken }) }

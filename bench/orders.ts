@@ -5,7 +5,7 @@
  * comparison). Each connection works on its own paid order, placed and
  * captured before the warm-up.
  */
-import { call, checkout, type BenchContext, type Counter, type Json } from "./client"
+import { call, checkout, counter, type BenchContext, type Counter, type Json } from "./client"
 
 /** Orders placed per server: one per connection of the order scenarios. */
 const ORDERS = 4
@@ -62,7 +62,7 @@ async function waitForStatus(ctx: BenchContext, orderId: string, status: string)
  * each is "paid" so the status change starts from a known status.
  */
 export async function prepareAdminOrders(ctx: BenchContext): Promise<string[]> {
-  const n = { requests: 0 }
+  const n = counter()
   const orders = await Promise.all(Array.from({ length: ORDERS }, (_, worker) => checkout(ctx, n, "system", worker)))
   const rules = await hasOrderRules(ctx)
   if (rules) {

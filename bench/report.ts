@@ -14,8 +14,8 @@ export function markdown(results: ConfigResult[], meta: Record<string, unknown>,
     `Catalog: ${meta.products} products, ${meta.variants} variants. ${meta.rounds} rounds × ${meta.durationS} s per scenario (checkouts ${Math.max(Number(meta.durationS), CHECKOUT_MIN_ROUND_MS / 1000)} s) after a ${meta.warmupS}-s warm-up; medians with min–max.`
   )
   lines.push("")
-  lines.push("| Scenario | Config | it/s | p50 ms | p95 ms | p99 ms | SQL/req | SQL/it | CPU ms/it | RSS MB | errors |")
-  lines.push("|---|---|---|---|---|---|---|---|---|---|---|")
+  lines.push("| Scenario | Config | it/s | p50 ms | p95 ms | p99 ms | SQL/req | SQL/it | CPU ms/it | KB/it | RSS MB | errors |")
+  lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|")
   for (const s of scenarios) {
     for (const r of results) {
       const x = r.scenarios[s]
@@ -23,7 +23,7 @@ export function markdown(results: ConfigResult[], meta: Record<string, unknown>,
         continue
       }
       lines.push(
-        `| ${s} | ${r.name} | ${range(x.throughput)} | ${fmt(x.p50.median, 0)} | ${fmt(x.p95.median, 0)} | ${fmt(x.p99.median, 0)} | ${fmt(x.sqlPerRequest.median)} | ${fmt(x.sqlPerIteration.median, 0)} | ${fmt(x.cpuMsPerIteration.median)} | ${fmt(x.rssMb.median, 0)} | ${x.errors.max} |`
+        `| ${s} | ${r.name} | ${range(x.throughput)} | ${fmt(x.p50.median, 0)} | ${fmt(x.p95.median, 0)} | ${fmt(x.p99.median, 0)} | ${fmt(x.sqlPerRequest.median)} | ${fmt(x.sqlPerIteration.median, 0)} | ${fmt(x.cpuMsPerIteration.median)} | ${fmt(x.kbPerIteration.median)} | ${fmt(x.rssMb.median, 0)} | ${x.errors.max} |`
       )
     }
   }

@@ -18,6 +18,7 @@ export type Round = {
   sqlPerRequest: number
   sqlPerIteration: number
   cpuMsPerIteration: number
+  kbPerIteration: number
   rssMb: number
   iterations: number
   requests: number
@@ -38,6 +39,7 @@ export function summarize(rounds: Round[]): Summary {
     "sqlPerRequest",
     "sqlPerIteration",
     "cpuMsPerIteration",
+    "kbPerIteration",
     "rssMb",
     "iterations",
     "requests",

@@ -2,7 +2,7 @@
  * The catalog's state lives in the URL, so every search, filter, sort and page
  * is a link that renders on the server (and works without JavaScript):
  *   /ke/store?q=tea&category=pantry&collection=made-in-kenya&opt=Color:Red
- *            &min=500&max=3000&sort=price_asc&page=2
+ *            &min=500&max=3000&stock=in&sort=price_asc&page=2
  */
 export const SORT_KEYS = ["featured", "newest", "price_asc", "price_desc", "title"] as const
 export type SortKey = (typeof SORT_KEYS)[number]
@@ -19,6 +19,8 @@ export type CatalogParams = {
   options: Record<string, string[]>
   minPrice?: number
   maxPrice?: number
+  /** Only products some variant of which can be bought now (`stock=in`). */
+  inStock: boolean
   sort: SortKey
   page: number
 }
@@ -73,6 +75,7 @@ export function parseCatalogParams(sp: RawSearchParams): CatalogParams {
     options,
     minPrice,
     maxPrice,
+    inStock: one(sp.stock) === "in",
     sort: (SORT_KEYS as readonly string[]).includes(sort ?? "") ? (sort as SortKey) : "featured",
     page: Number.isInteger(page) && page > 0 ? Math.min(page, 10_000) : 1,
   }
@@ -102,6 +105,9 @@ export function catalogQuery(params: CatalogParams, overrides: Partial<CatalogPa
   if (p.maxPrice !== undefined) {
     search.set("max", String(p.maxPrice))
   }
+  if (p.inStock) {
+    search.set("stock", "in")
+  }
   if (p.sort !== "featured") {
     search.set("sort", p.sort)
   }
@@ -114,6 +120,6 @@ export function catalogQuery(params: CatalogParams, overrides: Partial<CatalogPa
 
 export function hasFilters(p: CatalogParams): boolean {
   return Boolean(
-    p.q || p.categories.length || p.collections.length || Object.keys(p.options).length || p.minPrice !== undefined || p.maxPrice !== undefined
+    p.q || p.categories.length || p.collections.length || Object.keys(p.options).length || p.minPrice !== undefined || p.maxPrice !== undefined || p.inStock
   )
 }

@@ -98,6 +98,10 @@ export function searchFilters(params: CatalogParams, currencyCode: string): Sear
   } else if (sets.length) {
     filters.option_sets = { $overlaps: sets }
   }
+  if (params.inStock) {
+    // The index's stock state (backend src/lib/search/stock.ts); the cards then show the exact stock.
+    filters.in_stock = true
+  }
   if (params.minPrice !== undefined || params.maxPrice !== undefined) {
     filters[priceField(currencyCode)] = {
       ...(params.minPrice !== undefined ? { $gte: params.minPrice } : {}),

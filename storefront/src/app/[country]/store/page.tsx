@@ -77,6 +77,7 @@ async function StorePageContent({ params, searchParams }: Props) {
           },
         ]
       : []),
+    ...(p.inStock ? [{ label: t("inStockOnly"), href: href({ inStock: false }) }] : []),
   ]
   const activeCount = chips.length
 
@@ -125,6 +126,13 @@ async function StorePageContent({ params, searchParams }: Props) {
                     <input id="filter-max" type="number" inputMode="numeric" min={0} name="max" defaultValue={p.maxPrice ?? ""} />
                   </div>
                 </div>
+              </fieldset>
+              <fieldset>
+                <legend>{t("availability")}</legend>
+                <label className="check">
+                  <input type="checkbox" name="stock" value="in" defaultChecked={p.inStock} />
+                  {t("inStockOnly")}
+                </label>
               </fieldset>
               {result.optionFacets.map((f) => (
                 <fieldset key={f.title}>
@@ -237,6 +245,9 @@ function hiddenFields(p: CatalogParams) {
   }
   if (p.maxPrice !== undefined) {
     fields.push(["max", String(p.maxPrice)])
+  }
+  if (p.inStock) {
+    fields.push(["stock", "in"])
   }
   return fields.map(([name, value], i) => <input key={`${name}-${i}`} type="hidden" name={name} value={value} />)
 }

@@ -10,6 +10,7 @@ describe("parseCatalogParams", () => {
       options: {},
       minPrice: undefined,
       maxPrice: undefined,
+      inStock: false,
       sort: "featured",
       page: 1,
     })
@@ -60,6 +61,14 @@ describe("parseCatalogParams", () => {
     expect(parseCatalogParams({ page }).page).toBe(expected)
   })
 
+  it.each([
+    ["in", true],
+    ["out", false],
+    ["", false],
+  ])("reads the in-stock filter (stock=%j)", (stock, expected) => {
+    expect(parseCatalogParams({ stock }).inStock).toBe(expected)
+  })
+
   it("trims and bounds the search text", () => {
     expect(parseCatalogParams({ q: "  tea  " }).q).toBe("tea")
     expect(parseCatalogParams({ q: "x".repeat(300) }).q).toHaveLength(100)
@@ -76,6 +85,7 @@ describe("catalogQuery", () => {
       opt: ["Pack:50 bags"],
       min: "100",
       max: "900",
+      stock: "in",
       sort: "price_desc",
       page: "3",
     })
@@ -95,5 +105,6 @@ describe("hasFilters", () => {
   it("knows when any filter is active", () => {
     expect(hasFilters(parseCatalogParams({ sort: "price_asc", page: "2" }))).toBe(false)
     expect(hasFilters(parseCatalogParams({ min: "0" }))).toBe(true)
+    expect(hasFilters(parseCatalogParams({ stock: "in" }))).toBe(true)
   })
 })

@@ -29,15 +29,17 @@ describe("searchFilters", () => {
     ["a price range on the region's currency", { min: "500", max: "3000" }, { price_kes: { $gte: 500, $lte: 3000 } }],
     ["only a floor", { min: "0" }, { price_kes: { $gte: 0 } }],
     ["only a ceiling", { max: "2000" }, { price_kes: { $lte: 2000 } }],
+    ["in stock only", { stock: "in" }, { in_stock: true }],
     [
       "everything at once",
-      { q: "tea", category: "pantry", collection: "made-in-kenya", opt: "Color:Red", min: "500", max: "3000", sort: "price_asc", page: "3" },
+      { q: "tea", category: "pantry", collection: "made-in-kenya", opt: "Color:Red", min: "500", max: "3000", stock: "in", sort: "price_asc", page: "3" },
       {
         q: "tea",
         category_handles: { $overlaps: ["pantry"] },
         collection_handle: { $in: ["made-in-kenya"] },
         option_sets: { $overlaps: ["Color:Red"] },
         price_kes: { $gte: 500, $lte: 3000 },
+        in_stock: true,
       },
     ],
   ])("%s", (_, sp, expected) => {
