@@ -213,6 +213,20 @@ appIntegrationTestRunner({
       expect(itemTitles(created.cart)).toEqual([["Kahawa ya Kenya AA", "Iliyosagwa"]])
       const { data: english } = await api.post(`/store/carts/${created.cart.id}`, { locale: "en-KE" }, shop.store())
       expect(itemTitles(english.cart)).toEqual([["Kenya AA Coffee", "Ground"]])
+
+      // The catalog's option filters are labelled from the index's dictionary of Swahili option words,
+      // and a merchant's edit of a value's translation reaches it.
+      await ready()
+      const words = async () => {
+        const { facets } = await hitsOf({ fields: ["id"], pagination: { take: 1 }, search_options: { facets: [{ field: "option_words_sw", limit: 200 }] } })
+        return (facets.option_words_sw.values as { value: string }[]).map((v) => JSON.parse(v.value) as string[])
+      }
+      expect(await words()).toEqual(expect.arrayContaining([["Grind:Ground", "Usagaji", "Iliyosagwa"], ["Size:M", "Ukubwa", "M"]]))
+      const ground = coffee.variants.flatMap((v: any) => v.options).find((o: any) => o.value === "Iliyosagwa")
+      const { data: current } = await api.get(`/admin/translations?reference_id=${ground.id}&locale_code=sw-KE`, shop.admin())
+      const edited = await api.post("/admin/translations/batch", { update: [{ id: current.translations[0].id, translations: { value: "Ya kusagwa" } }] }, shop.admin())
+      expect(edited.status).toBe(200)
+      await eventually(async () => ((await words()).some((w) => w[0] === "Grind:Ground" && w[2] === "Ya kusagwa") ? true : undefined), 150, 100)
     })
 
     it("holds each product's stock state: an order taking the last units and a restock reach the index", async () => {

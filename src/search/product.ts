@@ -32,6 +32,7 @@ const fields = search.define({
   category_handles: search.keyword().array().filterable().facetable().retrievable(),
   option_values: search.keyword().array().filterable().facetable().retrievable(),
   option_sets: search.keyword().array().filterable().retrievable(false),
+  option_words_sw: search.keyword().array().facetable().retrievable(false),
   in_stock: search.boolean().filterable().facetable().retrievable(),
   price_kes: search.float().filterable().sortable().facetable({ types: ["range", "stats"] }).retrievable(),
   price_usd: search.float().filterable().sortable().facetable({ types: ["range", "stats"] }).retrievable(),
@@ -51,13 +52,15 @@ const source = {
     "collection.handle",
     "categories.handle",
     "sales_channels.id",
+    "variants.options.id",
     "variants.options.value",
+    "variants.options.option.id",
     "variants.options.option.title",
     ...STOCK_FIELDS,
   ],
   transform: async (rows: ProductRow[], context: SearchTypes.SearchIngestionContext) => {
     const ids = rows.map((row) => row.id)
-    const [prices, translated] = await Promise.all([fromPricesFor(context.container.query, ids), translatedTextsFor(context.container.query, ids)])
+    const [prices, translated] = await Promise.all([fromPricesFor(context.container.query, ids), translatedTextsFor(context.container.query, rows)])
     return rows.map((row) => toProductDocument(row, prices, translated))
   },
 }

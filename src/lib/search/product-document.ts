@@ -23,14 +23,17 @@ export type ProductRow = {
   collection?: { handle?: string | null } | null
   categories?: ({ handle?: string | null } | null)[] | null
   sales_channels?: ({ id?: string | null } | null)[] | null
-  variants?: ((VariantStock & { options?: ({ value?: string | null; option?: { title?: string | null } | null } | null)[] | null }) | null)[] | null
+  variants?: ((VariantStock & { options?: (OptionValueRow | null)[] | null }) | null)[] | null
 }
+
+/** A variant's option value as the graph reads it (ids for the translations of both). */
+export type OptionValueRow = { id?: string | null; value?: string | null; option?: { id?: string | null; title?: string | null } | null }
 
 /** Per product id, the cheapest variant's calculated price in each indexed currency (absent: unpriced there). */
 export type FromPrices = Map<string, Partial<Record<IndexedCurrency, number>>>
 
 /** Per product id, its texts in the search language (Swahili), where the merchant translated them. */
-export type TranslatedTexts = Map<string, { title?: string; subtitle?: string; description?: string }>
+export type TranslatedTexts = Map<string, { title?: string; subtitle?: string; description?: string; option_words?: string[] }>
 
 export type ProductDocument = {
   id: string
@@ -57,6 +60,13 @@ export type ProductDocument = {
   in_stock: boolean
   price_kes?: number
   price_usd?: number
+  /**
+   * The Swahili words for this product's option values, each a JSON triple
+   * `["Size:500 g","Ukubwa","g 500"]` (the `option_values` key, the option's
+   * title, the value): a facet the storefront reads as a dictionary to label
+   * the option filters, whose keys (and links) stay in English.
+   */
+  option_words_sw?: string[]
   /** Swahili texts (Translation Module), searchable beside the English ones. */
   title_sw?: string
   subtitle_sw?: string
@@ -108,6 +118,7 @@ export function toProductDocument(row: ProductRow, prices: FromPrices, translate
     title_sw: sw.title,
     subtitle_sw: sw.subtitle,
     description_sw: sw.description,
+    option_words_sw: sw.option_words?.length ? sw.option_words : undefined,
   }
   for (const [key, value] of Object.entries(optional)) {
     if (present(value)) {
@@ -121,6 +132,30 @@ export function toProductDocument(row: ProductRow, prices: FromPrices, translate
     }
   }
   return document
+}
+
+/**
+ * The words of a product's option values in another language, as
+ * ProductDocument.option_words_sw triples; a value neither of whose words is
+ * translated is left out (its English stands).
+ */
+export function optionWords(row: ProductRow, optionTitles: Map<string, string>, values: Map<string, string>): string[] {
+  const words = new Set<string>()
+  for (const variant of row.variants ?? []) {
+    for (const o of variant?.options ?? []) {
+      const title = o?.option?.title?.trim()
+      const value = o?.value?.trim()
+      if (!title || !value) {
+        continue
+      }
+      const titleWord = (o?.option?.id && optionTitles.get(o.option.id)) || undefined
+      const valueWord = (o?.id && values.get(o.id)) || undefined
+      if (titleWord || valueWord) {
+        words.add(JSON.stringify([`${title}:${value}`, titleWord?.trim() || title, valueWord?.trim() || value]))
+      }
+    }
+  }
+  return [...words]
 }
 
 export type VariantPrices = ({ calculated_price?: { calculated_amount?: unknown } | null } | null)[] | null | undefined

@@ -18,7 +18,8 @@ export function removesProduct(event: IndexEvent): boolean {
  * names a variant (read back with deleted rows, since a deleted variant still
  * changes its product's prices and options); a category or collection event
  * changes the handles of the products in it; a translation event changes
- * the product it translates (read back with deleted rows too); a stock level
+ * the product it translates, or whose option or option value it translates
+ * (read back with deleted rows too); a stock level
  * or reservation event changes the products whose variants use its inventory
  * item.
  */
@@ -45,7 +46,17 @@ export async function productIdsForEvent(event: IndexEvent, query: RemoteQueryFu
     }
     case "translation": {
       const { data } = await query.graph({ entity: "translation", fields: ["reference", "reference_id"], filters: { id: ids }, withDeleted: true })
-      return unique((data as { reference?: string; reference_id?: string }[]).filter((t) => t.reference === "product").map((t) => t.reference_id))
+      const rows = data as { reference?: string; reference_id?: string }[]
+      const of = (reference: string) => unique(rows.filter((t) => t.reference === reference).map((t) => t.reference_id))
+      const values = of("product_option_value")
+      const valueOptions = values.length
+        ? ((await query.graph({ entity: "product_option_value", fields: ["option_id"], filters: { id: values } })).data as { option_id?: string }[]).map((v) => v.option_id)
+        : []
+      const options = unique([...of("product_option"), ...valueOptions])
+      const fromOptions = options.length
+        ? ((await query.graph({ entity: "product_option", fields: ["product_id"], filters: { id: options } })).data as { product_id?: string }[]).map((o) => o.product_id)
+        : []
+      return unique([...of("product"), ...fromOptions])
     }
     case "inventory-level":
     case "reservation-item": {

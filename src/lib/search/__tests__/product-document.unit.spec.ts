@@ -1,4 +1,4 @@
-import { cheapestVariantPrice, optionSets, toProductDocument, type FromPrices, type ProductRow } from "../product-document"
+import { cheapestVariantPrice, optionSets, optionWords, toProductDocument, type FromPrices, type ProductRow } from "../product-document"
 
 const row = (over: Partial<ProductRow> = {}): ProductRow => ({
   id: "prod_1",
@@ -52,6 +52,29 @@ describe("toProductDocument", () => {
     for (const key of ["subtitle", "description", "thumbnail", "collection_handle", "price_usd"]) {
       if (!(key in expected)) {expect(document).not.toHaveProperty(key)}
     }
+  })
+
+  it.each<[string, Map<string, string>, Map<string, string>, string[][]]>([
+    [
+      "a translated title and value; the other value keeps its English beside the Swahili title",
+      new Map([["opt_1", "Ukubwa"]]),
+      new Map([["val_1", "g 500"]]),
+      [
+        ["Size:500 g", "Ukubwa", "g 500"],
+        ["Size:S", "Ukubwa", "S"],
+      ],
+    ],
+    ["only a value translated", new Map(), new Map([["val_1", "g 500"]]), [["Size:500 g", "Size", "g 500"]]],
+    ["nothing translated: nothing (English stands)", new Map(), new Map(), []],
+  ])("option words: %s", (_name, titles, values, expected) => {
+    const withOptions = row({
+      variants: [
+        { options: [{ id: "val_1", value: "500 g", option: { id: "opt_1", title: "Size" } }] },
+        { options: [{ id: "val_2", value: "S", option: { id: "opt_1", title: "Size" } }, { id: "val_3", value: null, option: { id: "opt_1", title: "Size" } }] },
+        { options: [{ id: "val_1", value: "500 g", option: { id: "opt_1", title: "Size" } }] },
+      ],
+    })
+    expect(optionWords(withOptions, titles, values)).toEqual(expected.map((triple) => JSON.stringify(triple)))
   })
 
   it("indexes the Swahili texts beside the English ones, leaving out blanks", () => {

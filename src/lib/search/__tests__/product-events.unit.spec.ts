@@ -33,6 +33,16 @@ describe("productIdsForEvent", () => {
     ["a category event → the products in it", { name: "product-category.updated", data: { id: "pcat_1" } }, { product_category: [{ products: [{ id: "prod_1" }, { id: "prod_3" }] }] }, ["prod_1", "prod_3"]],
     ["a collection event → the products in it", { name: "product-collection.updated", data: { id: "pcol_1" } }, { product_collection: [{ products: [{ id: "prod_2" }] }] }, ["prod_2"]],
     ["a product's translation → that product", { name: "translation.updated", data: { id: "trans_1" } }, { translation: [{ reference: "product", reference_id: "prod_4" }] }, ["prod_4"]],
+    [
+      "an option's and an option value's translations → their products",
+      { name: "translation.updated", data: [{ id: "trans_3" }, { id: "trans_4" }] },
+      {
+        translation: [{ reference: "product_option", reference_id: "opt_1" }, { reference: "product_option_value", reference_id: "optval_1" }],
+        product_option_value: [{ option_id: "opt_2" }],
+        product_option: [{ product_id: "prod_7" }, { product_id: "prod_8" }],
+      },
+      ["prod_7", "prod_8"],
+    ],
     ["a category's translation → nothing to reindex", { name: "translation.created", data: { id: "trans_2" } }, { translation: [{ reference: "product_category", reference_id: "pcat_1" }] }, []],
     [
       "a stock level → the products whose variants use its inventory item",
