@@ -386,7 +386,15 @@ export const journeys = [
   {
     name: "Kiswahili checkout: the cart, the order and its messages stay in Kiswahili",
     async run({ page, base, stack, shot, log }) {
-      await go(page, `${base}/ke?lang=sw`)
+      // The catalog's option filters are worded in Kiswahili; the link keeps the English key.
+      await go(page, `${base}/ke/store?lang=sw`)
+      await openFilters(page)
+      await page.getByRole("group", { name: "Usagaji" }).getByRole("checkbox", { name: "Iliyosagwa" }).check()
+      await page.waitForURL(/opt=Grind%3AGround/)
+      await hydrated(page)
+      assert.deepEqual(await cardTitles(page), ["Kahawa ya Kenya AA"])
+      assert.match(await page.getByRole("list", { name: "Vichujio vinavyotumika" }).textContent(), /Usagaji: Iliyosagwa/)
+
       await addToCart(page, base, "kenya-aa-coffee", { Usagaji: "Maharagwe mazima" })
       await page.getByRole("group", { name: /^Usagaji/ }).waitFor()
       await go(page, `${base}/ke/cart`)

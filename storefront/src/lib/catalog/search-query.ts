@@ -6,6 +6,7 @@
  * pages the whole catalog, so the storefront never loads more than one page.
  */
 import type { SearchFacetResult, SearchFilters, SearchOrderBy, SearchQuery, SearchResult } from "@medusajs/types"
+import type { Locale } from "../../i18n/locales"
 import { type CatalogParams, PAGE_SIZE, type SortKey } from "./params"
 
 export const PRODUCT_INDEX = "product"
@@ -18,11 +19,26 @@ export type SearchResponse = { results: SearchResult[] }
 
 export type OptionFacet = { title: string; values: string[] }
 
+/**
+ * The option filters' words in the shopper's language: option titles, and
+ * values by their "Title:Value" key. The keys (and so the `opt=` links) stay in
+ * English; a word missing here shows in English.
+ */
+export type OptionWords = { titles: Record<string, string>; values: Record<string, string> }
+
+export const NO_WORDS: OptionWords = { titles: {}, values: {} }
+
+/** The index's dictionary of option words per language (backend src/lib/search/product-document.ts). */
+const OPTION_WORDS_FIELD: Partial<Record<Locale, string>> = { sw: "option_words_sw" }
+
+/** Enough for every option value of a shop whose filters fit on a phone. */
+const OPTION_WORDS_LIMIT = 500
+
 export type CatalogSearch = {
   /** The page's product ids, in the engine's order. */
   ids: string[]
   count: number
-  facets: { options: OptionFacet[] }
+  facets: { options: OptionFacet[]; words: OptionWords }
 }
 
 /** The index holds one "from" price per currency: the cheapest variant's calculated price there. */
@@ -111,8 +127,9 @@ export function searchFilters(params: CatalogParams, currencyCode: string): Sear
   return filters
 }
 
-export function catalogSearchRequest(params: CatalogParams, currencyCode: string): SearchRequest {
+export function catalogSearchRequest(params: CatalogParams, currencyCode: string, locale: Locale = "en"): SearchRequest {
   const order = searchOrder(params.sort, currencyCode)
+  const wordsField = OPTION_WORDS_FIELD[locale]
   return {
     queries: [
       {
@@ -131,8 +148,46 @@ export function catalogSearchRequest(params: CatalogParams, currencyCode: string
           facets: [{ field: "option_values", limit: OPTION_FACET_LIMIT }],
         },
       },
+      // In another language, the whole catalog's option words in the same call, to label the filters.
+      ...(wordsField
+        ? [
+            {
+              entity: PRODUCT_INDEX,
+              fields: ["id"],
+              pagination: { take: 1 },
+              search_options: { facets: [{ field: wordsField, limit: OPTION_WORDS_LIMIT }] },
+            },
+          ]
+        : []),
     ],
   }
+}
+
+/**
+ * The dictionary facet's values are JSON triples `["Size:500 g","Ukubwa","g 500"]`;
+ * where products word one key differently, the most used word (the facet's first) wins.
+ */
+export function optionWordsFrom(facet: SearchFacetResult | undefined): OptionWords {
+  const words: OptionWords = { titles: {}, values: {} }
+  for (const { value } of facet?.type === "value" ? facet.values : []) {
+    let triple: unknown
+    try {
+      triple = JSON.parse(value)
+    } catch {
+      continue
+    }
+    if (!Array.isArray(triple) || triple.length !== 3 || !triple.every((t) => typeof t === "string" && t.trim())) {
+      continue
+    }
+    const [key, title, word] = triple as string[]
+    const at = key.indexOf(":")
+    if (at <= 0) {
+      continue
+    }
+    words.titles[key.slice(0, at)] ??= title
+    words.values[key] ??= word
+  }
+  return words
 }
 
 /**
@@ -173,7 +228,8 @@ function naturalCompare(a: string, b: string): number {
   return a.localeCompare(b, "en", { numeric: true })
 }
 
-export function readCatalogSearch(response: SearchResponse, params: CatalogParams): CatalogSearch {
+export function readCatalogSearch(response: SearchResponse, params: CatalogParams, locale: Locale = "en"): CatalogSearch {
+  const wordsField = OPTION_WORDS_FIELD[locale]
   const result = response.results[0]
   const hits = result?.hits ?? []
   // `count` is null only when no count was asked for; then the page knows at least this many.
@@ -181,7 +237,10 @@ export function readCatalogSearch(response: SearchResponse, params: CatalogParam
   return {
     ids: hits.map((h) => h.id),
     count,
-    facets: { options: optionFacets(result?.facets?.option_values, params.options) },
+    facets: {
+      options: optionFacets(result?.facets?.option_values, params.options),
+      words: wordsField ? optionWordsFrom(response.results[1]?.facets?.[wordsField]) : NO_WORDS,
+    },
   }
 }
 
@@ -199,7 +258,7 @@ export function hasUnknownHandle(params: CatalogParams, categoryHandles: string[
 
 /** No products, for filters that cannot match. */
 export function emptyCatalogSearch(params: CatalogParams): CatalogSearch {
-  return { ids: [], count: 0, facets: { options: optionFacets(undefined, params.options) } }
+  return { ids: [], count: 0, facets: { options: optionFacets(undefined, params.options), words: NO_WORDS } }
 }
 
 export function pageCount(count: number, pageSize: number = PAGE_SIZE): number {

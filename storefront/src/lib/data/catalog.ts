@@ -1,13 +1,14 @@
 import "server-only"
 import type { HttpTypes } from "@medusajs/types"
 import { cache } from "react"
-import { getContentLocale } from "../../i18n/server"
+import { getContentLocale, getShopLocale } from "../../i18n/server"
 import type { CatalogParams } from "../catalog/params"
 import {
   catalogSearchRequest,
   emptyCatalogSearch,
   hasUnknownHandle,
   type OptionFacet,
+  type OptionWords,
   pageCount,
   readCatalogSearch,
   type SearchResponse,
@@ -79,6 +80,8 @@ export type CatalogResult = {
   pageCount: number
   /** The option filters worth offering for the other filters in force. */
   optionFacets: OptionFacet[]
+  /** Their words in the shopper's language. */
+  optionWords: OptionWords
 }
 
 /**
@@ -90,7 +93,7 @@ export async function listCatalog(
   params: CatalogParams,
   region: Pick<HttpTypes.StoreRegion, "id" | "currency_code">
 ): Promise<CatalogResult> {
-  const [categories, collections] = await Promise.all([listCategories(), listCollections()])
+  const [categories, collections, locale] = await Promise.all([listCategories(), listCollections(), getShopLocale()])
   const found = hasUnknownHandle(
     params,
     categories.map((c) => c.handle),
@@ -102,11 +105,12 @@ export async function listCatalog(
         // answered from Next's data cache, so a reload renders in one pass (README: Catalog search).
         await storeFetch<SearchResponse>("/store/search", {
           method: "POST",
-          body: catalogSearchRequest(params, region.currency_code),
+          body: catalogSearchRequest(params, region.currency_code, locale),
           revalidate: CATALOG_TTL,
           tags: ["products"],
         }),
-        params
+        params,
+        locale
       )
   const products = found.ids.length ? await productsByIds(found.ids, region.id) : []
   return {
@@ -115,6 +119,7 @@ export async function listCatalog(
     page: params.page,
     pageCount: pageCount(found.count),
     optionFacets: found.facets.options,
+    optionWords: found.facets.words,
   }
 }
 

@@ -35,6 +35,7 @@ async function StorePageContent({ params, searchParams }: Props) {
     getTranslations("store"),
     getFormatter(),
   ])
+  const words = result.optionWords
   const base = `/${country}/store`
   const href = (overrides: Partial<CatalogParams>) => `${base}${catalogQuery(p, { page: 1, ...overrides })}`
   const currency = region.currency_code.toUpperCase()
@@ -60,7 +61,7 @@ async function StorePageContent({ params, searchParams }: Props) {
     })),
     ...Object.entries(p.options).flatMap(([title, values]) =>
       values.map((v) => ({
-        label: `${title}: ${v}`,
+        label: `${words.titles[title] ?? title}: ${words.values[`${title}:${v}`] ?? v}`,
         href: href({ options: { ...p.options, [title]: values.filter((x) => x !== v) } }),
       }))
     ),
@@ -136,7 +137,7 @@ async function StorePageContent({ params, searchParams }: Props) {
               </fieldset>
               {result.optionFacets.map((f) => (
                 <fieldset key={f.title}>
-                  <legend>{f.title}</legend>
+                  <legend>{words.titles[f.title] ?? f.title}</legend>
                   {f.values.map((v) => (
                     <label className="check" key={v}>
                       <input
@@ -145,7 +146,7 @@ async function StorePageContent({ params, searchParams }: Props) {
                         value={`${f.title}:${v}`}
                         defaultChecked={(p.options[f.title] ?? []).includes(v)}
                       />
-                      {v}
+                      {words.values[`${f.title}:${v}`] ?? v}
                     </label>
                   ))}
                 </fieldset>

@@ -5,6 +5,7 @@ import {
   emptyCatalogSearch,
   hasUnknownHandle,
   optionFacets,
+  optionWordsFrom,
   pageCount,
   readCatalogSearch,
   searchFilters,
@@ -177,8 +178,53 @@ describe("hasUnknownHandle / emptyCatalogSearch", () => {
     expect(emptyCatalogSearch(params({ opt: "Color:Red" }))).toEqual({
       ids: [],
       count: 0,
-      facets: { options: [{ title: "Color", values: ["Red"] }] },
+      facets: { options: [{ title: "Color", values: ["Red"] }], words: { titles: {}, values: {} } },
     })
+  })
+})
+
+describe("option words in the shopper's language", () => {
+  const words = (...triples: unknown[]) => ({ type: "value" as const, values: triples.map((t) => ({ value: typeof t === "string" ? t : JSON.stringify(t), count: 1 })) })
+
+  it("asks for the index's Swahili dictionary in the same call, whole catalog, no filters", () => {
+    const { queries } = catalogSearchRequest(params({ q: "chai", opt: "Pack:50 bags" }), "kes", "sw")
+    expect(queries).toHaveLength(2)
+    expect(queries[1]).toEqual({
+      entity: "product",
+      fields: ["id"],
+      pagination: { take: 1 },
+      search_options: { facets: [{ field: "option_words_sw", limit: 500 }] },
+    })
+    expect(catalogSearchRequest(params({}), "kes", "en").queries).toHaveLength(1)
+  })
+
+  it.each<[string, ReturnType<typeof words> | undefined, { titles: Record<string, string>; values: Record<string, string> }]>([
+    ["none without the facet", undefined, { titles: {}, values: {} }],
+    [
+      "titles by option, values by their Title:Value key",
+      words(["Size:500 g", "Ukubwa", "g 500"], ["Size:M", "Ukubwa", "M"], ["Grind:Ground", "Usagaji", "Iliyosagwa"]),
+      { titles: { Size: "Ukubwa", Grind: "Usagaji" }, values: { "Size:500 g": "g 500", "Size:M": "M", "Grind:Ground": "Iliyosagwa" } },
+    ],
+    ["a key worded twice: the facet's first (most used) wins", words(["Size:S", "Ukubwa", "Ndogo"], ["Size:S", "Saizi", "S"]), { titles: { Size: "Ukubwa" }, values: { "Size:S": "Ndogo" } }],
+    ["a value holding a colon keeps its key whole", words(["Ratio:1:2", "Uwiano", "1:2"]), { titles: { Ratio: "Uwiano" }, values: { "Ratio:1:2": "1:2" } }],
+    [
+      "broken entries are skipped",
+      words("not json", ["Size:S", "Ukubwa"], ["Size:S", "", "S"], ["NoColon", "A", "B"], [":S", "A", "B"], { key: "Size:S" }, ["Color:Red", "Rangi", "Nyekundu"]),
+      { titles: { Color: "Rangi" }, values: { "Color:Red": "Nyekundu" } },
+    ],
+  ])("%s", (_, facet, expected) => {
+    expect(optionWordsFrom(facet)).toEqual(expected)
+  })
+
+  it("reads the dictionary from the second answer in Swahili, and none in English", () => {
+    const response: SearchResponse = {
+      results: [
+        { hits: [], facets: { option_values: { type: "value", values: [{ value: "Size:S", count: 1 }, { value: "Size:M", count: 1 }] } }, metadata: { skip: 0, take: 12, count: 0 } },
+        { hits: [], facets: { option_words_sw: words(["Size:S", "Ukubwa", "Ndogo"]) }, metadata: { skip: 0, take: 1, count: null } },
+      ],
+    }
+    expect(readCatalogSearch(response, params({}), "sw").facets.words).toEqual({ titles: { Size: "Ukubwa" }, values: { "Size:S": "Ndogo" } })
+    expect(readCatalogSearch(response, params({}), "en").facets.words).toEqual({ titles: {}, values: {} })
   })
 })
 
