@@ -1,143 +1,30 @@
-import { createHash } from "node:crypto"
 import { MedusaError } from "@medusajs/framework/utils"
 import { MPESA_MAX_AMOUNT_KES, MPESA_MIN_AMOUNT_KES } from "../../utils/amount"
 import { darajaTimestamp, stkPassword } from "../../utils/daraja-time"
 import { normalizeKenyanPhone } from "../../utils/phone"
-import { interpretStkResult, normalizeResultCode, StkResultInfo, StkOutcome } from "../../utils/result-codes"
+import { interpretStkResult, normalizeResultCode } from "../../utils/result-codes"
 import { sanitizeAccountReference, sanitizeRemarks, sanitizeTransactionDesc } from "../../utils/text"
-import { DarajaError, darajaErrorFromFetchFailure, darajaErrorFromResponse } from "./errors"
-import { CachedToken, InMemoryTokenStore, TokenStore } from "./token-store"
-import { DARAJA_ERROR_CODES, DARAJA_PATHS, ResolvedMpesaOptions } from "./types"
+import type {
+  B2cPaymentInput,
+  DarajaClientDeps,
+  DarajaClientOptions,
+  InitiatorAck,
+  ReversalInput,
+  StkPushInput,
+  StkPushResult,
+  StkQueryResult,
+  TransactionStatusInput,
+} from "./client-types"
+import { DarajaError } from "./errors"
+import { DarajaTransport, invalidResponse, type Json, str } from "./transport"
+import { DARAJA_ERROR_CODES, DARAJA_PATHS } from "./types"
 
-/** The options the client needs; `validateMpesaOptions` output fits. */
-export type DarajaClientOptions = Pick<
-  ResolvedMpesaOptions,
-  | "consumerKey"
-  | "consumerSecret"
-  | "shortcode"
-  | "passkey"
-  | "transactionType"
-  | "baseUrl"
-  | "tokenRefreshMarginSeconds"
-  | "requestTimeoutMs"
-> &
-  Partial<
-    Pick<
-      ResolvedMpesaOptions,
-      "tillNumber" | "initiatorName" | "securityCredential" | "accountReference" | "transactionDesc" | "b2c"
-    >
-  >
+export type * from "./client-types"
 
-export interface DarajaClientDeps {
-  /** Defaults to the global fetch. */
-  fetch?: typeof fetch
-  /** Epoch milliseconds; drives token expiry and Timestamps. Defaults to Date.now. */
-  now?: () => number
-  /** Defaults to a per-client in-memory store. Share one store per consumer key. */
-  tokenStore?: TokenStore
-}
-
-export interface StkPushInput {
-  /** Any form a shopper types (0712…, +254…); normalised to 2547…/2541…. */
-  phone: string
-  /** Whole KES, from `toMpesaAmount`. */
-  amount: number
-  /** Shown on the prompt; sanitised to ≤ 12 safe characters. Defaults to the option. */
-  accountReference?: string
-  /** Sanitised to ≤ 13 safe characters. Defaults to the option. */
-  transactionDesc?: string
-  /** Full URL Daraja POSTs the result to. */
-  callbackUrl: string
-}
-
-export interface StkPushResult {
-  merchantRequestId: string
-  checkoutRequestId: string
-  responseDescription: string
-  customerMessage: string
-  /** What was actually sent, to store with the session. */
-  msisdn: string
-  amount: number
-  accountReference: string
-  transactionDesc: string
-  timestamp: string
-}
-
-export interface StkQueryResult {
-  checkoutRequestId: string
-  merchantRequestId?: string
-  /** Canonical ResultCode, or "500.001.1001" while the prompt is still open. */
-  resultCode: string
-  resultDesc: string
-  outcome: StkOutcome
-  info: StkResultInfo
-}
-
-export interface ReversalInput {
-  /** The M-Pesa receipt of the payment, e.g. "NLJ7RT61SV". */
-  transactionId: string
-  /** Whole KES; Daraja reverses the full amount only. */
-  amount: number
-  resultUrl: string
-  queueTimeoutUrl: string
-  remarks?: string
-  occasion?: string
-  /** Defaults to `shortcode` (the paybill, or the store number for tills). */
-  receiverParty?: string
-}
-
-export interface B2cPaymentInput {
-  /**
-   * Our own id for the payout. Daraja refuses a repeated one
-   * (500.002.1001 "Duplicate OriginatorConversationID."), which makes a
-   * retried request safe: it can never pay twice.
-   */
-  originatorConversationId: string
-  /** Any common Kenyan form; normalised to 2547…/2541…. */
-  phone: string
-  /** Whole KES. */
-  amount: number
-  resultUrl: string
-  queueTimeoutUrl: string
-  remarks?: string
-  occasion?: string
-}
-
-export interface TransactionStatusInput {
-  /** The M-Pesa receipt; or give `originalConversationId`. */
-  transactionId?: string
-  originalConversationId?: string
-  resultUrl: string
-  queueTimeoutUrl: string
-  remarks?: string
-  occasion?: string
-  /** Defaults to `shortcode`. */
-  partyA?: string
-  /** 1 MSISDN, 2 till, 4 shortcode (default). */
-  identifierType?: "1" | "2" | "4"
-}
-
-/** Daraja's acknowledgement of an initiator request; the result follows at ResultURL. */
-export interface InitiatorAck {
-  originatorConversationId: string
-  conversationId: string
-  responseDescription: string
-}
-
-type Json = Record<string, unknown>
-
-// Daraja tokens live an hour; used when expires_in is missing or garbled.
-const DEFAULT_TOKEN_SECONDS = 3599
 const RECEIPT = /^[A-Za-z0-9]{6,20}$/
 const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/
 
 const invalidInput = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
-
-const isRecord = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
-
-const str = (value: unknown): string | undefined =>
-  typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined
 
 const assertWholeKes = (amount: number) => {
   if (!Number.isSafeInteger(amount) || amount < MPESA_MIN_AMOUNT_KES || amount > MPESA_MAX_AMOUNT_KES) {
@@ -155,36 +42,24 @@ const assertWholeKes = (amount: number) => {
  */
 export class DarajaClient {
   private readonly options: DarajaClientOptions
-  private readonly fetchImpl: typeof fetch
   private readonly now: () => number
-  private readonly tokenStore: TokenStore
-  private readonly tokenKey: string
-  private inflightToken?: Promise<string>
+  private readonly http: DarajaTransport
 
   constructor(options: DarajaClientOptions, deps: DarajaClientDeps = {}) {
     if (options.transactionType === "CustomerBuyGoodsOnline" && !options.tillNumber) {
       throw invalidInput("Option `tillNumber` is required when transactionType is CustomerBuyGoodsOnline")
     }
-    this.options = { ...options, baseUrl: options.baseUrl.replace(/\/+$/, "") }
-    this.fetchImpl = deps.fetch ?? ((input, init) => fetch(input, init))
+    this.options = options
     this.now = deps.now ?? Date.now
-    this.tokenStore = deps.tokenStore ?? new InMemoryTokenStore()
-    // Hashed so a shared store (Redis) never holds the consumer key in clear.
-    this.tokenKey =
-      "daraja:token:" +
-      createHash("sha256").update(`${this.options.baseUrl}\n${options.consumerKey}`).digest("hex").slice(0, 32)
+    this.http = new DarajaTransport(options, deps)
   }
 
   /**
    * A valid access token: the cached one until `tokenRefreshMarginSeconds`
    * before expiry, else a new one. Concurrent callers share one OAuth call.
    */
-  async getToken(): Promise<string> {
-    const cached = await this.tokenStore.get(this.tokenKey)
-    if (cached && this.now() < cached.refreshAt) {
-      return cached.accessToken
-    }
-    return this.fetchTokenOnce()
+  getToken(): Promise<string> {
+    return this.http.getToken()
   }
 
   async stkPush(input: StkPushInput): Promise<StkPushResult> {
@@ -200,7 +75,7 @@ export class DarajaClient {
     const timestamp = darajaTimestamp(this.now())
     const accountReference = sanitizeAccountReference(input.accountReference, o.accountReference)
     const transactionDesc = sanitizeTransactionDesc(input.transactionDesc, o.transactionDesc)
-    const body = await this.call("stkpush", DARAJA_PATHS.stkPush, {
+    const body = await this.http.call("stkpush", DARAJA_PATHS.stkPush, {
       BusinessShortCode: o.shortcode,
       Password: stkPassword(o.shortcode, o.passkey, timestamp),
       Timestamp: timestamp,
@@ -218,7 +93,7 @@ export class DarajaClient {
     const checkoutRequestId = str(body.CheckoutRequestID)
     const merchantRequestId = str(body.MerchantRequestID)
     if (!checkoutRequestId || !REQUEST_ID.test(checkoutRequestId) || !merchantRequestId) {
-      throw this.invalidResponse("stkpush", "no CheckoutRequestID/MerchantRequestID", true)
+      throw invalidResponse("stkpush", "no CheckoutRequestID/MerchantRequestID", true)
     }
     return {
       merchantRequestId,
@@ -246,7 +121,7 @@ export class DarajaClient {
     const timestamp = darajaTimestamp(this.now())
     let body: Json
     try {
-      body = await this.call("stkquery", DARAJA_PATHS.stkQuery, {
+      body = await this.http.call("stkquery", DARAJA_PATHS.stkQuery, {
         BusinessShortCode: o.shortcode,
         Password: stkPassword(o.shortcode, o.passkey, timestamp),
         Timestamp: timestamp,
@@ -271,7 +146,7 @@ export class DarajaClient {
     }
     const resultCode = normalizeResultCode(body.ResultCode)
     if (resultCode === undefined) {
-      throw this.invalidResponse("stkquery", "no ResultCode", false)
+      throw invalidResponse("stkquery", "no ResultCode", false)
     }
     const resultDesc = (str(body.ResultDesc) ?? "").slice(0, 200)
     const info = interpretStkResult(resultCode, resultDesc)
@@ -297,7 +172,7 @@ export class DarajaClient {
       throw invalidInput("reversal needs the M-Pesa receipt number as transactionId")
     }
     assertWholeKes(input.amount)
-    const body = await this.call("reversal", DARAJA_PATHS.reversal, {
+    const body = await this.http.call("reversal", DARAJA_PATHS.reversal, {
       Initiator: initiatorName,
       SecurityCredential: securityCredential,
       CommandID: "TransactionReversal",
@@ -331,7 +206,7 @@ export class DarajaClient {
       throw invalidInput(phone.reason)
     }
     assertWholeKes(input.amount)
-    const body = await this.call("b2c", DARAJA_PATHS.b2c, {
+    const body = await this.http.call("b2c", DARAJA_PATHS.b2c, {
       OriginatorConversationID: input.originatorConversationId,
       InitiatorName: b2c.initiatorName,
       SecurityCredential: b2c.securityCredential,
@@ -357,7 +232,7 @@ export class DarajaClient {
     if (input.transactionId !== undefined && !RECEIPT.test(input.transactionId)) {
       throw invalidInput("transactionStatus needs the M-Pesa receipt number as transactionId")
     }
-    const body = await this.call("transactionstatus", DARAJA_PATHS.transactionStatus, {
+    const body = await this.http.call("transactionstatus", DARAJA_PATHS.transactionStatus, {
       Initiator: initiatorName,
       SecurityCredential: securityCredential,
       CommandID: "TransactionStatusQuery",
@@ -377,137 +252,8 @@ export class DarajaClient {
    * A bearer-token POST to another Daraja API (C2B registration, Pull
    * Transactions: c2b-client.ts), with the same token handling and errors.
    */
-  async post(endpoint: string, path: string, payload: Json): Promise<Json> {
-    return this.call(endpoint, path, payload)
-  }
-
-  private fetchTokenOnce(): Promise<string> {
-    if (!this.inflightToken) {
-      const fetch = () => this.fetchToken()
-      const coordinated = this.tokenStore.coordinate ? this.tokenStore.coordinate(this.tokenKey, fetch) : fetch()
-      this.inflightToken = coordinated.finally(() => {
-        this.inflightToken = undefined
-      })
-    }
-    return this.inflightToken
-  }
-
-  /**
-   * After 404.001.03 for `staleToken`: reuse a refresh already under way or a
-   * newer token someone else stored, and only otherwise fetch. Without this,
-   * N concurrent rejections would fetch N tokens, each killing the previous.
-   */
-  private async tokenAfterRejection(staleToken: string): Promise<string> {
-    if (this.inflightToken) {
-      return this.inflightToken
-    }
-    const current = await this.tokenStore.get(this.tokenKey)
-    if (current && current.accessToken !== staleToken && this.now() < current.refreshAt) {
-      return current.accessToken
-    }
-    await this.tokenStore.delete(this.tokenKey, staleToken)
-    return this.fetchTokenOnce()
-  }
-
-  private async fetchToken(): Promise<string> {
-    const { baseUrl, consumerKey, consumerSecret } = this.options
-    const basic = Buffer.from(`${consumerKey}:${consumerSecret}`).toString("base64")
-    const { status, ok, body } = await this.send("oauth", `${baseUrl}${DARAJA_PATHS.oauth}`, {
-      method: "GET",
-      headers: { Authorization: `Basic ${basic}`, Accept: "application/json" },
-    })
-    if (!ok) {
-      if (status === 400 || status === 401) {
-        const envelope = darajaErrorFromResponse("oauth", status, body)
-        throw new DarajaError({
-          endpoint: "oauth",
-          kind: "auth_failed",
-          // Daraja answers bad credentials with 400 and an empty body.
-          errorCode: isRecord(body) ? envelope.errorCode : "OAUTH_REJECTED",
-          errorMessage: isRecord(body)
-            ? envelope.errorMessage
-            : "Daraja refused the consumer key/secret: check the consumerKey, consumerSecret and environment options",
-          httpStatus: status,
-          requestId: envelope.requestId,
-          transient: false,
-        })
-      }
-      throw darajaErrorFromResponse("oauth", status, body)
-    }
-    const accessToken = isRecord(body) ? str(body.access_token) : undefined
-    if (!accessToken) {
-      throw this.invalidResponse("oauth", "no access_token", false)
-    }
-    // "3599" in old answers, 3599 in v3.
-    const seconds = Number.parseInt(String(isRecord(body) ? body.expires_in : ""), 10)
-    const lifetimeMs = (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_TOKEN_SECONDS) * 1000
-    const issuedAt = this.now()
-    // Never let the margin swallow a short-lived token entirely.
-    const marginMs = Math.min(this.options.tokenRefreshMarginSeconds * 1000, lifetimeMs / 2)
-    const token: CachedToken = {
-      accessToken,
-      expiresAt: issuedAt + lifetimeMs,
-      refreshAt: issuedAt + lifetimeMs - marginMs,
-    }
-    await this.tokenStore.set(this.tokenKey, token)
-    return accessToken
-  }
-
-  /** POST with the bearer token; once more with a fresh token on 404.001.03. */
-  private async call(endpoint: string, path: string, payload: Json): Promise<Json> {
-    const token = await this.getToken()
-    try {
-      return await this.postJson(endpoint, path, payload, token)
-    } catch (error) {
-      if (!(error instanceof DarajaError) || error.kind !== "invalid_token") {
-        throw error
-      }
-      const fresh = await this.tokenAfterRejection(token)
-      return this.postJson(endpoint, path, payload, fresh)
-    }
-  }
-
-  private async postJson(endpoint: string, path: string, payload: Json, token: string): Promise<Json> {
-    const { status, ok, body } = await this.send(endpoint, `${this.options.baseUrl}${path}`, {
-      method: "POST",
-      headers: {
-        Authorization: `Bearer ${token}`,
-        // Without it Daraja answers "Invalid BusinessShortCode".
-        "Content-Type": "application/json",
-        Accept: "application/json",
-      },
-      body: JSON.stringify(payload),
-    })
-    if (!ok) {
-      throw darajaErrorFromResponse(endpoint, status, body)
-    }
-    if (!isRecord(body)) {
-      throw this.invalidResponse(endpoint, "not a JSON object", true)
-    }
-    return body
-  }
-
-  private async send(
-    endpoint: string,
-    url: string,
-    init: RequestInit
-  ): Promise<{ status: number; ok: boolean; body: unknown }> {
-    try {
-      const response = await this.fetchImpl(url, {
-        ...init,
-        signal: AbortSignal.timeout(this.options.requestTimeoutMs),
-      })
-      const text = await response.text()
-      let body: unknown
-      try {
-        body = text.length > 0 ? JSON.parse(text) : undefined
-      } catch {
-        body = undefined
-      }
-      return { status: response.status, ok: response.ok, body }
-    } catch (error) {
-      throw darajaErrorFromFetchFailure(endpoint, error)
-    }
+  post(endpoint: string, path: string, payload: Json): Promise<Json> {
+    return this.http.call(endpoint, path, payload)
   }
 
   private assertAccepted(endpoint: string, body: Json) {
@@ -529,7 +275,7 @@ export class DarajaClient {
     const conversationId = str(body.ConversationID)
     const originatorConversationId = str(body.OriginatorConversationID)
     if (!conversationId || !originatorConversationId) {
-      throw this.invalidResponse(endpoint, "no ConversationID", true)
+      throw invalidResponse(endpoint, "no ConversationID", true)
     }
     return {
       conversationId,
@@ -547,16 +293,5 @@ export class DarajaClient {
       throw invalidInput(`Option \`securityCredential\` is required for ${purpose}`)
     }
     return { initiatorName, securityCredential }
-  }
-
-  private invalidResponse(endpoint: string, what: string, indeterminate: boolean) {
-    return new DarajaError({
-      endpoint,
-      kind: "invalid_response",
-      errorCode: "INVALID_RESPONSE",
-      errorMessage: `Unexpected Daraja answer: ${what}`,
-      transient: false,
-      indeterminate,
-    })
   }
 }
