@@ -15,7 +15,7 @@ loadEnv("test", process.cwd())
  * loaders import ESM); `npm run test:*` sets it. TEST_TYPE (the Medusa starter's
  * convention) still picks one layer, so `TEST_TYPE=unit npx jest <path>` keeps working.
  */
-const roots = "<rootDir>/{src,scripts,plugins/*/src,packages/*/src,integration-tests/helpers}"
+const roots = "<rootDir>/{src,scripts,bench,plugins/*/src,packages/*/src,integration-tests/helpers}"
 
 const shared = {
   rootDir: __dirname,
@@ -37,7 +37,7 @@ const shared = {
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
   // bench/.work holds copies of the plugins (same package names) while `npm run bench` runs.
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "/\\.medusa/", "<rootDir>/bench/.work/", "<rootDir>/.data/"],
-  testPathIgnorePatterns: ["/node_modules/", "/\\.medusa/", "/dist/"],
+  testPathIgnorePatterns: ["/node_modules/", "/\\.medusa/", "/dist/", "<rootDir>/bench/.work/"],
   setupFiles: ["<rootDir>/integration-tests/setup.js"],
   // What `--coverage` measures: all of our code, loaded by a test or not.
   collectCoverageFrom: [

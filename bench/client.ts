@@ -124,6 +124,10 @@ export function store(ctx: BenchContext, n: Counter) {
       n.requests += 1
       return counted(call(ctx, "POST", path, body, headers))
     },
+    delete: (path: string) => {
+      n.requests += 1
+      return counted(call(ctx, "DELETE", path, undefined, headers))
+    },
   }
 }
 

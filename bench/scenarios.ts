@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto"
 import { call, checkout, mutation, pick, PRICE_FIELDS, store, WORDS, type BenchContext, type Counter, type Json } from "./client"
 import { CATALOG_SCENARIOS } from "./catalog"
 import { ADMIN_ORDER_SCENARIOS } from "./orders"
+import { storefrontCheckout } from "./storefront-calls"
 
 /** Scenario.minRoundMs of the checkouts. */
 export const CHECKOUT_MIN_ROUND_MS = 12_000
@@ -95,6 +96,15 @@ export const SCENARIOS: Record<string, Scenario> = {
     vanilla: true,
     run: async (ctx, n, worker) => {
       await checkout(ctx, n, "system", worker)
+    },
+  },
+  "checkout-storefront": {
+    label: "Checkout as Soko's storefront makes it (recorded calls, cash on delivery)",
+    connections: 4,
+    minRoundMs: CHECKOUT_MIN_ROUND_MS,
+    vanilla: true,
+    run: async (ctx, n) => {
+      await storefrontCheckout(ctx, n)
     },
   },
   "checkout-mpesa": {

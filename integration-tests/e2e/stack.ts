@@ -40,6 +40,10 @@ function stackEnv(port: ReturnType<typeof ports>, dataDir: string): NodeJS.Proce
   for (const name of ["DATABASE_URL", "REDIS_URL", "DB_HOST", "DB_PORT", "DB_USERNAME", "DB_PASSWORD", "NODE_ENV", "LOG_LEVEL"]) {
     delete env[name]
   }
+  // The backend's log level for this stack alone (`http` logs every request: storefront/e2e/checkout-capture.spec.mjs).
+  if (process.env.SOKO_E2E_LOG_LEVEL) {
+    env.LOG_LEVEL = process.env.SOKO_E2E_LOG_LEVEL
+  }
   return env
 }
 

@@ -156,7 +156,7 @@ async function fillKenyanAddress(page, { email, phone, first = "Akinyi", last = 
 }
 
 /** From the cart to the review step, paying with `method` ("mpesa" | "manual"). */
-async function checkout(page, base, { email, phone, method, mpesaPhone, shot }) {
+export async function checkout(page, base, { email, phone, method, mpesaPhone, shot }) {
   await go(page, `${base}/ke/checkout`)
   await page.getByTestId("address-form").waitFor()
   await fillKenyanAddress(page, { email, phone })
@@ -189,7 +189,7 @@ const pathOf = (page) => new URL(page.url()).pathname
  * Places the order and waits for the page it leads to. If the form shows an
  * error instead (e.g. M-Pesa refused the prompt), fails at once with it.
  */
-async function placeOrder(page, next, { timeout = 60_000 } = {}) {
+export async function placeOrder(page, next, { timeout = 60_000 } = {}) {
   await page.getByTestId("place-order").click()
   const error = page.getByTestId("form-error")
   const moved = page.waitForURL(next, { timeout }).then(
