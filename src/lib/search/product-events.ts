@@ -53,8 +53,11 @@ export async function productIdsForEvent(event: IndexEvent, query: RemoteQueryFu
         ? ((await query.graph({ entity: "product_option_value", fields: ["option_id"], filters: { id: values } })).data as { option_id?: string }[]).map((v) => v.option_id)
         : []
       const options = unique([...of("product_option"), ...valueOptions])
+      // Medusa 2.21's options may be shared by several products (product_option ↔ product is many-to-many).
       const fromOptions = options.length
-        ? ((await query.graph({ entity: "product_option", fields: ["product_id"], filters: { id: options } })).data as { product_id?: string }[]).map((o) => o.product_id)
+        ? ((await query.graph({ entity: "product_option", fields: ["products.id"], filters: { id: options } })).data as { products?: { id: string }[] }[]).flatMap(
+            (o) => (o?.products ?? []).map((p) => p.id)
+          )
         : []
       return unique([...of("product"), ...fromOptions])
     }

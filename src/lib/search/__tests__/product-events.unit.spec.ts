@@ -39,7 +39,7 @@ describe("productIdsForEvent", () => {
       {
         translation: [{ reference: "product_option", reference_id: "opt_1" }, { reference: "product_option_value", reference_id: "optval_1" }],
         product_option_value: [{ option_id: "opt_2" }],
-        product_option: [{ product_id: "prod_7" }, { product_id: "prod_8" }],
+        product_option: [{ products: [{ id: "prod_7" }] }, { products: [{ id: "prod_8" }, { id: "prod_7" }] }],
       },
       ["prod_7", "prod_8"],
     ],
