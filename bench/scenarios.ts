@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto"
 import { call, checkout, mutation, pick, PRICE_FIELDS, store, WORDS, type BenchContext, type Counter, type Json } from "./client"
 import { CATALOG_SCENARIOS } from "./catalog"
 import { ADMIN_ORDER_SCENARIOS } from "./orders"
+import { STARTER_CHECKOUT_SCENARIO } from "./starter-checkout"
 import { storefrontCheckout } from "./storefront-calls"
 
 /** Scenario.minRoundMs of the checkouts. */
@@ -107,6 +108,7 @@ export const SCENARIOS: Record<string, Scenario> = {
       await storefrontCheckout(ctx, n)
     },
   },
+  "checkout-starter": STARTER_CHECKOUT_SCENARIO,
   "checkout-mpesa": {
     label: "Full checkout, M-Pesa until paid (8 calls + status polls)",
     connections: 4,
