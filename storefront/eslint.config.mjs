@@ -1,18 +1,17 @@
-import { FlatCompat } from "@eslint/eslintrc"
-import path from "node:path"
-import { fileURLToPath } from "node:url"
+import nextVitals from "eslint-config-next/core-web-vitals"
+import nextTypescript from "eslint-config-next/typescript"
+import { defineConfig, globalIgnores } from "eslint/config"
 
-const compat = new FlatCompat({ baseDirectory: path.dirname(fileURLToPath(import.meta.url)) })
-
-const config = [
-  { ignores: [".next/**", ".next-*/**", "tsconfig.next-*.json", "node_modules/**", "e2e-artifacts/**", ".e2e-tmp/**", "next-env.d.ts"] },
-  ...compat.extends("next/core-web-vitals", "next/typescript"),
+export default defineConfig([
+  globalIgnores([".next/**", ".next-*/**", "tsconfig.next-*.json", "node_modules/**", "e2e-artifacts/**", ".e2e-tmp/**", "next-env.d.ts"]),
+  ...nextVitals,
+  ...nextTypescript,
   {
     rules: {
       curly: ["error", "all"],
+      // A key after a spread compiles to createElement, and React then warns about missing keys (AddressForm did).
+      "react/jsx-key": ["error", { checkFragmentShorthand: true, checkKeyMustBeforeSpread: true }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-]
-
-export default config
+])

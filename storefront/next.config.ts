@@ -20,11 +20,13 @@ const config: NextConfig = {
   distDir,
   ...(alternateBuild ? { typescript: { tsconfigPath: `tsconfig.next-${distDir.replace(/^\.next-?/, "") || "alt"}.json` } } : {}),
   // Product pictures come from the backend's file module (SVGs in the demo shop);
-  // they are served same-origin through /static (rewritten to the backend in src/middleware.ts)
+  // they are served same-origin through /static (rewritten to the backend in src/proxy.ts)
   // and drawn with sized <img> tags.
   images: { unoptimized: true },
-  eslint: { ignoreDuringBuilds: true },
+  // `next dev` would otherwise write an AGENTS.md into the storefront on every start.
+  agentRules: false,
   experimental: {
+    agentUpgrade: false,
     // Server actions carry forms only; keep them small.
     serverActions: { bodySizeLimit: "256kb" },
   },

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
  * Lighthouse (mobile preset: Moto G Power, slow 4G, 4x CPU slowdown) for the
- * home, catalog, product and checkout pages, with Debian's Chromium, against a
- * running storefront. Also reports the JavaScript the product page ships.
+ * home, catalog, product and checkout pages in English and in Swahili (`?lang=sw`),
+ * with Debian's Chromium, against a running storefront. Also reports the
+ * JavaScript each page ships, and says which page misses the budget
+ * (performance ≥ 95, accessibility 100, product page JS ≤ 120 KB gzip).
  *
  *   npm install --no-save lighthouse@12 chrome-launcher   (once; not a dependency)
  *   LH_BASE_URL=http://localhost:8000 LH_BACKEND_URL=http://localhost:9000 npm run lighthouse
@@ -66,12 +68,18 @@ async function makeCart() {
   return cart.id
 }
 
-const pages = [
+const paths = [
   ["home", `/${country}`],
   ["catalog", `/${country}/store`],
   ["product", `/${country}/products/${product}`],
   ["checkout", `/${country}/checkout`],
 ]
+// English at the plain address first (as a first visit sees it: no language cookie yet), then Swahili.
+const pages = [
+  ...paths.map(([name, url]) => [`${name} en`, url]),
+  ...paths.map(([name, url]) => [`${name} sw`, `${url}?lang=sw`]),
+]
+const budget = { performance: 95, accessibility: 100, productJsGzip: 120 * 1024 }
 
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
@@ -79,6 +87,7 @@ const chrome = await chromeLauncher.launch({
 })
 const cartId = await makeCart()
 const rows = []
+const misses = []
 try {
   for (const [name, url] of pages) {
     // Warm the server (first render compiles nothing in production, but fills caches).
@@ -90,7 +99,7 @@ try {
         output: "json",
         logLevel: "error",
         onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
-        extraHeaders: name === "checkout" ? { Cookie: `soko_cart=${cartId}` } : undefined,
+        extraHeaders: name.startsWith("checkout") ? { Cookie: `soko_cart=${cartId}` } : undefined,
       })
       measured.push(result.lhr)
     }
@@ -116,15 +125,23 @@ try {
     const failing = Object.values(lhr.audits).filter(
       (a) => a.score !== null && a.score < 1 && lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id)
     )
+    if (score("performance") < budget.performance || score("accessibility") < budget.accessibility) {
+      misses.push(`${name}: performance ${score("performance")}, accessibility ${score("accessibility")}`)
+    }
+    if (name.startsWith("product") && jsBytes > budget.productJsGzip) {
+      misses.push(`${name}: ${jsBytes} B of JavaScript (gzip, with headers), over ${budget.productJsGzip}`)
+    }
     for (const a of failing) {
       console.log(`  [${name}] accessibility: ${a.id} — ${a.title}`)
     }
     if (process.env.LH_SAVE) {
       fs.mkdirSync(path.join(storefront, "e2e-artifacts"), { recursive: true })
-      fs.writeFileSync(path.join(storefront, "e2e-artifacts", `lighthouse-${name}.json`), JSON.stringify(lhr))
+      fs.writeFileSync(path.join(storefront, "e2e-artifacts", `lighthouse-${name.replace(" ", "-")}.json`), JSON.stringify(lhr))
     }
   }
 } finally {
   await chrome.kill()
 }
 console.table(rows)
+console.log(misses.length ? `Over budget:\n  ${misses.join("\n  ")}` : "Every page within budget.")
+process.exitCode = misses.length ? 1 : 0

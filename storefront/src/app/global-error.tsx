@@ -1,19 +1,23 @@
 "use client"
 
-import { useEffect, useState } from "react"
+import { useSyncExternalStore } from "react"
 import { GLOBAL_ERROR_WORDS, globalErrorLocale } from "@/i18n/global-error-words"
 import type { Locale } from "@/i18n/locales"
 
+const never = () => () => {}
+
 /**
  * Shown when the root layout itself failed. English on the first render, as
- * the server would render it, then the shopper's language from the cookie or
- * the browser, so hydration never disagrees.
+ * the server would render it (React hydrates with the server snapshot), then
+ * the shopper's language from the cookie or the browser, so hydration never
+ * disagrees.
  */
 export default function GlobalError({ reset }: { error: Error; reset: () => void }) {
-  const [locale, setLocale] = useState<Locale>("en")
-  useEffect(() => {
-    setLocale(globalErrorLocale(document.cookie, navigator.languages ?? [navigator.language]))
-  }, [])
+  const locale = useSyncExternalStore<Locale>(
+    never,
+    () => globalErrorLocale(document.cookie, navigator.languages ?? [navigator.language]),
+    () => "en"
+  )
   const words = GLOBAL_ERROR_WORDS[locale]
   return (
     <html lang={`${locale}-KE`}>

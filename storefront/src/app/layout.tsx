@@ -2,7 +2,6 @@ import type { Metadata, Viewport } from "next"
 import { NextIntlClientProvider } from "next-intl"
 import { getLocale, getMessages, getTranslations } from "next-intl/server"
 import { HydratedMarker } from "@/components/hydrated-marker"
-import { NavigationWatchdog } from "@/components/navigation-watchdog"
 import { clientMessages } from "@/i18n/client-messages"
 import "./globals.css"
 
@@ -33,7 +32,6 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </a>
           {children}
           <HydratedMarker />
-          <NavigationWatchdog />
         </NextIntlClientProvider>
       </body>
     </html>

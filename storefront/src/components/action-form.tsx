@@ -8,13 +8,6 @@ import type { ActionState } from "@/lib/data/action-state"
 export type FormAction = (prev: ActionState, formData: FormData) => Promise<ActionState>
 
 /**
- * A soft navigation that has not changed the address after this long is taken
- * as stuck (the same router stall, rarer outside actions; see
- * navigation-watchdog.tsx) and the next page is loaded the plain way.
- */
-const NAVIGATION_FALLBACK_MS = 10_000
-
-/**
  * Runs a form's server action from the submit event, then moves the page on
  * in a transition of its own: `router.push` to the answer's `redirectTo`, or
  * `router.refresh()` so the server-rendered parts show the change.
@@ -22,11 +15,13 @@ const NAVIGATION_FALLBACK_MS = 10_000
  * Why not `<form action>` with `useActionState` alone: with Next 15.5, when the
  * action's answer carries a re-rendered page (after `revalidatePath`, a cookie
  * change or a `redirect`), the router applies it inside the form's action
- * transition, and now and then that transition never commits: the button stays
- * on "Applying…" although the server answered (vercel/next.js#86151, #96233).
- * Here the actions neither revalidate nor redirect when called from the app, so
- * the answer is just the state; the form shows it at once, whatever the router
- * does next.
+ * transition, and now and then that transition never committed: the button
+ * stayed on "Applying…" although the server answered (vercel/next.js#86151,
+ * #96233). Here the actions neither revalidate nor redirect when called from
+ * the app, so the answer is just the state; the form shows it at once,
+ * whatever the router does next. With Next 16 the refresh after the answer
+ * commits every time (e2e/router-probe.spec.mjs), so the plain-load fallback
+ * this hook had is gone; the plain `<form action>` has not been probed yet.
  *
  * Without JavaScript (or before hydration) the form still posts to the action
  * through `useActionState`, and the action redirects as usual (lib/data/action-result.ts).
@@ -56,17 +51,10 @@ export function useFormAction(action: FormAction, initial: ActionState = {}) {
       setPending(false)
       if (next.redirectTo) {
         const to = next.redirectTo
-        const from = window.location.href
         startTransition(() => router.push(to))
         if (next.refreshLayout) {
           startTransition(() => router.refresh())
         }
-        window.setTimeout(() => {
-          if (window.location.href === from) {
-            console.warn(`[soko] the page did not move on to ${to}; loading it`)
-            window.location.assign(to)
-          }
-        }, NAVIGATION_FALLBACK_MS)
       } else if (!next.error) {
         startTransition(() => router.refresh())
       }

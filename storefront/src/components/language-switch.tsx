@@ -7,7 +7,7 @@ import { ActionForm } from "./action-form"
 import { AutoSubmit } from "./auto-submit"
 import { CurrentPath } from "./current-path"
 
-/** English / Kiswahili in the header; applies on change (with JavaScript) or with its button. */
+/** English / Kiswahili in the header; applies on change (with JavaScript) or with its button (without). */
 export async function LanguageSwitch({ country }: { country: string }) {
   const [locale, t] = await Promise.all([getShopLocale(), getTranslations("language")])
   return (
@@ -25,10 +25,13 @@ export async function LanguageSwitch({ country }: { country: string }) {
       <Suspense fallback={<input type="hidden" name="path" value={`/${country}`} />}>
         <CurrentPath />
       </Suspense>
-      <button id="language-submit" className="btn btn--secondary btn--small" type="submit">
-        {t("change")}
-      </button>
-      <AutoSubmit hideButtonId="language-submit" />
+      {/* Only without JavaScript: a button hidden after hydration moved the whole header down the page (CLS 0.17). */}
+      <noscript>
+        <button className="btn btn--secondary btn--small" type="submit">
+          {t("change")}
+        </button>
+      </noscript>
+      <AutoSubmit />
     </ActionForm>
   )
 }

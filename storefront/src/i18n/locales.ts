@@ -14,19 +14,19 @@ export const LOCALE_COOKIE = "soko_lang"
 
 /**
  * URL scheme: `?lang=sw` on any page. Shop paths already start with the
- * country (/ke/store), which the middleware treats as "two letters = a
+ * country (/ke/store), which the proxy treats as "two letters = a
  * country"; a locale segment (/ke/sw/store or /sw/ke/store) would move every
  * route folder and every link, and /sw would be read as a country. A query
  * parameter keeps every existing URL valid (English stays at the plain URL),
  * gives each language its own crawlable address for `hreflang`, and the
- * middleware turns it into the cookie so the choice survives navigation.
+ * proxy turns it into the cookie so the choice survives navigation.
  */
 export const LOCALE_PARAM = "lang"
 
-/** Header the middleware sets when the URL names a language, read by i18n/request.ts. */
+/** Header the proxy sets when the URL names a language, read by i18n/request.ts. */
 export const LOCALE_HEADER = "x-soko-locale"
 
-/** Header the middleware sets with the page's path and query, for hreflang alternates. */
+/** Header the proxy sets with the page's path and query, for hreflang alternates. */
 export const PAGE_URL_HEADER = "x-soko-url"
 
 /** The language names in the switch, each in its own language. */
@@ -66,7 +66,7 @@ export function contentLocale(locale: Locale): string {
 }
 
 export type LocaleSources = {
-  /** ?lang= on this request (or the middleware's header carrying it). */
+  /** ?lang= on this request (or the proxy's header carrying it). */
   param?: string | null
   /** The remembered choice. */
   cookie?: string | null

@@ -5,7 +5,7 @@ import { FORMATS, TIME_ZONE } from "./formats"
 
 /**
  * The language of this request, for every server component and action
- * (next-intl calls this once per request). The middleware has already turned a
+ * (next-intl calls this once per request). The proxy has already turned a
  * `?lang=` into LOCALE_HEADER and the cookie.
  */
 export default getRequestConfig(async () => {

@@ -18,7 +18,6 @@ async function HomePageContent({ params }: { params: Promise<{ country: string }
       products: await listProducts(region.id, { collection_id: [c.id], limit: 4 }),
     }))
   )
-  let eager = 2
   return (
     <div className="container page">
       <section className="hero" aria-labelledby="hero-title">
@@ -48,9 +47,9 @@ async function HomePageContent({ params }: { params: Promise<{ country: string }
 
       {featured
         .filter((f) => f.products.length)
-        .map(({ collection, products }) => {
-          const grid = <ProductGrid products={products} country={country} wide eager={eager} />
-          eager = 0
+        .map(({ collection, products }, index) => {
+          // The first grid's first pictures are above the fold: loaded eagerly.
+          const grid = <ProductGrid products={products} country={country} wide eager={index === 0 ? 2 : 0} />
           return (
             <section className="section" key={collection.id} aria-labelledby={`col-${collection.handle}`}>
               <div className="section__head">

@@ -70,7 +70,8 @@ export function AddressForm({
   }
 
   return (
-    <form ref={formRef} {...formProps} noValidate data-testid="address-form" key={version}>
+    // `key` before the spread: after it, JSX compiles to createElement and React warns about the form's children's keys.
+    <form key={version} ref={formRef} {...formProps} noValidate data-testid="address-form">
       <FormError message={state.error} />
       <input type="hidden" name="country" value={country} />
       {addressId ? <input type="hidden" name="address_id" value={addressId} /> : null}

@@ -65,7 +65,6 @@ export function StripeCardPayment({
     let element: StripeElement | undefined
     let cancelled = false
     if (!clientSecret) {
-      setError(t("notReady"))
       return
     }
     loadStripe()
@@ -117,7 +116,7 @@ export function StripeCardPayment({
 
   return (
     <div className="stack" data-testid="stripe-card">
-      <FormError message={error ?? state.error} />
+      <FormError message={clientSecret ? (error ?? state.error) : t("notReady")} />
       <div ref={mountRef} style={{ minHeight: 180 }} aria-busy={!ready} />
       <button className="btn btn--block" type="button" onClick={pay} disabled={!ready || busy} aria-disabled={!ready || busy}>
         {busy ? t("paying") : label}

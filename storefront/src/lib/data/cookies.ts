@@ -44,7 +44,7 @@ export async function setCountryCookie(code: string) {
   ;(await cookies()).set(COUNTRY, code, { ...base(), maxAge: 60 * 60 * 24 * 365 })
 }
 
-/** The shopper's language (set by the header's switch; the middleware sets it too for ?lang=). */
+/** The shopper's language (set by the header's switch; the proxy sets it too for ?lang=). */
 export async function setLocaleCookie(locale: Locale) {
   ;(await cookies()).set(LOCALE_COOKIE, locale, { ...base(), maxAge: 60 * 60 * 24 * 365 })
 }

@@ -2,7 +2,7 @@
  * Product pictures stored by Medusa's local file module have absolute URLs on the
  * backend (`http://localhost:9000/static/…`, whatever port the seed saw). The
  * storefront serves them from its own origin: `/static/…` is rewritten to the
- * backend by src/middleware.ts (Next's rewrite proxies the file), so
+ * backend by src/proxy.ts (Next's rewrite proxies the file), so
  * they load on a phone on the LAN, on any backend port, with one connection.
  * Pictures on other hosts (a CDN, S3) are left alone.
  */
@@ -29,7 +29,7 @@ function isLocalHost(hostname: string): boolean {
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/
 
 /**
- * Where the middleware's rewrite sends a `/static/…` request: the same path on
+ * Where the proxy's rewrite sends a `/static/…` request: the same path on
  * the backend, or null (a 404) for anything that is not plain file names, so
  * `/static/%2e%2e/admin` cannot reach other backend routes.
  */

@@ -11,7 +11,7 @@ const DEFAULT_COUNTRY = "ke"
  * a reset-password link from an email) go to the shopper's remembered country,
  * Kenya by default. The [country] layout 404s countries no region serves.
  */
-export function middleware(request: NextRequest) {
+export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl
   if (pathname.startsWith("/static/")) {
     return staticFile(request)
