@@ -42,8 +42,12 @@ export function fill(template: string, ids: Record<string, string>): string {
 
 const LOCALE = "en-KE"
 
-/** The body the storefront sends with each write it makes in a purchase. */
-export function bodyFor(template: string, ids: Record<string, string>, email: string): Json {
+/**
+ * The body the storefront sends with each write it makes in a purchase. The
+ * cart is updated twice: the address step (email, addresses, language), then
+ * the payment step (the chosen method in the cart's metadata).
+ */
+export function bodyFor(template: string, ids: Record<string, string>, email: string, addressed = false): Json {
   const route = template.split("?")[0]
   switch (route) {
     case "/store/carts":
@@ -51,7 +55,9 @@ export function bodyFor(template: string, ids: Record<string, string>, email: st
     case "/store/carts/{cart}/line-items":
       return { variant_id: ids.variant, quantity: 1 }
     case "/store/carts/{cart}":
-      return { email, shipping_address: ADDRESS, billing_address: ADDRESS, locale: LOCALE }
+      return addressed
+        ? { metadata: { soko_payment_provider: "pp_system_default" } }
+        : { email, shipping_address: ADDRESS, billing_address: ADDRESS, locale: LOCALE }
     case "/store/carts/{cart}/shipping-methods":
       return { option_id: ids.so }
     case "/store/payment-collections":
@@ -92,7 +98,7 @@ export function recordedCalls(): CallTemplate[] {
   if (!recorded) {
     if (!existsSync(CALLS_FILE)) {
       throw new Error(
-        `${path.relative(process.cwd(), CALLS_FILE)} is missing: record it with SOKO_CAPTURE_CHECKOUT=1 SOKO_E2E_LOG_LEVEL=http npx playwright test --project storefront checkout-capture`
+        `${path.relative(process.cwd(), CALLS_FILE)} is missing: record it with SOKO_CAPTURE_CHECKOUT=1 SOKO_E2E_LOG_LEVEL=http npx playwright test checkout-capture --project storefront`
       )
     }
     recorded = toTemplate((JSON.parse(readFileSync(CALLS_FILE, "utf8")) as { calls: RecordedCall[] }).calls)
@@ -105,10 +111,16 @@ export async function storefrontCheckout(ctx: BenchContext, n: Counter): Promise
   const product = pick(ctx.products)
   const ids: Record<string, string> = { reg: ctx.regionId, prod: product.id, variant: pick(product.variantIds), handle: product.handle }
   const email = `bench-${Math.random().toString(36).slice(2, 10)}@example.com`
+  let addressed = false
   for (const call of recordedCalls()) {
     const url = fill(call.path, ids)
     const { body } =
-      call.method === "GET" ? await s.get(url) : call.method === "POST" ? await s.post(url, bodyFor(call.path, ids, email)) : await s.delete(url)
+      call.method === "GET"
+        ? await s.get(url)
+        : call.method === "POST"
+          ? await s.post(url, bodyFor(call.path, ids, email, addressed))
+          : await s.delete(url)
+    addressed ||= call.method === "POST" && call.path.split("?")[0] === "/store/carts/{cart}"
     learn(body, ids)
   }
   if (!ids.order) {

@@ -45,8 +45,9 @@ describe("bodyFor", () => {
   ])("%s", (template, expected) => {
     expect(bodyFor(template, ids, "a@example.com")).toEqual(expected)
   })
-  it("the address step carries the email, both addresses and the language", () => {
+  it("the address step carries the email, both addresses and the language; the payment step the method", () => {
     expect(bodyFor("/store/carts/{cart}", ids, "a@example.com")).toEqual(expect.objectContaining({ email: "a@example.com", locale: "en-KE" }))
+    expect(bodyFor("/store/carts/{cart}?fields=id", ids, "a@example.com", true)).toEqual({ metadata: { soko_payment_provider: "pp_system_default" } })
   })
   it("a write it has no body for is an error naming the route", () => {
     expect(() => bodyFor("/store/customers/me?fields=id", ids, "a@example.com")).toThrow(/no body known for POST \/store\/customers\/me/)

@@ -7,7 +7,7 @@
  * bench/storefront-checkout.calls.json. The bench turns their ids into
  * placeholders and replays them.
  *
- *   SOKO_CAPTURE_CHECKOUT=1 SOKO_E2E_LOG_LEVEL=http npx playwright test --project storefront checkout-capture
+ *   SOKO_CAPTURE_CHECKOUT=1 SOKO_E2E_LOG_LEVEL=http npx playwright test checkout-capture --project storefront
  *
  * Skipped otherwise: it measures nothing itself.
  */
