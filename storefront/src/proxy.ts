@@ -76,6 +76,10 @@ function staticFile(request: NextRequest) {
   const headers = new Headers(request.headers)
   headers.delete("cookie")
   headers.delete("authorization")
+  // Next's rewrite proxy keeps idle connections to the backend with no time limit, while the backend
+  // (Node's server) closes them after 5 s: a picture sent down one it just closed failed with
+  // "socket hang up" (a 500, about 1 in 100 catalog loads). One connection per file on loopback is cheap.
+  headers.set("connection", "close")
   return NextResponse.rewrite(target, {
     request: { headers },
     // SVGs are drawn with <img>, where scripts never run; this keeps them inert if opened directly too.
