@@ -46,3 +46,12 @@ export async function activatePendingSearchIndexes(container: MedusaContainer, l
   const pending = (await container.resolve(Modules.SEARCH).listIndexes()).filter((i) => i.status === "pending").map((i) => i.name)
   return pending.length ? rebuildSearchIndexes(container, pending, log) : []
 }
+
+/** Rebuilds every search index the app defines. Nothing to do without the module. */
+export async function rebuildAllSearchIndexes(container: MedusaContainer, log: Log): Promise<string[]> {
+  if (!container.hasRegistration(Modules.SEARCH)) {
+    return []
+  }
+  const names = (await container.resolve(Modules.SEARCH).listIndexes()).map((i) => i.name)
+  return names.length ? rebuildSearchIndexes(container, names, log) : []
+}

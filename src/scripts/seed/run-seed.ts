@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { seedDemoCustomer } from "./customer"
 import { seedCategories, seedCollections, seedProducts } from "./catalog-setup"
 import { seedShipping, seedStockLocation } from "./fulfillment"
-import { activatePendingSearchIndexes } from "../../lib/search/rebuild"
+import { activatePendingSearchIndexes, rebuildAllSearchIndexes } from "../../lib/search/rebuild"
 import { seedTranslations } from "./translations"
 import {
   defaultSalesChannelId,
@@ -58,6 +58,9 @@ export async function runSeed(container: MedusaContainer, options: SeedOptions =
   )
   await step("Swahili catalog content (Translation Module)", () => seedTranslations(container))
   await step("demo customer", () => seedDemoCustomer(container))
+  // The seed runs in a short-lived process: the catalog's events (products, stock, translations) may
+  // not all be consumed before it exits, so the index is rebuilt from what the seed wrote.
+  await step("search index rebuilt from the seeded catalog", () => rebuildAllSearchIndexes(container, (line) => logger.info(line)))
 
   return {
     publishableKey,
