@@ -232,25 +232,10 @@ async function StorePageContent({ params, searchParams }: Props) {
   )
 }
 
-/** The current filters as hidden fields, so the sort form keeps them. */
+/** The current filters as hidden fields, so the sort form keeps them: the link's query without sort and page. */
 function hiddenFields(p: CatalogParams) {
-  const fields: [string, string][] = []
-  if (p.q) {
-    fields.push(["q", p.q])
-  }
-  p.categories.forEach((c) => fields.push(["category", c]))
-  p.collections.forEach((c) => fields.push(["collection", c]))
-  Object.entries(p.options).forEach(([t, vs]) => vs.forEach((v) => fields.push(["opt", `${t}:${v}`])))
-  if (p.minPrice !== undefined) {
-    fields.push(["min", String(p.minPrice)])
-  }
-  if (p.maxPrice !== undefined) {
-    fields.push(["max", String(p.maxPrice)])
-  }
-  if (p.inStock) {
-    fields.push(["stock", "in"])
-  }
-  return fields.map(([name, value], i) => <input key={`${name}-${i}`} type="hidden" name={name} value={value} />)
+  const fields = new URLSearchParams(catalogQuery(p, { sort: "featured", page: 1 }).slice(1))
+  return [...fields.entries()].map(([name, value], i) => <input key={`${name}-${i}`} type="hidden" name={name} value={value} />)
 }
 
 function Pagination({ page, pageCount, link }: { page: number; pageCount: number; link: (n: number) => string }) {
