@@ -48,6 +48,50 @@ export type ConfigSpec = {
   leanResponses?: boolean
 }
 
+const vanillaEnv = (): Record<string, string> => ({
+  NODE_ENV: "production",
+  DATABASE_URL: RUN_DB_URL,
+  JWT_SECRET: "bench-jwt-secret-0123456789",
+  COOKIE_SECRET: "bench-cookie-secret-0123456789",
+})
+
+/** Medusa 2.21.2 with its defaults (bench/vanilla): no Soko plugins, no Redis. */
+export function vanillaConfig(port = 9720): ConfigSpec {
+  return {
+    name: "vanilla",
+    label: "Medusa 2.21.2 defaults, no Soko plugins, no Redis",
+    cwd: path.join(BENCH, "vanilla"),
+    port,
+    vanilla: true,
+    env: vanillaEnv(),
+  }
+}
+
+/** Medusa 2.21.2 as a tuned shop runs it (bench/vanilla-tuned): Soko's Redis modules and Medusa's caching module, no Soko plugins. */
+export function vanillaTunedConfig(prefix: string, port = 9725): ConfigSpec {
+  return {
+    name: "vanilla-tuned",
+    label: "Medusa 2.21.2 tuned: Soko's Redis modules and Medusa's caching module, no Soko plugins",
+    cwd: path.join(BENCH, "vanilla-tuned"),
+    port,
+    vanilla: true,
+    // The same calls as Soko's load (fields=id on mutations): only the server differs.
+    leanResponses: true,
+    env: { ...vanillaEnv(), REDIS_URL, SOKO_REDIS_PREFIX: prefix },
+  }
+}
+
+/** Soko's production build and profile as shipped (the admin left out: the load never asks for it). */
+export function sokoConfig(prefix: string, port = 9740): ConfigSpec {
+  return {
+    name: "soko",
+    label: "Soko production profile as shipped",
+    cwd: path.join(ROOT, ".medusa", "server"),
+    port,
+    leanResponses: true,
+    env: { ...sokoEnv(port, prefix), DISABLE_ADMIN: "true" },
+  }
+}
 
 export function psql(sql: string, db = "postgres"): string {
   return execFileSync("psql", ["-h", DB_HOST, "-U", "postgres", "-d", db, "-Atc", sql], { encoding: "utf8" }).trim()

@@ -38,7 +38,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { startDarajaSimulator } from "@soko/daraja-simulator"
-import { arg, BENCH, CALLBACK_SECRET, DURATION_MS, flag, log, REDIS_URL, RESULTS, ROOT, ROUNDS, RUN_DB_URL, SIM_PORT, sokoEnv, t0, WARMUP_MS, WORK, type ConfigSpec } from "./config"
+import { arg, CALLBACK_SECRET, DURATION_MS, flag, log, RESULTS, ROOT, ROUNDS, SIM_PORT, sokoConfig, sokoEnv, t0, vanillaConfig, vanillaTunedConfig, WARMUP_MS, WORK, type ConfigSpec } from "./config"
 import type { BenchContext } from "./client"
 import { SCENARIOS } from "./scenarios"
 import { runMultiInstance } from "./multi"
@@ -85,36 +85,8 @@ async function main() {
     const stamp = new Date().toISOString().replace(/[:.]/g, "-")
     const prefix = `soko-bench-${stamp}`
     const configs: ConfigSpec[] = [
-      {
-        name: "vanilla",
-        label: "Medusa 2.21.2 defaults, no Soko plugins, no Redis",
-        cwd: path.join(BENCH, "vanilla"),
-        port: 9720,
-        vanilla: true,
-        env: {
-          NODE_ENV: "production",
-          DATABASE_URL: RUN_DB_URL,
-          JWT_SECRET: "bench-jwt-secret-0123456789",
-          COOKIE_SECRET: "bench-cookie-secret-0123456789",
-        },
-      },
-      {
-        name: "vanilla-tuned",
-        label: "Medusa 2.21.2 tuned: Soko's Redis modules and Medusa's caching module, no Soko plugins",
-        cwd: path.join(BENCH, "vanilla-tuned"),
-        port: 9725,
-        vanilla: true,
-        // The same calls as Soko's load (fields=id on mutations): only the server differs.
-        leanResponses: true,
-        env: {
-          NODE_ENV: "production",
-          DATABASE_URL: RUN_DB_URL,
-          REDIS_URL,
-          SOKO_REDIS_PREFIX: `${prefix}-vt`,
-          JWT_SECRET: "bench-jwt-secret-0123456789",
-          COOKIE_SECRET: "bench-cookie-secret-0123456789",
-        },
-      },
+      vanillaConfig(),
+      vanillaTunedConfig(`${prefix}-vt`),
       {
         name: "no-hooks",
         label: "Soko production profile, plugins without their hooks",
@@ -123,14 +95,7 @@ async function main() {
         leanResponses: true,
         env: sokoEnv(9730, `${prefix}-nh`),
       },
-      {
-        name: "soko",
-        label: "Soko production profile as shipped",
-        cwd: path.join(ROOT, ".medusa", "server"),
-        port: 9740,
-        leanResponses: true,
-        env: { ...sokoEnv(9740, `${prefix}-s`), DISABLE_ADMIN: "true" },
-      },
+      sokoConfig(`${prefix}-s`),
     ]
     // --profile name='{"ENV":"value"}' adds a variant of "soko" with extra env (one change at a time).
     for (let i = 0; i < process.argv.length; i++) {

@@ -40,24 +40,23 @@ export function fill(template: string, ids: Record<string, string>): string {
   })
 }
 
-const LOCALE = "en-KE"
+/** An English shopper: no content locale (storefront/src/i18n/locales.ts), the shop language in the metadata. */
+const LANGUAGE = { locale: null, metadata: { locale: "en" } }
 
 /**
  * The body the storefront sends with each write it makes in a purchase. The
- * cart is updated twice: the address step (email, addresses, language), then
- * the payment step (the chosen method in the cart's metadata).
+ * cart is updated once, at the address step (email, addresses, language); the
+ * payment step keeps its choice in a cookie (storefront/src/lib/checkout.ts).
  */
-export function bodyFor(template: string, ids: Record<string, string>, email: string, addressed = false): Json {
+export function bodyFor(template: string, ids: Record<string, string>, email: string): Json {
   const route = template.split("?")[0]
   switch (route) {
     case "/store/carts":
-      return { region_id: ids.reg, locale: LOCALE }
+      return { region_id: ids.reg }
     case "/store/carts/{cart}/line-items":
       return { variant_id: ids.variant, quantity: 1 }
     case "/store/carts/{cart}":
-      return addressed
-        ? { metadata: { soko_payment_provider: "pp_system_default" } }
-        : { email, shipping_address: ADDRESS, billing_address: ADDRESS, locale: LOCALE }
+      return { email, shipping_address: ADDRESS, billing_address: ADDRESS, ...LANGUAGE }
     case "/store/carts/{cart}/shipping-methods":
       return { option_id: ids.so }
     case "/store/payment-collections":
@@ -111,16 +110,14 @@ export async function storefrontCheckout(ctx: BenchContext, n: Counter): Promise
   const product = pick(ctx.products)
   const ids: Record<string, string> = { reg: ctx.regionId, prod: product.id, variant: pick(product.variantIds), handle: product.handle }
   const email = `bench-${Math.random().toString(36).slice(2, 10)}@example.com`
-  let addressed = false
   for (const call of recordedCalls()) {
     const url = fill(call.path, ids)
     const { body } =
       call.method === "GET"
         ? await s.get(url)
         : call.method === "POST"
-          ? await s.post(url, bodyFor(call.path, ids, email, addressed))
+          ? await s.post(url, bodyFor(call.path, ids, email))
           : await s.delete(url)
-    addressed ||= call.method === "POST" && call.path.split("?")[0] === "/store/carts/{cart}"
     learn(body, ids)
   }
   if (!ids.order) {

@@ -36,7 +36,7 @@ describe("fill", () => {
 describe("bodyFor", () => {
   const ids = { reg: "reg_1", cart: "cart_1", variant: "variant_1", so: "so_1", pay_col: "pay_col_1" }
   it.each([
-    ["/store/carts?fields=id", { region_id: "reg_1", locale: "en-KE" }],
+    ["/store/carts?fields=id", { region_id: "reg_1" }],
     ["/store/carts/{cart}/line-items", { variant_id: "variant_1", quantity: 1 }],
     ["/store/carts/{cart}/shipping-methods?fields=id", { option_id: "so_1" }],
     ["/store/payment-collections", { cart_id: "cart_1" }],
@@ -45,9 +45,8 @@ describe("bodyFor", () => {
   ])("%s", (template, expected) => {
     expect(bodyFor(template, ids, "a@example.com")).toEqual(expected)
   })
-  it("the address step carries the email, both addresses and the language; the payment step the method", () => {
-    expect(bodyFor("/store/carts/{cart}", ids, "a@example.com")).toEqual(expect.objectContaining({ email: "a@example.com", locale: "en-KE" }))
-    expect(bodyFor("/store/carts/{cart}?fields=id", ids, "a@example.com", true)).toEqual({ metadata: { soko_payment_provider: "pp_system_default" } })
+  it("the address step carries the email, both addresses and the language (none for English content, the shop language in metadata)", () => {
+    expect(bodyFor("/store/carts/{cart}", ids, "a@example.com")).toEqual(expect.objectContaining({ email: "a@example.com", locale: null, metadata: { locale: "en" } }))
   })
   it("a write it has no body for is an error naming the route", () => {
     expect(() => bodyFor("/store/customers/me?fields=id", ids, "a@example.com")).toThrow(/no body known for POST \/store\/customers\/me/)

@@ -416,8 +416,10 @@ export const journeys = [
       const orderId = decodeURIComponent(pathOf(page).split("/")[3])
       const token = await adminToken(stack)
       const headers = { authorization: `Bearer ${token}` }
-      const { order } = await (await backendFetch(`${stack.backendUrl}/admin/orders/${orderId}?fields=locale,items.product_title`, { headers })).json()
+      const { order } = await (await backendFetch(`${stack.backendUrl}/admin/orders/${orderId}?fields=locale,metadata,items.product_title`, { headers })).json()
       assert.equal(order.locale, "sw-KE")
+      // The shop language, for the notifications plugin (an English order has no content locale).
+      assert.equal(order.metadata?.locale, "sw")
       assert.deepEqual(order.items.map((i) => i.product_title), ["Kahawa ya Kenya AA"])
       let placed = []
       const deadline = Date.now() + 30_000

@@ -7,7 +7,7 @@ export async function getShopLocale(): Promise<Locale> {
   return toLocale(await getLocale()) ?? DEFAULT_LOCALE
 }
 
-/** This request's locale for the store API's product content ("en-KE" | "sw-KE"). */
-export async function getContentLocale(): Promise<string> {
+/** This request's locale for the store API's product content: "sw-KE", or null for English (contentLocale). */
+export async function getContentLocale(): Promise<string | null> {
   return contentLocale(await getShopLocale())
 }

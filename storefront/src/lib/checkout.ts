@@ -11,17 +11,41 @@ import { normalizeKenyanPhone } from "./util/phone"
 export const STEPS = ["address", "delivery", "payment", "review"] as const
 export type Step = (typeof STEPS)[number]
 
-/** Cart metadata keys where the storefront keeps the shopper's payment choice until the order is placed. */
-export const PAYMENT_PROVIDER_KEY = "soko_payment_provider"
-export const MPESA_PHONE_KEY = "soko_mpesa_phone"
+/** The shopper's payment choice, kept until the order is placed (lib/data/cookies.ts). */
+export type PaymentChoice = { providerId?: string; phone?: string }
 
-type CartLike = Pick<HttpTypes.StoreCart, "email" | "shipping_address" | "shipping_methods" | "metadata" | "payment_collection">
+/** A cart as checkout sees it: Medusa's cart plus the payment choice kept beside it. */
+type CartLike = Pick<HttpTypes.StoreCart, "email" | "shipping_address" | "shipping_methods" | "payment_collection"> & { payment?: PaymentChoice }
 
-export function paymentChoice(cart: CartLike): { providerId?: string; phone?: string } {
-  const meta = (cart.metadata ?? {}) as Record<string, unknown>
-  const providerId = typeof meta[PAYMENT_PROVIDER_KEY] === "string" ? (meta[PAYMENT_PROVIDER_KEY] as string) : undefined
-  const phone = typeof meta[MPESA_PHONE_KEY] === "string" ? (meta[MPESA_PHONE_KEY] as string) : undefined
-  return { providerId, phone }
+export function paymentChoice(cart: CartLike): PaymentChoice {
+  return cart.payment ?? {}
+}
+
+/**
+ * The payment choice as a cookie value, tied to its cart. Why a cookie and not
+ * the cart's metadata: a cart update runs Medusa's whole cart refresh (taxes,
+ * promotions, shipping, payment collection), about 250 ms of server work per
+ * checkout (bench/per-call.ts) for two strings only the storefront reads; and
+ * the shopper's full M-Pesa number no longer sits on the cart in the database.
+ */
+export function encodePaymentChoice(cartId: string, choice: PaymentChoice): string {
+  return Buffer.from(JSON.stringify({ cart: cartId, provider: choice.providerId, phone: choice.phone })).toString("base64url")
+}
+
+/** The choice a cookie value holds for this cart; nothing for another cart's or a malformed value. */
+export function decodePaymentChoice(value: string | undefined, cartId: string): PaymentChoice | undefined {
+  if (!value) {
+    return undefined
+  }
+  try {
+    const raw = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Record<string, unknown>
+    if (raw.cart !== cartId || typeof raw.provider !== "string") {
+      return undefined
+    }
+    return { providerId: raw.provider, ...(typeof raw.phone === "string" ? { phone: raw.phone } : {}) }
+  } catch {
+    return undefined
+  }
 }
 
 export function isStepDone(cart: CartLike, step: Step): boolean {

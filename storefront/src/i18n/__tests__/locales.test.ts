@@ -37,9 +37,9 @@ describe("toLocale", () => {
 
 describe("contentLocale", () => {
   it.each([
-    ["en", "en-KE"],
+    ["en", null],
     ["sw", "sw-KE"],
-  ] as const)("%s → %s (the store API's Translation Module locale)", (locale, expected) => {
+  ] as const)("%s → %s (the store API's Translation Module locale; none for the products' own English)", (locale, expected) => {
     expect(contentLocale(locale)).toBe(expected)
   })
 })

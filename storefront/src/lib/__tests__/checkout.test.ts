@@ -1,13 +1,13 @@
 import type { HttpTypes } from "@medusajs/types"
 import { describe, expect, it } from "vitest"
-import { type AddressInput, currentStep, isStepDone, toStoreAddress, validateAddress } from "../checkout"
+import { type AddressInput, currentStep, decodePaymentChoice, encodePaymentChoice, isStepDone, toStoreAddress, validateAddress } from "../checkout"
 
 type Cart = Parameters<typeof currentStep>[0]
 
 const address = { address_1: "Waiyaki Way", country_code: "ke" } as HttpTypes.StoreCartAddress
 const withAddress: Cart = { email: "a@b.co", shipping_address: address }
 const withDelivery: Cart = { ...withAddress, shipping_methods: [{ id: "sm" } as HttpTypes.StoreCartShippingMethod] }
-const withMpesa: Cart = { ...withDelivery, metadata: { soko_payment_provider: "pp_mpesa_mpesa", soko_mpesa_phone: "254708374149" } }
+const withMpesa: Cart = { ...withDelivery, payment: { providerId: "pp_mpesa_mpesa", phone: "254708374149" } }
 
 describe("checkout steps", () => {
   it("opens the first step that still needs doing", () => {
@@ -24,12 +24,12 @@ describe("checkout steps", () => {
   })
 
   it("needs a usable M-Pesa number for an M-Pesa payment", () => {
-    expect(isStepDone({ ...withDelivery, metadata: { soko_payment_provider: "pp_mpesa_mpesa", soko_mpesa_phone: "12" } }, "payment")).toBe(false)
-    expect(isStepDone({ ...withDelivery, metadata: { soko_payment_provider: "pp_system_default" } }, "payment")).toBe(true)
+    expect(isStepDone({ ...withDelivery, payment: { providerId: "pp_mpesa_mpesa", phone: "12" } }, "payment")).toBe(false)
+    expect(isStepDone({ ...withDelivery, payment: { providerId: "pp_system_default" } }, "payment")).toBe(true)
   })
 
   it("needs a Stripe session for a card payment", () => {
-    const card = { ...withDelivery, metadata: { soko_payment_provider: "pp_stripe_stripe" } }
+    const card = { ...withDelivery, payment: { providerId: "pp_stripe_stripe" } }
     expect(isStepDone(card, "payment")).toBe(false)
     expect(
       isStepDone(
@@ -37,6 +37,24 @@ describe("checkout steps", () => {
         "payment"
       )
     ).toBe(true)
+  })
+})
+
+describe("the payment choice's cookie value", () => {
+  const mpesa = encodePaymentChoice("cart_1", { providerId: "pp_mpesa_mpesa", phone: "254708374149" })
+  it.each([
+    ["its own cart's M-Pesa choice", mpesa, "cart_1", { providerId: "pp_mpesa_mpesa", phone: "254708374149" }],
+    ["cash on delivery, no phone", encodePaymentChoice("cart_1", { providerId: "pp_system_default" }), "cart_1", { providerId: "pp_system_default" }],
+    ["another cart's choice", mpesa, "cart_2", undefined],
+    ["no cookie", undefined, "cart_1", undefined],
+    ["not base64 JSON", "%%%", "cart_1", undefined],
+    ["JSON without a provider", Buffer.from(JSON.stringify({ cart: "cart_1" })).toString("base64url"), "cart_1", undefined],
+  ])("%s", (_name, value, cartId, expected) => {
+    expect(decodePaymentChoice(value, cartId)).toEqual(expected)
+  })
+
+  it("is safe in a cookie as it is (no characters to escape)", () => {
+    expect(mpesa).toMatch(/^[A-Za-z0-9_-]+$/)
   })
 })
 

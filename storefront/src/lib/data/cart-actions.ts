@@ -17,14 +17,16 @@ async function words() {
 }
 
 /**
- * Carts carry the shopper's language (Medusa's cart `locale`): Medusa then
- * titles the line items in it, and the order it becomes keeps it, which is the
- * language the notifications plugin writes a guest's order messages in.
+ * Carts carry the shopper's content language (Medusa's cart `locale`, none for
+ * English: i18n/locales.ts contentLocale): Medusa then titles the line items
+ * in it, and the order it becomes keeps it. The shop language also goes in the
+ * cart's metadata at the address step, for the notifications plugin.
  */
 async function createCart(regionId: string): Promise<Cart> {
+  const locale = await getContentLocale()
   const { cart } = await storeFetch<{ cart: Cart }>("/store/carts", {
     method: "POST",
-    body: { region_id: regionId, locale: await getContentLocale() },
+    body: { region_id: regionId, ...(locale ? { locale } : {}) },
     query: { fields: CART_FIELDS },
     headers: await authHeaders(),
   })
@@ -46,7 +48,7 @@ export async function cartForCountry(countryCode: string): Promise<Cart> {
   // A language chosen since the cart was made (a `?lang=` link) is caught up here, with a region move.
   const change = {
     ...(cart.region_id !== region.id ? { region_id: region.id } : {}),
-    ...(cart.locale !== locale ? { locale } : {}),
+    ...((cart.locale ?? null) !== locale ? { locale } : {}),
   }
   if (!Object.keys(change).length) {
     return cart

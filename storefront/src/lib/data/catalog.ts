@@ -52,8 +52,9 @@ type ProductList = { products: HttpTypes.StoreProduct[]; count: number }
  * URL Next's data cache keys on, so one language's cached answer is never
  * served to the other.
  */
-async function inLocale<Q extends Record<string, unknown>>(query: Q): Promise<Q & { locale: string }> {
-  return { ...query, locale: await getContentLocale() }
+async function inLocale<Q extends Record<string, unknown>>(query: Q): Promise<Q & { locale?: string }> {
+  const locale = await getContentLocale()
+  return locale ? { ...query, locale } : query
 }
 
 export const listCategories = cache(async (): Promise<HttpTypes.StoreProductCategory[]> => {

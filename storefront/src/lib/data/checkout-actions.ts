@@ -2,8 +2,8 @@
 
 import type { HttpTypes } from "@medusajs/types"
 import { getTranslations } from "next-intl/server"
-import { getContentLocale } from "../../i18n/server"
-import { MPESA_PHONE_KEY, PAYMENT_PROVIDER_KEY, paymentChoice, readAddress, toStoreAddress, validateAddress } from "../checkout"
+import { getContentLocale, getShopLocale } from "../../i18n/server"
+import { type PaymentChoice, readAddress, toStoreAddress, validateAddress } from "../checkout"
 import { stripePublishableKey } from "../config"
 import { availablePaymentMethods, isManual, isMpesa, isStripe } from "../payments"
 import { shopperMessage } from "../util/errors"
@@ -11,7 +11,7 @@ import { normalizeKenyanPhone } from "../util/phone"
 import { goTo } from "./action-result"
 import type { ActionState } from "./action-state"
 import { CART_FIELDS, listPaymentProviders, loadCart } from "./cart"
-import { authHeaders, clearCartId } from "./cookies"
+import { authHeaders, clearCartId, getPaymentChoice, setPaymentChoice } from "./cookies"
 import { loadCustomer } from "./customer"
 import { storeFetch } from "./fetch"
 import { forwardedFor } from "./client-address"
@@ -62,12 +62,14 @@ export async function saveAddress(_prev: ActionState, formData: FormData): Promi
   }
   try {
     const storeAddress = toStoreAddress(address)
-    // The language goes with the address (no extra call), so the order is in the one the shopper checks out in.
+    // The language goes with the address (no extra call), so the order is in the one the shopper checks out in:
+    // the content locale for Medusa, the shop language for the notifications plugin (an English order has no locale).
     await updateCart(cart.id, {
       email: address.email,
       shipping_address: storeAddress,
       billing_address: storeAddress,
       locale: await getContentLocale(),
+      metadata: { locale: await getShopLocale() },
     })
     if (customer && formData.get("save_address") === "on") {
       const known = (customer.addresses ?? []).some(
@@ -125,7 +127,7 @@ export async function savePayment(_prev: ActionState, formData: FormData): Promi
   if (!methods.some((m) => m.providerId === providerId)) {
     return { error: t("choosePayment"), fields: { provider_id: t("choosePaymentField") } }
   }
-  const metadata: Record<string, string> = { [PAYMENT_PROVIDER_KEY]: providerId }
+  const choice: PaymentChoice = { providerId }
   if (isMpesa(providerId)) {
     const phone = normalizeKenyanPhone(String(formData.get("mpesa_phone") ?? ""))
     if (!phone) {
@@ -134,10 +136,10 @@ export async function savePayment(_prev: ActionState, formData: FormData): Promi
         fields: { mpesa_phone: t("checkMpesaField") },
       }
     }
-    metadata[MPESA_PHONE_KEY] = phone
+    choice.phone = phone
   }
   try {
-    await updateCart(cart.id, { metadata: { ...(cart.metadata ?? {}), ...metadata } })
+    await setPaymentChoice(cart.id, choice)
     if (isStripe(providerId)) {
       // Cards need their PaymentIntent now: the review step shows Stripe's card form for it.
       const headers = await authHeaders()
@@ -163,7 +165,7 @@ export async function placeOrder(_prev: ActionState, formData: FormData): Promis
   if (!cart) {
     return noCart
   }
-  const { providerId, phone } = paymentChoice(cart)
+  const { providerId, phone } = (await getPaymentChoice(cart.id)) ?? {}
   if (!providerId) {
     return { error: errors("payment") }
   }

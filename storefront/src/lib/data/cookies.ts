@@ -1,11 +1,13 @@
 import "server-only"
 import { cookies } from "next/headers"
 import { LOCALE_COOKIE, type Locale } from "@/i18n/locales"
+import { decodePaymentChoice, encodePaymentChoice, type PaymentChoice } from "../checkout"
 import { secureCookies } from "../config"
 
 const CART = "soko_cart"
 const JWT = "soko_jwt"
 const COUNTRY = "soko_country"
+const PAYMENT = "soko_payment"
 
 const base = () => ({ httpOnly: true, sameSite: "lax" as const, path: "/", secure: secureCookies() })
 
@@ -18,7 +20,18 @@ export async function setCartId(id: string) {
 }
 
 export async function clearCartId() {
-  ;(await cookies()).set(CART, "", { ...base(), maxAge: 0 })
+  const jar = await cookies()
+  jar.set(CART, "", { ...base(), maxAge: 0 })
+  jar.set(PAYMENT, "", { ...base(), maxAge: 0 })
+}
+
+/** The payment method (and M-Pesa number) chosen for this cart at checkout's payment step. */
+export async function getPaymentChoice(cartId: string): Promise<PaymentChoice | undefined> {
+  return decodePaymentChoice((await cookies()).get(PAYMENT)?.value, cartId)
+}
+
+export async function setPaymentChoice(cartId: string, choice: PaymentChoice) {
+  ;(await cookies()).set(PAYMENT, encodePaymentChoice(cartId, choice), { ...base(), maxAge: 60 * 60 * 24 })
 }
 
 export async function getAuthToken(): Promise<string | undefined> {
@@ -49,4 +62,4 @@ export async function setLocaleCookie(locale: Locale) {
   ;(await cookies()).set(LOCALE_COOKIE, locale, { ...base(), maxAge: 60 * 60 * 24 * 365 })
 }
 
-export const COOKIE_NAMES = { CART, JWT, COUNTRY, LOCALE: LOCALE_COOKIE }
+export const COOKIE_NAMES = { CART, JWT, COUNTRY, PAYMENT, LOCALE: LOCALE_COOKIE }

@@ -28,7 +28,7 @@ export async function switchLanguage(_prev: ActionState, formData: FormData): Pr
     // Best effort: a cart that is gone or already an order keeps its language; the add-to-cart and address steps catch up.
     await storeFetch(`/store/carts/${cartId}`, {
       method: "POST",
-      body: { locale: contentLocale(locale) },
+      body: { locale: contentLocale(locale), metadata: { locale } },
       query: { fields: "id" },
       headers: await authHeaders(),
     }).catch(() => undefined)

@@ -12,6 +12,7 @@ import { Totals } from "@/components/totals"
 import { currentStep, isStepDone, paymentChoice, type Step, STEPS } from "@/lib/checkout"
 import { stripePublishableKey } from "@/lib/config"
 import { listPaymentProviders, listShippingOptions, retrieveCart } from "@/lib/data/cart"
+import { getPaymentChoice } from "@/lib/data/cookies"
 import { retrieveCustomer } from "@/lib/data/customer"
 import { availablePaymentMethods, isMpesa, isStripe, paymentKind } from "@/lib/payments"
 import { countryName, countyName } from "@/lib/util/kenya"
@@ -30,16 +31,17 @@ type Props = {
 export default async function CheckoutPage({ params, searchParams }: Props) {
   const { country } = await params
   const { step: requested } = await searchParams
-  const [cart, customer, t, format, locale] = await Promise.all([
+  const [stored, customer, t, format, locale] = await Promise.all([
     retrieveCart(),
     retrieveCustomer().catch(() => null),
     getTranslations("checkout"),
     getFormatter(),
     getLocale(),
   ])
-  if (!cart || !(cart.items ?? []).length) {
+  if (!stored || !(stored.items ?? []).length) {
     redirect(`/${country}/cart`)
   }
+  const cart = { ...stored, payment: await getPaymentChoice(stored.id) }
   const step = currentStep(cart, requested)
   const currency = cart.currency_code
   const address = cart.shipping_address
