@@ -11,11 +11,11 @@
 import { readFileSync } from "node:fs"
 import path from "node:path"
 import { startDarajaSimulator } from "@soko/daraja-simulator"
-import { pick, store, type BenchContext } from "./client"
+import type { BenchContext } from "./client"
 import { arg, CALLBACK_SECRET, DB_NAME, SIM_PORT, sokoConfig, vanillaConfig, vanillaTunedConfig, WORK } from "./config"
 import { startServer, stopServer } from "./servers"
 import { median } from "./stats"
-import { bodyFor, fill, learn, recordedCalls } from "./storefront-calls"
+import { recordedCalls, storefrontCheckout } from "./storefront-calls"
 
 const CHECKOUTS = Number(arg("checkouts", "15"))
 /** Checkouts before measuring: the server's first ones warm its caches and JIT. */
@@ -23,22 +23,13 @@ const WARMUP = 2
 
 /** Each recorded call's latencies (ms) over `CHECKOUTS` checkouts on one connection. */
 async function replay(ctx: BenchContext): Promise<number[][]> {
-  const s = store(ctx, { requests: 0, bytes: 0 })
-  const calls = recordedCalls()
-  const times: number[][] = calls.map(() => [])
-  for (let i = 0; i < WARMUP + CHECKOUTS; i++) {
-    const product = pick(ctx.products)
-    const ids: Record<string, string> = { reg: ctx.regionId, prod: product.id, variant: pick(product.variantIds), handle: product.handle }
-    const email = `per-call-${Math.random().toString(36).slice(2, 10)}@example.com`
-    for (const [k, call] of calls.entries()) {
-      const url = fill(call.path, ids)
-      const started = process.hrtime.bigint()
-      const { body } = call.method === "GET" ? await s.get(url) : call.method === "POST" ? await s.post(url, bodyFor(call.path, ids, email)) : await s.delete(url)
-      if (i >= WARMUP) {
-        times[k].push(Number(process.hrtime.bigint() - started) / 1e6)
-      }
-      learn(body, ids)
-    }
+  const times: number[][] = recordedCalls().map(() => [])
+  const counter = { requests: 0, bytes: 0 }
+  for (let i = 0; i < WARMUP; i++) {
+    await storefrontCheckout(ctx, counter)
+  }
+  for (let i = 0; i < CHECKOUTS; i++) {
+    await storefrontCheckout(ctx, counter, (index, ms) => times[index].push(ms))
   }
   return times
 }

@@ -105,19 +105,22 @@ export function recordedCalls(): CallTemplate[] {
   return recorded
 }
 
-export async function storefrontCheckout(ctx: BenchContext, n: Counter): Promise<string> {
+/** One purchase with the recorded calls; `onCall` gets each call's index and latency (bench/per-call.ts). */
+export async function storefrontCheckout(ctx: BenchContext, n: Counter, onCall?: (index: number, ms: number) => void): Promise<string> {
   const s = store(ctx, n)
   const product = pick(ctx.products)
   const ids: Record<string, string> = { reg: ctx.regionId, prod: product.id, variant: pick(product.variantIds), handle: product.handle }
   const email = `bench-${Math.random().toString(36).slice(2, 10)}@example.com`
-  for (const call of recordedCalls()) {
+  for (const [index, call] of recordedCalls().entries()) {
     const url = fill(call.path, ids)
+    const started = performance.now()
     const { body } =
       call.method === "GET"
         ? await s.get(url)
         : call.method === "POST"
           ? await s.post(url, bodyFor(call.path, ids, email))
           : await s.delete(url)
+    onCall?.(index, performance.now() - started)
     learn(body, ids)
   }
   if (!ids.order) {

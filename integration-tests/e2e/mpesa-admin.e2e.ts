@@ -56,6 +56,7 @@ async function payAnOrderWithMpesa(): Promise<{ orderId: string; receipt: string
   throw new Error("the M-Pesa payment was not confirmed within a minute")
 }
 
+// Skipped only where Debian's Chromium is missing (npx playwright install cannot work here); skipReason() says how to install it, and CI does.
 test.skip(!hasChromium(), skipReason())
 
 test("a merchant finds the M-Pesa receipt of a paid order in admin", async ({ page }) => {

@@ -75,6 +75,7 @@ async function openPaybillTab(page: Page) {
   await page.waitForSelector('[data-testid="mpesa-c2b-payments"]')
 }
 
+// Skipped only where Debian's Chromium is missing (npx playwright install cannot work here); skipReason() says how to install it, and CI does.
 test.skip(!hasChromium(), skipReason())
 
 test("a merchant matches a paybill payment that named no order, and refunds another", async ({ page }) => {

@@ -135,6 +135,7 @@ async function openRow(page: Page, template: string, channel: string) {
   await page.waitForSelector('[data-testid="notification-drawer"]')
 }
 
+// Skipped only where Debian's Chromium is missing (npx playwright install cannot work here); skipReason() says how to install it, and CI does.
 test.skip(!hasChromium(), skipReason())
 
 test("a merchant finds an order's emails and SMS once each in admin, with previews", async ({ page }) => {

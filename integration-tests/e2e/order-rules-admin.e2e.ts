@@ -259,6 +259,7 @@ async function editRulesInSettings(page: Page, api: Api, shop: Shop, url: string
   log("✓ reset to the plugin's rules")
 }
 
+// Skipped only where Debian's Chromium is missing (npx playwright install cannot work here); skipReason() says how to install it, and CI does.
 test.skip(!hasChromium(), skipReason())
 
 test("a merchant moves an order along its lifecycle with only the legal buttons, and edits the rules", async ({ page }) => {
