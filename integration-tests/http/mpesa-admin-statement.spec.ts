@@ -1,6 +1,10 @@
 import { appIntegrationTestRunner } from "../helpers/app-test-runner"
 import { Modules } from "@medusajs/framework/utils"
-import { attachMpesaReviewPaymentWorkflow, refundMpesaReviewPaymentWorkflow } from "@soko/medusa-plugin-mpesa/workflows"
+import {
+  attachMpesaReviewPaymentWorkflow,
+  linkStkRequestsToOrderWorkflow,
+  refundMpesaReviewPaymentWorkflow,
+} from "@soko/medusa-plugin-mpesa/workflows"
 import { runSeed } from "../../src/scripts/seed/run-seed"
 import { adminHeaders } from "../helpers/admin"
 import { expectMoneyAuditHolds } from "../helpers/money-audit"
@@ -262,6 +266,37 @@ appIntegrationTestRunner({
         const audit = await expectMoneyAuditHolds(getContainer(), sim, orderId)
         expect(audit.inReview).toBe(0)
         expect(audit.safaricom.out).toBe(entry.amount)
+      })
+
+      // CI caught this race once: the resend came before the order.placed link ran, so the first prompt's row never named its order.
+      it("names the order of an earlier prompt on the order's payment collection, whichever of the link and its callback comes first", async () => {
+        const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store)
+        const first = await pushSession(paymentCollectionId, "0711222333")
+        const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, store)
+        const orderId = completed.order.id as string
+        const linked = async () => (await request(first.checkout_request_id))?.order_id
+        await eventually(async () => ((await linked()) === orderId ? true : undefined))
+        // As if the order.placed link had not run yet when the shopper asked for a new prompt.
+        const held = await request(first.checkout_request_id)
+        const unlink = () => mpesa().updateStkRequests({ id: held.id, order_id: null })
+        await unlink()
+        await api.post(`/admin/orders/${orderId}/mpesa/resend`, { phone: "0708374149" }, admin)
+        await eventually(async () => ((await orderPayment(orderId)).payment_status === "captured" ? true : undefined))
+
+        // The late link finds the earlier prompt through the payment collection, not the session (which names the new prompt).
+        await linkStkRequestsToOrderWorkflow(getContainer()).run({ input: { order_id: orderId } })
+        expect(await linked()).toBe(orderId)
+
+        // The callback comes before the link: it names the order itself.
+        await unlink()
+        sim.approve(first.checkout_request_id)
+        const review = await eventually(async () => {
+          const row = await request(first.checkout_request_id)
+          return row?.status === "review" ? row : undefined
+        })
+        expect(review).toMatchObject({ flag: "second_payment", order_id: orderId })
+        const { data: queue } = await api.get("/admin/mpesa/review", admin)
+        expect(queue.requests[0]).toMatchObject({ id: held.id, order_id: orderId, order_display_id: (await orderPayment(orderId)).display_id })
       })
 
       it("attaches a payment whose checkout was replaced to the order awaiting it; the order is captured once", async () => {

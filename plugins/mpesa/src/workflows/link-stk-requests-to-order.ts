@@ -1,5 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { MPESA_MODULE } from "../modules/mpesa"
+import type MpesaModuleService from "../modules/mpesa/service"
 import type { MpesaSessionData } from "../providers/mpesa/session-data"
 import { recordStkRequestsStep } from "./steps/record-stk-requests"
 
@@ -25,11 +27,33 @@ const listOrderMpesaSessionsStep = createStep(
       ],
       filters: { id: order_id },
     })
-    const sessions = ((data[0] as { payment_collections?: { payment_sessions?: Session[] }[] } | undefined)
-      ?.payment_collections ?? [])
+    const collections = (data[0] as { payment_collections?: ({ id: string; payment_sessions?: Session[] } | null)[] } | undefined)
+      ?.payment_collections ?? []
+    const sessions = collections
       .flatMap((pc) => pc?.payment_sessions ?? [])
       .filter((s): s is Session => !!s && s.provider_id.startsWith("pp_mpesa"))
-    return new StepResponse(sessions)
+    return new StepResponse({ sessions, payment_collection_ids: collections.flatMap((pc) => (pc ? [pc.id] : [])) })
+  }
+)
+
+/**
+ * Rows of earlier prompts on the order's payment collections: a resend made
+ * the session name its newest prompt only, so the sessions alone miss them.
+ */
+const linkCollectionStkRequestsStep = createStep(
+  "link-mpesa-collection-stk-requests",
+  async ({ order_id, payment_collection_ids }: { order_id: string; payment_collection_ids: string[] }, { container }) => {
+    const mpesa = container.resolve<MpesaModuleService>(MPESA_MODULE)
+    const rows = payment_collection_ids.length
+      ? await mpesa.listStkRequests({ payment_collection_id: payment_collection_ids, order_id: null })
+      : []
+    const linked = rows.length ? await mpesa.updateStkRequests(rows.map((r) => ({ id: r.id, order_id }))) : []
+    return new StepResponse(linked, rows.map((r) => r.id))
+  },
+  async (ids, { container }) => {
+    if (ids?.length) {
+      await container.resolve<MpesaModuleService>(MPESA_MODULE).updateStkRequests(ids.map((id) => ({ id, order_id: null })))
+    }
   }
 )
 
@@ -42,13 +66,19 @@ const listOrderMpesaSessionsStep = createStep(
 export const linkStkRequestsToOrderWorkflow = createWorkflow(
   linkStkRequestsToOrderWorkflowId,
   (input: LinkStkRequestsToOrderWorkflowInput) => {
-    const sessions = listOrderMpesaSessionsStep(input)
-    const requests = recordStkRequestsStep({ sessions })
+    const listed = listOrderMpesaSessionsStep(input)
+    const recorded = recordStkRequestsStep({ sessions: transform({ listed }, ({ listed }) => listed.sessions) })
+    const earlier = linkCollectionStkRequestsStep(
+      transform({ listed, input }, ({ listed, input }) => ({ order_id: input.order_id, payment_collection_ids: listed.payment_collection_ids }))
+    )
     return new WorkflowResponse(
-      transform({ requests }, ({ requests }) => ({
-        linked: requests.length,
-        paid_uncaptured: requests.filter((r) => r.status === "paid" && !r.captured_at).map((r) => r.checkout_request_id),
-      }))
+      transform({ recorded, earlier }, ({ recorded, earlier }) => {
+        const requests = [...recorded, ...earlier]
+        return {
+          linked: requests.length,
+          paid_uncaptured: requests.filter((r) => r.status === "paid" && !r.captured_at).map((r) => r.checkout_request_id),
+        }
+      })
     )
   }
 )

@@ -42,13 +42,10 @@ export async function ensureStkRequest(
     return { created: false }
   }
   const [existing] = await mpesa.listStkRequests({ checkout_request_id: checkoutRequestId })
-  const { cartId, orderId } = await cartAndOrderOf(container, session.payment_collection_id)
   if (existing) {
-    if (orderId && !existing.order_id) {
-      return { request: await mpesa.updateStkRequests({ id: existing.id, order_id: orderId }), created: false }
-    }
-    return { request: existing, created: false }
+    return { request: await withItsOrder(container, existing), created: false }
   }
+  const { cartId, orderId } = await cartAndOrderOf(container, session.payment_collection_id)
   try {
     const request = await mpesa.createStkRequests({
       checkout_request_id: checkoutRequestId,
@@ -67,6 +64,21 @@ export async function ensureStkRequest(
     const [raced] = await mpesa.listStkRequests({ checkout_request_id: checkoutRequestId })
     return { request: raced, created: false }
   }
+}
+
+/**
+ * A row recorded before its order existed gets the order's id from its own
+ * payment collection, not from the session: a resend since then made the
+ * session name the new prompt, and the order.placed link may not have run yet.
+ */
+export async function withItsOrder(container: MedusaContainer, row: StkRequestRecord): Promise<StkRequestRecord> {
+  if (row.order_id || !row.payment_collection_id) {
+    return row
+  }
+  const { orderId } = await cartAndOrderOf(container, row.payment_collection_id)
+  return orderId
+    ? container.resolve<MpesaModuleService>(MPESA_MODULE).updateStkRequests({ id: row.id, order_id: orderId })
+    : row
 }
 
 /**
@@ -103,14 +115,10 @@ export const ensureStkRequestStep = createStep(
   async (input: EnsureStkRequestStepInput, { container }) => {
     const mpesa = container.resolve<MpesaModuleService>(MPESA_MODULE)
     const [existing] = await mpesa.listStkRequests({ checkout_request_id: input.checkout_request_id })
-    if (existing?.order_id) {
-      return new StepResponse(existing as StkRequestRecord | undefined, null as string | null)
+    if (existing) {
+      return new StepResponse((await withItsOrder(container, existing)) as StkRequestRecord | undefined, null as string | null)
     }
-    // Not recorded yet, or recorded before its order existed: (re)read the session.
     const session = await sessionForCheckoutRequest(container, input.checkout_request_id)
-    if (!session && existing) {
-      return new StepResponse(existing as StkRequestRecord | undefined, null as string | null)
-    }
     if (!session) {
       return new StepResponse(undefined as StkRequestRecord | undefined, null as string | null)
     }
