@@ -1,8 +1,7 @@
 import type { Metadata, Viewport } from "next"
-import { NextIntlClientProvider } from "next-intl"
-import { getLocale, getMessages, getTranslations } from "next-intl/server"
+import { getLocale, getTranslations } from "next-intl/server"
 import { HydratedMarker } from "@/components/hydrated-marker"
-import { clientMessages } from "@/i18n/client-messages"
+import { ShellWordsProvider } from "@/components/shell-words"
 import "./globals.css"
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,18 +20,22 @@ export const viewport: Viewport = {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, messages, t] = await Promise.all([getLocale(), getMessages(), getTranslations("layout")])
+  const [locale, t, tError] = await Promise.all([getLocale(), getTranslations("layout"), getTranslations("error")])
+  const words = { actionFailed: t("actionFailed"), error: { title: tError("title"), text: tError("text"), retry: tError("retry") } }
   return (
     <html lang={locale}>
       <body>
-        {/* Client components get the request's locale, formats, time zone and their messages from here. */}
-        <NextIntlClientProvider messages={clientMessages(messages)}>
+        {/*
+          No next-intl provider here: client components that translate sit inside ClientIntl
+          (components/client-intl.tsx) on their pages; forms and the error page get their few words here.
+        */}
+        <ShellWordsProvider words={words}>
           <a className="skip-link" href="#main">
             {t("skipToContent")}
           </a>
           {children}
           <HydratedMarker />
-        </NextIntlClientProvider>
+        </ShellWordsProvider>
       </body>
     </html>
   )

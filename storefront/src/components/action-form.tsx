@@ -1,9 +1,9 @@
 "use client"
 
 import { useRouter } from "next/navigation"
-import { useTranslations } from "next-intl"
 import { type FormEvent, type FormHTMLAttributes, startTransition, useActionState, useCallback, useRef, useState } from "react"
 import type { ActionState } from "@/lib/data/action-state"
+import { useShellWords } from "./shell-words"
 
 export type FormAction = (prev: ActionState, formData: FormData) => Promise<ActionState>
 
@@ -27,7 +27,7 @@ export type FormAction = (prev: ActionState, formData: FormData) => Promise<Acti
  * through `useActionState`, and the action redirects as usual (lib/data/action-result.ts).
  */
 export function useFormAction(action: FormAction, initial: ActionState = {}) {
-  const t = useTranslations("layout")
+  const { actionFailed } = useShellWords()
   const router = useRouter()
   const [posted, fallbackAction] = useActionState<ActionState, FormData>(action, initial)
   const [state, setState] = useState<ActionState>(posted)
@@ -43,7 +43,7 @@ export function useFormAction(action: FormAction, initial: ActionState = {}) {
       try {
         next = await action(latest.current, formData)
       } catch {
-        next = { error: t("actionFailed") }
+        next = { error: actionFailed }
       }
       latest.current = next
       busy.current = false
@@ -59,7 +59,7 @@ export function useFormAction(action: FormAction, initial: ActionState = {}) {
         startTransition(() => router.refresh())
       }
     },
-    [action, router, t]
+    [action, router, actionFailed]
   )
 
   const onSubmit = useCallback(

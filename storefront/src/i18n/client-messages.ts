@@ -2,8 +2,9 @@ import type { AbstractIntlMessages } from "next-intl"
 
 /**
  * Namespaces only server code reads (action answers, server-rendered pages and
- * chrome). The browser gets every other namespace: each page carries the
- * messages in its RSC payload, and these are about half of them.
+ * chrome). The browser gets every other namespace on the pages that render
+ * ClientIntl (components/client-intl.tsx): each such page carries the messages
+ * in its RSC payload, and these are about half of them.
  */
 export const SERVER_ONLY_NAMESPACES = [
   "accountActions",
@@ -11,11 +12,15 @@ export const SERVER_ONLY_NAMESPACES = [
   "cartActions",
   "checkoutActions",
   "confirmed",
+  // "error" and "layout": the root layout translates them (the skip link, and the few words of
+  // components/shell-words.tsx that the error page and every form's failure message use).
+  "error",
   "errors",
   "footer",
   "header",
   "home",
   "language",
+  "layout",
   "meta",
   "mpesaActions",
   "notFound",

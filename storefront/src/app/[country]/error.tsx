@@ -1,21 +1,21 @@
 "use client"
 
-import { useTranslations } from "next-intl"
 import { useEffect } from "react"
+import { useShellWords } from "@/components/shell-words"
 
 /** Shown when a page could not be built, most often because the shop's backend is unreachable. */
 export default function ShopError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("error")
+  const words = useShellWords().error
   useEffect(() => {
     console.error(error)
   }, [error])
   return (
     <div className="container page">
       <div className="notice notice--error" role="alert">
-        <h1>{t("title")}</h1>
-        <p>{t("text")}</p>
+        <h1>{words.title}</h1>
+        <p>{words.text}</p>
         <button className="btn" type="button" onClick={reset}>
-          {t("retry")}
+          {words.retry}
         </button>
       </div>
     </div>

@@ -3,6 +3,7 @@ import { screen } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { describe, expect, it, vi } from "vitest"
 import { availablePaymentMethods } from "@/lib/payments"
+import { displayKenyanPhone } from "@/lib/util/phone"
 import { renderIntl as render } from "../../../test/intl"
 import { PaymentForm } from "../checkout/payment-form"
 
@@ -11,7 +12,7 @@ vi.mock("@/lib/data/checkout-actions", () => ({ savePayment: vi.fn(async () => (
 
 describe("PaymentForm", () => {
   it("offers M-Pesa first with the number pre-filled, and cash", () => {
-    render(<PaymentForm country="ke" methods={availablePaymentMethods(["pp_system_default", "pp_mpesa_mpesa"], {})} phone="+254708374149" />)
+    render(<PaymentForm country="ke" methods={availablePaymentMethods(["pp_system_default", "pp_mpesa_mpesa"], {})} phone={displayKenyanPhone("+254708374149")} />)
     const radios = screen.getAllByRole("radio")
     expect(radios.map((r) => (r as HTMLInputElement).value)).toEqual(["pp_mpesa_mpesa", "pp_system_default"])
     expect(radios[0]).toBeChecked()

@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl"
 import { updateProfile } from "@/lib/data/account-actions"
-import { displayKenyanPhone } from "@/lib/util/phone"
 import { FormError, TextField } from "../field"
 import { useFormAction } from "../action-form"
 import { SubmitButton } from "../submit-button"
@@ -25,7 +24,7 @@ export function ProfileForm({ firstName, lastName, phone, email }: { firstName: 
           type="tel"
           inputMode="tel"
           autoComplete="tel"
-          defaultValue={displayKenyanPhone(phone)}
+          defaultValue={phone}
           error={f.phone}
         />
       </div>

@@ -5,7 +5,6 @@ import { useRef, useState } from "react"
 import type { ActionState } from "@/lib/data/action-state"
 import { saveAddress } from "@/lib/data/checkout-actions"
 import { KENYAN_COUNTIES, countyName } from "@/lib/util/kenya"
-import { displayKenyanPhone } from "@/lib/util/phone"
 import { FormError, SelectField, TextField } from "../field"
 import { useFormAction } from "../action-form"
 import { SubmitButton } from "../submit-button"
@@ -15,6 +14,11 @@ export type AddressValues = {
   first_name?: string | null
   last_name?: string | null
   phone?: string | null
+  /**
+   * `phone` as a Kenyan number is shown (0712 345 678), formatted on the server
+   * (withPhoneDisplay in lib/util/phone.ts): libphonenumber stays out of the browser.
+   */
+  phone_display?: string | null
   country_code?: string | null
   province?: string | null
   city?: string | null
@@ -114,7 +118,7 @@ export function AddressForm({
           autoComplete="tel"
           inputMode="tel"
           required
-          defaultValue={kenya ? displayKenyanPhone(values.phone) : (values.phone ?? "")}
+          defaultValue={kenya ? (values.phone_display ?? values.phone ?? "") : (values.phone ?? "")}
           error={f.phone}
           hint={kenya ? t("phoneHintKenya") : t("phoneHint")}
         />

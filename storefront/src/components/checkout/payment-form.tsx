@@ -4,7 +4,6 @@ import { useTranslations } from "next-intl"
 import { useState } from "react"
 import { savePayment } from "@/lib/data/checkout-actions"
 import type { PaymentMethod } from "@/lib/payments"
-import { displayKenyanPhone } from "@/lib/util/phone"
 import { FormError, TextField } from "../field"
 import { useFormAction } from "../action-form"
 import { SubmitButton } from "../submit-button"
@@ -18,7 +17,7 @@ export function PaymentForm({
   country: string
   methods: PaymentMethod[]
   selected?: string
-  /** Pre-filled M-Pesa number: the last one used, else the delivery phone. */
+  /** Pre-filled M-Pesa number (the last one used, else the delivery phone), as displayKenyanPhone shows it. */
   phone?: string
 }) {
   const t = useTranslations("checkout")
@@ -66,7 +65,7 @@ export function PaymentForm({
                       inputMode="tel"
                       autoComplete="tel"
                       required
-                      defaultValue={displayKenyanPhone(phone)}
+                      defaultValue={phone ?? ""}
                       error={f.mpesa_phone}
                       hint={t("mpesaNumberHint")}
                     />

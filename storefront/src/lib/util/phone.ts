@@ -5,10 +5,12 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/mobile"
  * +254 712 345 678, 254712345678, 712345678 (also 01xx numbers). The backend
  * validates authoritatively; this gives instant feedback and a tidy display.
  *
- * Parsing is libphonenumber-js's. This file runs in the browser too, so it
- * loads the library's `mobile` metadata rather than `max`: it is smaller, and
- * with it `isValid()` is true only for mobile numbers, which is the one check
- * we need (landlines cannot pay by M-Pesa).
+ * Parsing is libphonenumber-js's, with the library's `mobile` metadata rather
+ * than `max`: it is smaller, and with it `isValid()` is true only for mobile
+ * numbers, which is the one check we need (landlines cannot pay by M-Pesa).
+ * Server code only: client components get numbers already formatted
+ * (`withPhoneDisplay`, or a `displayKenyanPhone` result as a prop), so the
+ * metadata (about 34 KB of gzip JavaScript) stays out of the browser.
  */
 export function normalizeKenyanPhone(input: string | null | undefined): string | null {
   // The whole input must be a number; libphonenumber would pull one out of "0712345abc".
@@ -27,4 +29,9 @@ export function displayKenyanPhone(input: string | null | undefined): string {
   }
   const national = `0${normalized.slice(3)}`
   return `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`
+}
+
+/** Values with a phone, plus `phone_display` (displayKenyanPhone of it) for a client form to pre-fill. */
+export function withPhoneDisplay<T extends { phone?: string | null }>(values: T): T & { phone_display: string } {
+  return { ...values, phone_display: displayKenyanPhone(values.phone) }
 }

@@ -17,7 +17,7 @@ import { retrieveCustomer } from "@/lib/data/customer"
 import { availablePaymentMethods, isMpesa, isStripe, paymentKind } from "@/lib/payments"
 import { countryName, countyName } from "@/lib/util/kenya"
 import { formatMoney } from "@/lib/util/money"
-import { displayKenyanPhone } from "@/lib/util/phone"
+import { displayKenyanPhone, withPhoneDisplay } from "@/lib/util/phone"
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("checkout"))("title"), robots: { index: false } }
@@ -131,8 +131,8 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
             <AddressForm
               country={country}
               countries={countries}
-              initial={initialAddress}
-              saved={(customer?.addresses ?? []).map((a) => ({ ...a, id: a.id }))}
+              initial={withPhoneDisplay(initialAddress)}
+              saved={(customer?.addresses ?? []).map((a) => withPhoneDisplay({ ...a, id: a.id }))}
               signedInEmail={customer?.email}
             />,
             address ? (
@@ -174,7 +174,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               country={country}
               methods={methods}
               selected={choice.providerId}
-              phone={choice.phone ?? address?.phone ?? customer?.phone ?? undefined}
+              phone={displayKenyanPhone(choice.phone ?? address?.phone ?? customer?.phone)}
             />,
             chosenKind ? (
               <p style={{ margin: 0 }}>

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation"
 import { AccountNav } from "@/components/account/account-nav"
+import { ClientIntl } from "@/components/client-intl"
 import { retrieveCustomer } from "@/lib/data/customer"
 
 export default async function AccountLayout({ children, params }: { children: React.ReactNode; params: Promise<{ country: string }> }) {
@@ -8,12 +9,15 @@ export default async function AccountLayout({ children, params }: { children: Re
   if (!customer) {
     redirect(`/${country}/account/login?next=/${country}/account`)
   }
+  // The account's forms translate and format in the browser: next-intl's provider (components/client-intl.tsx).
   return (
-    <div className="container page">
-      <div className="account">
-        <AccountNav country={country} />
-        <div>{children}</div>
+    <ClientIntl>
+      <div className="container page">
+        <div className="account">
+          <AccountNav country={country} />
+          <div>{children}</div>
+        </div>
       </div>
-    </div>
+    </ClientIntl>
   )
 }

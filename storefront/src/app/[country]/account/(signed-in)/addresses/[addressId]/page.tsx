@@ -5,6 +5,7 @@ import { AddressForm } from "@/components/checkout/address-form"
 import { retrieveCustomer } from "@/lib/data/customer"
 import { saveCustomerAddress } from "@/lib/data/account-actions"
 import { listCountries } from "@/lib/data/regions"
+import { withPhoneDisplay } from "@/lib/util/phone"
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("address"))("editTitle"), robots: { index: false } }
@@ -24,7 +25,7 @@ export default async function EditAddressPage({ params }: { params: Promise<{ co
         mode="account"
         country={country}
         countries={countries}
-        initial={address}
+        initial={withPhoneDisplay(address)}
         action={saveCustomerAddress}
         submitLabel={t("saveAddress")}
         addressId={address.id}

@@ -4,6 +4,7 @@ import { AddressForm } from "@/components/checkout/address-form"
 import { retrieveCustomer } from "@/lib/data/customer"
 import { saveCustomerAddress } from "@/lib/data/account-actions"
 import { listCountries } from "@/lib/data/regions"
+import { withPhoneDisplay } from "@/lib/util/phone"
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("address"))("newTitle"), robots: { index: false } }
@@ -19,7 +20,7 @@ export default async function NewAddressPage({ params }: { params: Promise<{ cou
         mode="account"
         country={country}
         countries={countries}
-        initial={{ first_name: customer?.first_name, last_name: customer?.last_name, phone: customer?.phone, country_code: country }}
+        initial={withPhoneDisplay({ first_name: customer?.first_name, last_name: customer?.last_name, phone: customer?.phone, country_code: country })}
         action={saveCustomerAddress}
         submitLabel={t("saveAddress")}
         isDefault={!(customer?.addresses ?? []).length}
