@@ -10,6 +10,7 @@ import { EMBEDDED_DEFAULTS, readPort, readSokoEnv, SokoConfigError } from "../sr
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres"
 import { LauncherError, log, timed } from "./lib/log"
 import { appliedMigrations, isUpToDate, migrationInputs, readRecord, recordFile, writeRecord } from "./lib/migration-state"
+import { stopWhenNpmExits } from "./lib/npm-parent"
 import { runStep, startProcess, stopAll } from "./lib/processes"
 import { assertPortFree, waitForHttp } from "./lib/ports"
 import { startSimulatorIfAvailable, type RunningSimulator } from "./lib/simulator"
@@ -206,6 +207,15 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     void shutdown(0)
   })
 }
+
+stopWhenNpmExits(() => {
+  // Whoever read our output may be gone with npm: a closed pipe must not stop the shutdown.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", () => undefined)
+  }
+  log.warn("npm, which started Soko, has exited: stopping everything it started.")
+  void shutdown(0)
+})
 
 main().catch(async (error) => {
   if (error instanceof LauncherError) {

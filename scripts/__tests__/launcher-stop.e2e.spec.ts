@@ -1,6 +1,7 @@
 /**
  * No way of stopping `npm run dev` leaves a process behind: Ctrl-C as a
  * terminal sends it (SIGINT to the whole foreground group, npm included),
+ * SIGTERM to npm alone (as a supervisor stops its main process),
  * SIGTERM to the launcher alone, and the launcher killed outright (SIGKILL).
  * "Left behind" is any process the launcher started, directly or not, whatever
  * group it is in and wherever it runs: each carries this test's mark in its
@@ -116,6 +117,14 @@ describe("stopping the launcher", () => {
     expect(running(/medusa.* start --port/)).toBe(true)
     expect(running(/postgres -D/)).toBe(true)
     process.kill(-child.pid!, "SIGINT")
+    await expectNothingLeft(child)
+  })
+
+  // npm exits on SIGTERM, and neither it nor the script's shell passes it on (scripts/lib/npm-parent.ts).
+  it("SIGTERM to npm alone (a supervisor stopping its main process) leaves nothing", async () => {
+    const { child } = await startLauncher(true)
+    expect(running(/medusa.* start --port/)).toBe(true)
+    process.kill(child.pid!, "SIGTERM")
     await expectNothingLeft(child)
   })
 
