@@ -1,8 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { MPESA_MODULE } from "../modules/mpesa"
-import type MpesaModuleService from "../modules/mpesa/service"
 import type { MpesaSessionData } from "../providers/mpesa/session-data"
+import { linkCollectionStkRequestsStep } from "./steps/link-collection-stk-requests"
 import { recordStkRequestsStep } from "./steps/record-stk-requests"
 
 export type LinkStkRequestsToOrderWorkflowInput = { order_id: string }
@@ -33,27 +32,6 @@ const listOrderMpesaSessionsStep = createStep(
       .flatMap((pc) => pc?.payment_sessions ?? [])
       .filter((s): s is Session => !!s && s.provider_id.startsWith("pp_mpesa"))
     return new StepResponse({ sessions, payment_collection_ids: collections.flatMap((pc) => (pc ? [pc.id] : [])) })
-  }
-)
-
-/**
- * Rows of earlier prompts on the order's payment collections: a resend made
- * the session name its newest prompt only, so the sessions alone miss them.
- */
-const linkCollectionStkRequestsStep = createStep(
-  "link-mpesa-collection-stk-requests",
-  async ({ order_id, payment_collection_ids }: { order_id: string; payment_collection_ids: string[] }, { container }) => {
-    const mpesa = container.resolve<MpesaModuleService>(MPESA_MODULE)
-    const rows = payment_collection_ids.length
-      ? await mpesa.listStkRequests({ payment_collection_id: payment_collection_ids, order_id: null })
-      : []
-    const linked = rows.length ? await mpesa.updateStkRequests(rows.map((r) => ({ id: r.id, order_id }))) : []
-    return new StepResponse(linked, rows.map((r) => r.id))
-  },
-  async (ids, { container }) => {
-    if (ids?.length) {
-      await container.resolve<MpesaModuleService>(MPESA_MODULE).updateStkRequests(ids.map((id) => ({ id, order_id: null })))
-    }
   }
 )
 
