@@ -21,6 +21,7 @@ import os from "node:os"
 import path from "node:path"
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres"
 import { LauncherError, log } from "./lib/log"
+import { coresBusy, startCpuMeter, type CpuUse } from "./lib/machine-cpu"
 import { freePort } from "./lib/ports"
 import { readCoverageSummary } from "./lib/test-reports"
 import { printSummary, runLanes, stopStepsOnSignal, type Step, type StepResult } from "./lib/test-steps"
@@ -157,9 +158,23 @@ async function database(env: NodeJS.ProcessEnv): Promise<RunningPostgres | undef
   }
 }
 
+/**
+ * The run's time, and the machine's busy core-minutes: divided by the cores, the
+ * least time this much work could take here however it were run side by side.
+ */
+function runTime(started: number, cpu: CpuUse) {
+  const seconds = (Date.now() - started) / 1000
+  const coreMinutes = cpu.busySeconds / 60
+  return (
+    `npm test took ${(seconds / 60).toFixed(1)} min; the machine's cores were busy ${coresBusy(cpu, seconds)} on average ` +
+    `(${coreMinutes.toFixed(1)} core-minutes: at least ${(coreMinutes / Math.max(cpu.cores, 1)).toFixed(1)} min on these ${cpu.cores} cores, all of them busy)`
+  )
+}
+
 async function main() {
   const args = process.argv.slice(2)
   const started = Date.now()
+  const cpuMeter = startCpuMeter()
   stopStepsOnSignal()
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -205,7 +220,7 @@ async function main() {
   const coverage = args.includes("--coverage") ? readCoverageSummary(path.join(coverageDir, "coverage-summary.json")) : undefined
   const total = printSummary(results, [
     ...(coverage ? [`unit coverage: ${coverage} (report: ${path.relative(root, path.join(coverageDir, "index.html"))})`] : []),
-    `npm test took ${((Date.now() - started) / 60_000).toFixed(1)} min`,
+    runTime(started, cpuMeter()),
   ])
   process.exit(total.failed || results.some((r) => r.code !== 0) ? 1 : 0)
 }

@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { log } from "./log"
+import { coresBusy, startCpuMeter, type CpuUse } from "./machine-cpu"
 import { startProcess, stopAll } from "./processes"
 import { readJestReport, readPlaywrightReport, type StepReport } from "./test-reports"
 
@@ -19,7 +20,16 @@ export type Step = {
   database?: boolean
 }
 
-export type StepResult = { name: string; code: number; seconds: number; report: StepReport; logFile?: string; skipped?: string }
+export type StepResult = {
+  name: string
+  code: number
+  seconds: number
+  /** The whole machine's busy core-seconds while the step ran (steps beside it and PostgreSQL included). */
+  cpu?: CpuUse
+  report: StepReport
+  logFile?: string
+  skipped?: string
+}
 
 /** Set once a stop signal came: a lane then starts no further step while the running ones are stopped. */
 let stopping = false
@@ -73,6 +83,7 @@ export async function runStep(step: Step, options: { env: NodeJS.ProcessEnv; log
   }
   log.step(`${step.name}: ${[path.basename(step.command), ...step.args].join(" ")}`)
   const started = Date.now()
+  const cpuMeter = startCpuMeter()
   const heartbeat = setInterval(() => {
     log.step(`${step.name} still running (${Math.round((Date.now() - started) / 60_000)} min; log: ${path.relative(process.cwd(), logFile)})`)
   }, 120_000)
@@ -87,6 +98,7 @@ export async function runStep(step: Step, options: { env: NodeJS.ProcessEnv; log
   clearInterval(heartbeat)
   const code = exitCode ?? 128
   const seconds = (Date.now() - started) / 1000
+  const cpu = cpuMeter()
   const counted = readReport(step)
   const report: StepReport =
     counted ?? (code === 0 ? { passed: 1, failed: 0, skipped: 0, failures: [] } : { passed: 0, failed: 1, skipped: 0, failures: [] })
@@ -97,7 +109,7 @@ export async function runStep(step: Step, options: { env: NodeJS.ProcessEnv; log
   if (code !== 0 && !report.failures.length) {
     report.failures.push({ name: `${step.name} exited with code ${code}`, message: tail(logFile) })
   }
-  const line = `${step.name}: ${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped (${seconds.toFixed(1)} s)`
+  const line = `${step.name}: ${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped (${seconds.toFixed(1)} s, cores busy ${coresBusy(cpu, seconds)})`
   if (code === 0) {
     log.ok(line)
   } else {
@@ -106,7 +118,7 @@ export async function runStep(step: Step, options: { env: NodeJS.ProcessEnv; log
       console.error(`  ● ${failure.name}\n${failure.message.replace(/^/gm, "    ")}`)
     }
   }
-  return { name: step.name, code, seconds, report, logFile }
+  return { name: step.name, code, seconds, cpu, report, logFile }
 }
 
 /** Runs lanes side by side, each lane's steps one after another. */
@@ -127,16 +139,20 @@ export async function runLanes(lanes: Step[][], options: { env: NodeJS.ProcessEn
   return results.flat()
 }
 
-/** The table at the end of `npm test`, then one line of totals. */
+/**
+ * The table at the end of `npm test`, then one line of totals. "cores busy" is
+ * the whole machine's: steps side by side share it, so it says how much room
+ * running more at once could find.
+ */
 export function printSummary(results: StepResult[], extra: string[] = []) {
   const width = Math.max(...results.map((r) => r.name.length), 4)
   console.log("")
-  console.log(log.bold(`${"step".padEnd(width)}  passed  failed  skipped     time`))
+  console.log(log.bold(`${"step".padEnd(width)}  passed  failed  skipped     time  cores busy`))
   for (const r of results) {
     const { passed, failed, skipped } = r.report
     const mark = r.skipped ? `  skipped: ${r.skipped}` : r.code !== 0 ? "  ✗" : ""
     console.log(
-      `${r.name.padEnd(width)}  ${String(passed).padStart(6)}  ${String(failed).padStart(6)}  ${String(skipped).padStart(7)}  ${`${r.seconds.toFixed(0)} s`.padStart(7)}${mark}`
+      `${r.name.padEnd(width)}  ${String(passed).padStart(6)}  ${String(failed).padStart(6)}  ${String(skipped).padStart(7)}  ${`${r.seconds.toFixed(0)} s`.padStart(7)}  ${coresBusy(r.cpu, r.seconds).padStart(10)}${mark}`
     )
   }
   for (const line of extra) {
