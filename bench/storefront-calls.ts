@@ -14,7 +14,10 @@ import { ADDRESS, HttpError, pick, store, type BenchContext, type Counter, type 
 export type RecordedCall = { method: string; url: string }
 export type CallTemplate = { method: "GET" | "POST" | "DELETE"; path: string }
 
-export const CALLS_FILE = path.join(__dirname, "storefront-checkout.calls.json")
+/** The storefront's current recording; BENCH_STOREFRONT_CALLS replays another (an older storefront's, say). */
+export const CALLS_FILE = process.env.BENCH_STOREFRONT_CALLS
+  ? path.resolve(process.env.BENCH_STOREFRONT_CALLS)
+  : path.join(__dirname, "storefront-checkout.calls.json")
 
 /** Medusa's ids: a lower-case prefix and a 26-character ULID ("cart_01J…", "pay_col_01J…"). */
 const MEDUSA_ID = /\b([a-z]+(?:_[a-z]+)*)_[0-9A-HJKMNP-TV-Z]{26}\b/g
@@ -43,17 +46,29 @@ export function fill(template: string, ids: Record<string, string>): string {
 /** An English shopper: no content locale (storefront/src/i18n/locales.ts), the shop language in the metadata. */
 const LANGUAGE = { locale: null, metadata: { locale: "en" } }
 
+const LINE_ITEMS = "/store/carts/{cart}/line-items"
+
+/**
+ * Whether a recording's storefront made the cart with its first item (since
+ * 2026-12-07, storefront/src/lib/data/cart-actions.ts) rather than adding the
+ * item in a second call, as older recordings show.
+ */
+export function itemsOnCreate(calls: CallTemplate[]): boolean {
+  return !calls.some((c) => c.method === "POST" && c.path.split("?")[0] === LINE_ITEMS)
+}
+
 /**
  * The body the storefront sends with each write it makes in a purchase. The
- * cart is updated once, at the address step (email, addresses, language); the
- * payment step keeps its choice in a cookie (storefront/src/lib/checkout.ts).
+ * cart is made (with its first item, `withItems`), updated once, at the
+ * address step (email, addresses, language); the payment step keeps its
+ * choice in a cookie (storefront/src/lib/checkout.ts).
  */
-export function bodyFor(template: string, ids: Record<string, string>, email: string): Json {
+export function bodyFor(template: string, ids: Record<string, string>, email: string, withItems = true): Json {
   const route = template.split("?")[0]
   switch (route) {
     case "/store/carts":
-      return { region_id: ids.reg }
-    case "/store/carts/{cart}/line-items":
+      return { region_id: ids.reg, ...(withItems ? { items: [{ variant_id: ids.variant, quantity: 1 }] } : {}) }
+    case LINE_ITEMS:
       return { variant_id: ids.variant, quantity: 1 }
     case "/store/carts/{cart}":
       return { email, shipping_address: ADDRESS, billing_address: ADDRESS, ...LANGUAGE }
@@ -91,34 +106,43 @@ export function learn(body: unknown, ids: Record<string, string>) {
   }
 }
 
-let recorded: CallTemplate[] | undefined
+const recorded = new Map<string, CallTemplate[]>()
 
-export function recordedCalls(): CallTemplate[] {
-  if (!recorded) {
-    if (!existsSync(CALLS_FILE)) {
+/** A recording's calls as templates (CALLS_FILE unless another recording is named). */
+export function recordedCalls(file = CALLS_FILE): CallTemplate[] {
+  let calls = recorded.get(file)
+  if (!calls) {
+    if (!existsSync(file)) {
       throw new Error(
-        `${path.relative(process.cwd(), CALLS_FILE)} is missing: record it with SOKO_CAPTURE_CHECKOUT=1 SOKO_E2E_LOG_LEVEL=http npx playwright test checkout-capture --project storefront`
+        `${path.relative(process.cwd(), file)} is missing: record it with SOKO_CAPTURE_CHECKOUT=1 SOKO_E2E_LOG_LEVEL=http npx playwright test checkout-capture --project storefront`
       )
     }
-    recorded = toTemplate((JSON.parse(readFileSync(CALLS_FILE, "utf8")) as { calls: RecordedCall[] }).calls)
+    calls = toTemplate((JSON.parse(readFileSync(file, "utf8")) as { calls: RecordedCall[] }).calls)
+    recorded.set(file, calls)
   }
-  return recorded
+  return calls
 }
 
-/** One purchase with the recorded calls; `onCall` gets each call's index and latency (bench/per-call.ts). */
-export async function storefrontCheckout(ctx: BenchContext, n: Counter, onCall?: (index: number, ms: number) => void): Promise<string> {
+/** One purchase with a recording's calls; `onCall` gets each call's index and latency (bench/per-call.ts). */
+export async function storefrontCheckout(
+  ctx: BenchContext,
+  n: Counter,
+  onCall?: (index: number, ms: number) => void,
+  calls = recordedCalls()
+): Promise<string> {
   const s = store(ctx, n)
   const product = pick(ctx.products)
   const ids: Record<string, string> = { reg: ctx.regionId, prod: product.id, variant: pick(product.variantIds), handle: product.handle }
   const email = `bench-${Math.random().toString(36).slice(2, 10)}@example.com`
-  for (const [index, call] of recordedCalls().entries()) {
+  const withItems = itemsOnCreate(calls)
+  for (const [index, call] of calls.entries()) {
     const url = fill(call.path, ids)
     const started = performance.now()
     const { body } =
       call.method === "GET"
         ? await s.get(url)
         : call.method === "POST"
-          ? await s.post(url, bodyFor(call.path, ids, email))
+          ? await s.post(url, bodyFor(call.path, ids, email, withItems))
           : await s.delete(url)
     onCall?.(index, performance.now() - started)
     learn(body, ids)

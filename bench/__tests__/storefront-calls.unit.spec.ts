@@ -1,4 +1,4 @@
-import { bodyFor, fill, learn, toTemplate } from "../storefront-calls"
+import { bodyFor, fill, itemsOnCreate, learn, toTemplate } from "../storefront-calls"
 
 const CART = "cart_01KBXQ2V9Y5W8T3M7N4P6R2S1A"
 const PAY_COL = "pay_col_01KBXQ2V9Y5W8T3M7N4P6R2S1B"
@@ -36,7 +36,7 @@ describe("fill", () => {
 describe("bodyFor", () => {
   const ids = { reg: "reg_1", cart: "cart_1", variant: "variant_1", so: "so_1", pay_col: "pay_col_1" }
   it.each([
-    ["/store/carts?fields=id", { region_id: "reg_1" }],
+    ["/store/carts?fields=id", { region_id: "reg_1", items: [{ variant_id: "variant_1", quantity: 1 }] }],
     ["/store/carts/{cart}/line-items", { variant_id: "variant_1", quantity: 1 }],
     ["/store/carts/{cart}/shipping-methods?fields=id", { option_id: "so_1" }],
     ["/store/payment-collections", { cart_id: "cart_1" }],
@@ -48,8 +48,28 @@ describe("bodyFor", () => {
   it("the address step carries the email, both addresses and the language (none for English content, the shop language in metadata)", () => {
     expect(bodyFor("/store/carts/{cart}", ids, "a@example.com")).toEqual(expect.objectContaining({ email: "a@example.com", locale: null, metadata: { locale: "en" } }))
   })
+  it("a recording whose storefront added the item in a second call gets a cart made without it", () => {
+    expect(bodyFor("/store/carts?fields=id", ids, "a@example.com", false)).toEqual({ region_id: "reg_1" })
+  })
   it("a write it has no body for is an error naming the route", () => {
     expect(() => bodyFor("/store/customers/me?fields=id", ids, "a@example.com")).toThrow(/no body known for POST \/store\/customers\/me/)
+  })
+})
+
+describe("itemsOnCreate", () => {
+  it.each([
+    ["a cart made with its item", [{ method: "POST", path: "/store/carts?fields=id" }], true],
+    [
+      "a cart made, then an item added (recordings before 2026-12-07)",
+      [
+        { method: "POST", path: "/store/carts?fields=id" },
+        { method: "POST", path: "/store/carts/{cart}/line-items?fields=id" },
+      ],
+      false,
+    ],
+    ["a line-items GET is not an add", [{ method: "GET", path: "/store/carts/{cart}/line-items" }], true],
+  ] as const)("%s", (_, calls, expected) => {
+    expect(itemsOnCreate(calls.map((c) => ({ ...c })))).toBe(expected)
   })
 })
 

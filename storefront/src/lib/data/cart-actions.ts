@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server"
 import { getContentLocale } from "../../i18n/server"
 import { shopperMessage } from "../util/errors"
 import type { ActionState } from "./action-state"
-import { type Cart, CART_FIELDS, loadCart } from "./cart"
+import { type Cart, loadCart } from "./cart"
 import { authHeaders, setCartId } from "./cookies"
 import { storeFetch } from "./fetch"
 import { getRegion } from "./regions"
@@ -16,50 +16,65 @@ async function words() {
   return { t, errors }
 }
 
+type NewItem = { variant_id: string; quantity: number }
+
 /**
  * Carts carry the shopper's content language (Medusa's cart `locale`, none for
  * English: i18n/locales.ts contentLocale): Medusa then titles the line items
  * in it, and the order it becomes keeps it. The shop language also goes in the
  * cart's metadata at the address step, for the notifications plugin.
+ *
+ * A cart is only ever made for its first item, and made with it: one cart
+ * workflow (and one cart refresh) instead of a create and an add.
  */
-async function createCart(regionId: string): Promise<Cart> {
+async function createCartWith(regionId: string, item: NewItem) {
   const locale = await getContentLocale()
-  const { cart } = await storeFetch<{ cart: Cart }>("/store/carts", {
+  const { cart } = await storeFetch<{ cart: { id: string } }>("/store/carts", {
     method: "POST",
-    body: { region_id: regionId, ...(locale ? { locale } : {}) },
-    query: { fields: CART_FIELDS },
+    body: { region_id: regionId, items: [item], ...(locale ? { locale } : {}) },
+    query: { fields: "id" },
     headers: await authHeaders(),
   })
   await setCartId(cart.id)
-  return cart
 }
 
-/** The open cart for this country's region, created (or moved to the region) when needed. */
-export async function cartForCountry(countryCode: string): Promise<Cart> {
+/** Moves an open cart to this country's region and the shopper's current content language, when either changed. */
+async function catchUp(cart: Cart, regionId: string) {
+  const locale = await getContentLocale()
+  // A language chosen since the cart was made (a `?lang=` link) is caught up here, with a region move.
+  const change = {
+    ...(cart.region_id !== regionId ? { region_id: regionId } : {}),
+    ...((cart.locale ?? null) !== locale ? { locale } : {}),
+  }
+  if (!Object.keys(change).length) {
+    return
+  }
+  await storeFetch(`/store/carts/${cart.id}`, {
+    method: "POST",
+    body: change,
+    query: { fields: "id" },
+    headers: await authHeaders(),
+  })
+}
+
+/** Puts `item` in the shopper's open cart for this country's region, or in a new cart made with it. */
+async function addToCountryCart(countryCode: string, item: NewItem) {
   const region = await getRegion(countryCode)
   if (!region) {
     throw new Error(`No region ships to ${countryCode}`)
   }
   const cart = await loadCart()
   if (!cart) {
-    return createCart(region.id)
+    await createCartWith(region.id, item)
+    return
   }
-  const locale = await getContentLocale()
-  // A language chosen since the cart was made (a `?lang=` link) is caught up here, with a region move.
-  const change = {
-    ...(cart.region_id !== region.id ? { region_id: region.id } : {}),
-    ...((cart.locale ?? null) !== locale ? { locale } : {}),
-  }
-  if (!Object.keys(change).length) {
-    return cart
-  }
-  const { cart: changed } = await storeFetch<{ cart: Cart }>(`/store/carts/${cart.id}`, {
+  await catchUp(cart, region.id)
+  await storeFetch(`/store/carts/${cart.id}/line-items`, {
     method: "POST",
-    body: change,
-    query: { fields: CART_FIELDS },
+    body: item,
+    query: { fields: "id" },
     headers: await authHeaders(),
   })
-  return changed
 }
 
 export async function addToCart(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -71,13 +86,7 @@ export async function addToCart(_prev: ActionState, formData: FormData): Promise
     return { error: t("chooseOption") }
   }
   try {
-    const cart = await cartForCountry(country)
-    await storeFetch(`/store/carts/${cart.id}/line-items`, {
-      method: "POST",
-      body: { variant_id: variantId, quantity },
-      query: { fields: "id" },
-      headers: await authHeaders(),
-    })
+    await addToCountryCart(country, { variant_id: variantId, quantity })
     return { ok: true, message: t("added", { quantity }) }
   } catch (error) {
     return { error: shopperMessage(error, t("addFailed"), errors) }

@@ -1,6 +1,5 @@
 "use server"
 
-import type { HttpTypes } from "@medusajs/types"
 import { getTranslations } from "next-intl/server"
 import { getContentLocale, getShopLocale } from "../../i18n/server"
 import { type PaymentChoice, readAddress, toStoreAddress, validateAddress } from "../checkout"
@@ -10,7 +9,7 @@ import { shopperMessage } from "../util/errors"
 import { normalizeKenyanPhone } from "../util/phone"
 import { goTo } from "./action-result"
 import type { ActionState } from "./action-state"
-import { CART_FIELDS, listPaymentProviders, loadCart } from "./cart"
+import { listPaymentProviders, loadCart } from "./cart"
 import { authHeaders, clearCartId, getPaymentChoice, setPaymentChoice } from "./cookies"
 import { loadCustomer } from "./customer"
 import { storeFetch } from "./fetch"
@@ -34,11 +33,12 @@ function checkoutUrl(country: string, step: string) {
   return `/${country}/checkout?step=${step}`
 }
 
+/** The next page render reads the cart it shows, so the update's answer is only its id (no totals recomputed for it). */
 async function updateCart(cartId: string, body: Record<string, unknown>) {
-  return storeFetch<{ cart: HttpTypes.StoreCart }>(`/store/carts/${cartId}`, {
+  await storeFetch(`/store/carts/${cartId}`, {
     method: "POST",
     body,
-    query: { fields: CART_FIELDS },
+    query: { fields: "id" },
     headers: await authHeaders(),
   })
 }

@@ -4,7 +4,7 @@ import { safeNextPath } from "../util/redirect"
 import { goTo } from "./action-result"
 import type { ActionState } from "./action-state"
 import { authHeaders, setCountryCookie } from "./cookies"
-import { loadCart, CART_FIELDS } from "./cart"
+import { loadCart } from "./cart"
 import { storeFetch } from "./fetch"
 import { getRegion } from "./regions"
 
@@ -23,7 +23,7 @@ export async function switchCountry(_prev: ActionState, formData: FormData): Pro
     await storeFetch(`/store/carts/${cart.id}`, {
       method: "POST",
       body: { region_id: region.id },
-      query: { fields: CART_FIELDS },
+      query: { fields: "id" },
       headers: await authHeaders(),
     }).catch(() => undefined)
   }
