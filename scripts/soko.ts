@@ -218,6 +218,10 @@ stopWhenNpmExits(() => {
 })
 
 main().catch(async (error) => {
+  if (shuttingDown) {
+    // A stop (Ctrl-C, npm gone) ended the step that was waiting: the shutdown under way says so.
+    return
+  }
   if (error instanceof LauncherError) {
     log.error(error.message)
   } else {

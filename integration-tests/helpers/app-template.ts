@@ -11,6 +11,7 @@ import { execFile } from "node:child_process"
 import path from "node:path"
 import { promisify } from "node:util"
 import { Client } from "pg"
+import { isAlive } from "../../scripts/lib/pids"
 
 const root = path.resolve(__dirname, "..", "..")
 const PREFIX = "soko_app_template_"
@@ -44,20 +45,11 @@ async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** Drops templates left by runs that were killed before their teardown. */
 async function dropStaleTemplates(client: Client) {
   const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${PREFIX}%`])
   for (const { datname } of rows) {
-    if (!alive(Number(datname.slice(PREFIX.length)))) {
+    if (!isAlive(Number(datname.slice(PREFIX.length)))) {
       await client.query(`DROP DATABASE IF EXISTS ${quote(datname)} WITH (FORCE)`)
     }
   }

@@ -59,7 +59,7 @@ function launcherEnv(): NodeJS.ProcessEnv {
  * foreground job, and waits until the backend answers, i.e. until PostgreSQL,
  * the simulator and medusa all run.
  */
-async function startLauncher(viaNpm: boolean): Promise<{ child: ChildProcess; output: () => string }> {
+async function startLauncher(viaNpm: boolean, until = "Soko is running"): Promise<{ child: ChildProcess; output: () => string }> {
   let output = ""
   const [command, args] = viaNpm
     ? ["npm", ["run", "dev"]]
@@ -78,7 +78,7 @@ async function startLauncher(viaNpm: boolean): Promise<{ child: ChildProcess; ou
     if (exited) {
       throw new Error(`the launcher exited before the backend answered:\n${output.split("\n").slice(-40).join("\n")}`)
     }
-    if (output.includes("Soko is running")) {
+    if (output.includes(until)) {
       return { child, output: () => output }
     }
     await new Promise((r) => setTimeout(r, 500))
@@ -134,6 +134,14 @@ describe("stopping the launcher", () => {
     expect(running(/medusa.* start --port/)).toBe(true)
     process.kill(child.pid!, "SIGTERM")
     await expectNothingLeft(child)
+  })
+
+  it("Ctrl-C while the backend is still starting reports the stop, not the exit it caused, and leaves nothing", async () => {
+    const { child, output } = await startLauncher(false, "Starting the Medusa backend and admin…")
+    process.kill(-child.pid!, "SIGINT")
+    await expectNothingLeft(child)
+    expect(output()).toContain("Stopping Soko…")
+    expect(output()).not.toMatch(/exited before/)
   })
 
   it("the launcher killed outright (SIGKILL) leaves nothing: its reaper stops the rest", async () => {

@@ -9,6 +9,7 @@
  * checks every second that the npm that started it is still there.
  */
 import { execFileSync } from "node:child_process"
+import { isAlive } from "./pids"
 
 /** A process's parent and command line, through `ps` (Linux and macOS); undefined where there is none. */
 function describe(pid: number): { ppid: number; args: string } | undefined {
@@ -18,15 +19,6 @@ function describe(pid: number): { ppid: number; args: string } | undefined {
     return match ? { ppid: Number(match[1]), args: match[2] } : undefined
   } catch {
     return undefined
-  }
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM"
   }
 }
 
@@ -61,7 +53,7 @@ export function stopWhenNpmExits(onGone: () => void, intervalMs = 1_000): void {
   }
   const parent = process.ppid
   const timer = setInterval(() => {
-    if (process.ppid !== parent || !alive(npm)) {
+    if (process.ppid !== parent || !isAlive(npm)) {
       clearInterval(timer)
       onGone()
     }
