@@ -43,6 +43,18 @@ export type ConfigSpec = {
   port: number
   env: Record<string, string>
   cluster?: number
+  /** More arguments for `medusa start`, e.g. ["--servers", "1", "--workers", "1"] with cluster 2. */
+  startArgs?: string[]
+  /**
+   * Two processes instead of one: MEDUSA_WORKER_MODE=server on `port` and a
+   * MEDUSA_WORKER_MODE=worker on `port + 100` (subscribers, jobs), as the
+   * production profile deploys them. Medusa's own `--cluster 2 --servers 1
+   * --workers 1` cannot: its worker listens on the shared port too and answers
+   * every request it is handed with 404 (2.21.2).
+   */
+  split?: boolean
+  /** CPUs the server processes are pinned to (`taskset -c`, Linux), e.g. "0" or "0,1". */
+  cpus?: string
   vanilla?: boolean
   /** The load asks mutations for `fields=id` as Soko's storefront does (BenchContext.leanResponses). */
   leanResponses?: boolean

@@ -12,6 +12,11 @@
  *
  * BENCH_SQL_LOG=<file> also appends every statement's text (first 300 chars)
  * to a file, for hunting N+1 patterns in one scenario.
+ *
+ * BENCH_CPU_PROFILE_DIR=<dir> lets the harness record a V8 CPU profile of the
+ * measured rounds only (`/profile/start`, `/profile/stop` on the same socket,
+ * written as `<dir>/<pid>-<n>.cpuprofile`): `node --cpu-prof` would also
+ * record start-up and warm-up, which swamp 50 checkouts.
  */
 "use strict"
 
@@ -53,6 +58,38 @@ Module._load = function loadAndPatch(request, parent, isMain) {
   return exported
 }
 
+const profileDir = process.env.BENCH_CPU_PROFILE_DIR
+let session
+let profiles = 0
+
+function profileCommand(command, res) {
+  const done = (error) => {
+    res.statusCode = error ? 500 : 200
+    res.end(error ? String(error.message ?? error) : "ok")
+  }
+  if (!profileDir) {
+    done(new Error("BENCH_CPU_PROFILE_DIR is not set"))
+  } else if (command === "start") {
+    const inspector = require("inspector")
+    session = new inspector.Session()
+    session.connect()
+    session.post("Profiler.enable", () => session.post("Profiler.start", done))
+  } else if (command === "stop" && session) {
+    session.post("Profiler.stop", (error, result) => {
+      if (!error) {
+        fs.mkdirSync(profileDir, { recursive: true })
+        profiles += 1
+        fs.writeFileSync(path.join(profileDir, `${process.pid}-${profiles}.cpuprofile`), JSON.stringify(result.profile))
+      }
+      session.disconnect()
+      session = undefined
+      done(error)
+    })
+  } else {
+    done(new Error(`unknown profile command ${command}`))
+  }
+}
+
 if (sideDir) {
   fs.mkdirSync(sideDir, { recursive: true })
   const socket = path.join(sideDir, `${process.pid}.sock`)
@@ -61,7 +98,11 @@ if (sideDir) {
   } catch {
     // not there: fine
   }
-  const server = http.createServer((_req, res) => {
+  const server = http.createServer((req, res) => {
+    if (req.url.startsWith("/profile/")) {
+      profileCommand(req.url.slice("/profile/".length), res)
+      return
+    }
     const cpu = process.cpuUsage()
     res.setHeader("content-type", "application/json")
     res.end(

@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 /**
- * Summarises V8 CPU profiles (`node --cpu-prof`, e.g. from
- * `npm run bench -- --profile 'prof={"BENCH_NODE_OPTIONS":"--cpu-prof --cpu-prof-dir=/tmp/prof"}'`):
- * self time by package and the top functions.
+ * Summarises V8 CPU profiles: self time by package and the top functions.
+ * Profiles of the measured rounds only come from
+ * `npm run bench -- --profile 'prof={"BENCH_CPU_PROFILE_DIR":"/tmp/prof"}'`
+ * (bench/count-sql.js); `BENCH_NODE_OPTIONS=--cpu-prof` records a server's
+ * whole life, start-up included.
  *
- *   node bench/profile-summary.js /tmp/prof/*.cpuprofile
+ *   node bench/profile-summary.js [--top 25] [--per N] /tmp/prof/*.cpuprofile
+ *
+ * --per N divides the busy time by N (e.g. the checkouts the rounds made) for a per-iteration figure.
  */
 "use strict"
 
@@ -27,7 +31,14 @@ function pkgOf(url) {
 const byPkg = new Map()
 const byFn = new Map()
 let total = 0
-for (const file of process.argv.slice(2)) {
+const args = process.argv.slice(2)
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? Number(args.splice(i, 2)[1]) : fallback
+}
+const top = option("top", 25)
+const per = option("per", 0)
+for (const file of args) {
   const prof = JSON.parse(fs.readFileSync(file, "utf8"))
   const nodes = new Map(prof.nodes.map((n) => [n.id, n]))
   const dt = prof.timeDeltas
@@ -46,12 +57,12 @@ for (const file of process.argv.slice(2)) {
   }
 }
 const pct = (us) => `${((100 * us) / total).toFixed(1).padStart(5)} %`
-console.log(`busy CPU in profiles: ${(total / 1000).toFixed(0)} ms`)
+console.log(`busy CPU in profiles: ${(total / 1000).toFixed(0)} ms${per ? `, ${(total / 1000 / per).toFixed(0)} ms per iteration (${per})` : ""}`)
 console.log("\nself time by package:")
 for (const [k, v] of [...byPkg].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
   console.log(`${pct(v)}  ${k}`)
 }
 console.log("\ntop functions (self time):")
-for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, top)) {
   console.log(`${pct(v)}  ${k}`)
 }

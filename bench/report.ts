@@ -14,8 +14,8 @@ export function markdown(results: ConfigResult[], meta: Record<string, unknown>,
     `Catalog: ${meta.products} products, ${meta.variants} variants. ${meta.rounds} rounds × ${meta.durationS} s per scenario (checkouts ${Math.max(Number(meta.durationS), CHECKOUT_MIN_ROUND_MS / 1000)} s) after a ${meta.warmupS}-s warm-up; medians with min–max.`
   )
   lines.push("")
-  lines.push("| Scenario | Config | it/s | p50 ms | p95 ms | p99 ms | SQL/req | SQL/it | CPU ms/it | KB/it | RSS MB | errors |")
-  lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|")
+  lines.push("| Scenario | Config | it/s | p50 ms | p95 ms | p99 ms | SQL/req | SQL/it | CPU ms/it | PostgreSQL CPU ms/it | KB/it | RSS MB | errors |")
+  lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
   for (const s of scenarios) {
     for (const r of results) {
       const x = r.scenarios[s]
@@ -23,7 +23,7 @@ export function markdown(results: ConfigResult[], meta: Record<string, unknown>,
         continue
       }
       lines.push(
-        `| ${s} | ${r.name} | ${range(x.throughput)} | ${fmt(x.p50.median, 0)} | ${fmt(x.p95.median, 0)} | ${fmt(x.p99.median, 0)} | ${fmt(x.sqlPerRequest.median)} | ${fmt(x.sqlPerIteration.median, 0)} | ${fmt(x.cpuMsPerIteration.median)} | ${fmt(x.kbPerIteration.median)} | ${fmt(x.rssMb.median, 0)} | ${x.errors.max} |`
+        `| ${s} | ${r.name} | ${range(x.throughput)} | ${fmt(x.p50.median, 0)} | ${fmt(x.p95.median, 0)} | ${fmt(x.p99.median, 0)} | ${fmt(x.sqlPerRequest.median)} | ${fmt(x.sqlPerIteration.median, 0)} | ${fmt(x.cpuMsPerIteration.median)} | ${fmt(x.dbCpuMsPerIteration.median)} | ${fmt(x.kbPerIteration.median)} | ${fmt(x.rssMb.median, 0)} | ${x.errors.max} |`
       )
     }
   }
@@ -55,6 +55,19 @@ export function markdown(results: ConfigResult[], meta: Record<string, unknown>,
           return `${fmt(a.throughput.median / b.throughput.median, 2)} | ${fmt(a.p95.median / b.p95.median, 2)} | ${fmt(a.cpuMsPerIteration.median / b.cpuMsPerIteration.median, 2)} | ${fmt(a.sqlPerIteration.median - b.sqlPerIteration.median, 1)}`
         })
       lines.push(`| ${s} | ${cells.join(" | ")} |`)
+    }
+    const mine = soko.scenarios["checkout-storefront"]
+    for (const base of ["vanilla", "vanilla-tuned"]) {
+      const starter = by(base)?.scenarios["checkout-starter"]
+      if (mine && starter) {
+        lines.push("")
+        lines.push(
+          `Soko's storefront checkout ÷ Medusa's starter checkout on ${base}: throughput ${fmt(mine.throughput.median / starter.throughput.median, 2)}, ` +
+            `CPU per checkout ${fmt(mine.cpuMsPerIteration.median / starter.cpuMsPerIteration.median, 2)} (with PostgreSQL's ` +
+            `${fmt((mine.cpuMsPerIteration.median + mine.dbCpuMsPerIteration.median) / (starter.cpuMsPerIteration.median + starter.dbCpuMsPerIteration.median), 2)}), ` +
+            `p50 ${fmt(mine.p50.median / starter.p50.median, 2)}, calls ${fmt(mine.requests.median / mine.iterations.median, 0)} vs ${fmt(starter.requests.median / starter.iterations.median, 0)}.`
+        )
+      }
     }
     const sys = soko.scenarios["checkout-system"]
     const mp = soko.scenarios["checkout-mpesa"]

@@ -1,21 +1,37 @@
 /** The measured rounds: every configuration's server side by side, rounds alternating between them. */
+import { postgresCpuMs } from "./db-cpu"
 import { DURATION_MS, log, ROUNDS, WARMUP_MS, type ConfigSpec } from "./config"
 import type { BenchContext } from "./client"
 import type { LoadResult } from "./load"
 import { SCENARIOS } from "./scenarios"
-import { sideSnapshot, startServer, stopServer, type Loader, type Server } from "./servers"
+import { profileRound, sideSnapshot, startServer, stopServer, type Loader, type Server } from "./servers"
 import { q, summarize, type Round, type Summary } from "./stats"
 
 export type ConfigResult = { name: string; label: string; scenarios: Record<string, Summary & { rounds: Round[] }> }
 
-export async function measure(server: Server, loader: Loader, ctx: BenchContext, name: string, durationMs: number): Promise<Round> {
+export async function measure(
+  server: Server,
+  loader: Loader,
+  ctx: BenchContext,
+  name: string,
+  durationMs: number,
+  profiled = false
+): Promise<Round> {
   const scenario = SCENARIOS[name]
+  if (profiled) {
+    await profileRound(server, "start")
+  }
   const before = await sideSnapshot(server)
+  const dbBefore = postgresCpuMs()
   const res = await loader.ask<LoadResult>({
     type: "run",
     req: { scenario: name, ctx, durationMs, connections: scenario.connections },
   })
+  const dbAfter = postgresCpuMs()
   const after = await sideSnapshot(server)
+  if (profiled) {
+    await profileRound(server, "stop")
+  }
   let sql = 0
   let cpuUs = 0
   let rss = 0
@@ -35,6 +51,7 @@ export async function measure(server: Server, loader: Loader, ctx: BenchContext,
     sqlPerRequest: sql / Math.max(res.requests, 1),
     sqlPerIteration: sql / its,
     cpuMsPerIteration: cpuUs / 1000 / its,
+    dbCpuMsPerIteration: dbBefore === undefined || dbAfter === undefined ? NaN : (dbAfter - dbBefore) / its,
     kbPerIteration: res.bytes / 1024 / its,
     rssMb: rss / 1024 / 1024,
     iterations: res.iterations,
@@ -92,7 +109,7 @@ export async function benchAll(
       const rounds: Round[][] = servers.map(() => [])
       for (let r = 0; r < ROUNDS; r++) {
         for (const i of active) {
-          rounds[i].push(await measure(servers[i], loader, ctxs[i], name, Math.max(DURATION_MS, scenario.minRoundMs ?? 0)))
+          rounds[i].push(await measure(servers[i], loader, ctxs[i], name, Math.max(DURATION_MS, scenario.minRoundMs ?? 0), true))
         }
       }
       for (const i of active) {
@@ -100,7 +117,7 @@ export async function benchAll(
         results[i].scenarios[name] = { ...s, rounds: rounds[i] }
         log(
           `  ${specs[i].name.padEnd(9)} ${s.throughput.median.toFixed(2).padStart(7)} it/s  p50 ${s.p50.median.toFixed(0)} ms  p95 ${s.p95.median.toFixed(0)} ms  ` +
-            `SQL/req ${s.sqlPerRequest.median.toFixed(1)}  CPU ${s.cpuMsPerIteration.median.toFixed(1)} ms/it  RSS ${s.rssMb.median.toFixed(0)} MB` +
+            `SQL/req ${s.sqlPerRequest.median.toFixed(1)}  CPU ${s.cpuMsPerIteration.median.toFixed(1)} ms/it (PostgreSQL ${s.dbCpuMsPerIteration.median.toFixed(1)})  RSS ${s.rssMb.median.toFixed(0)} MB` +
             (s.errors.max ? `  errors ${s.errors.max} (${s.firstError})` : "")
         )
       }

@@ -27,9 +27,13 @@
  * Options: --duration <s> (per round, 3) --rounds <n> (3) --warmup <s> (2)
  *          --configs vanilla,vanilla-tuned,no-hooks,soko --scenarios a,b,... --build
  *          --profile <name>=<env json>  (Soko with extra env, to measure one change;
- *            BENCH_CLUSTER=n starts it with --cluster n, BENCH_NODE_OPTIONS adds
- *            node flags to the server's main process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof",
+ *            BENCH_CLUSTER=n starts it with --cluster n, BENCH_START_ARGS adds arguments to
+ *            `medusa start` (e.g. "--servers 1 --workers 1"), BENCH_CPUS pins its processes
+ *            (taskset -c), BENCH_SPLIT=1 runs it as a server process and a worker process (port + 100),
+ *            BENCH_NODE_OPTIONS adds node flags to the server's main process,
+ *            BENCH_CPU_PROFILE_DIR records CPU profiles of the measured rounds only,
  *            BENCH_FULL_RESPONSES=1 has the load ask for Medusa's default responses as vanilla's does)
+ *          BENCH_LOAD_CPUS (environment) pins the load generator (taskset -c), e.g. away from a pinned server
  *          --multi  also run the multi-instance check (2 servers + 1 worker over Redis,
  *            bench/multi.ts) and add its section to the report; --only-multi runs just that
  *          --help  prints this and exits
@@ -104,14 +108,23 @@ async function main() {
         const extra = JSON.parse(json) as Record<string, string>
         const cluster = extra.BENCH_CLUSTER ? Number(extra.BENCH_CLUSTER) : undefined
         const leanResponses = extra.BENCH_FULL_RESPONSES !== "1"
+        const cpus = extra.BENCH_CPUS
+        const split = extra.BENCH_SPLIT === "1"
+        delete extra.BENCH_SPLIT
+        const startArgs = (extra.BENCH_START_ARGS ?? "").split(/\s+/).filter(Boolean)
+        delete extra.BENCH_CPUS
+        delete extra.BENCH_START_ARGS
         delete extra.BENCH_CLUSTER
         delete extra.BENCH_FULL_RESPONSES
         configs.push({
           name,
-          label: `soko + ${JSON.stringify(extra)}${cluster ? ` --cluster ${cluster}` : ""}${leanResponses ? "" : ", full responses"}`,
+          label: `soko + ${JSON.stringify(extra)}${cluster ? ` --cluster ${cluster}` : ""}${startArgs.length ? ` ${startArgs.join(" ")}` : ""}${split ? ", server + worker processes" : ""}${cpus ? ` on CPUs ${cpus}` : ""}${leanResponses ? "" : ", full responses"}`,
           cwd: path.join(ROOT, ".medusa", "server"),
           port: 9750 + configs.length,
           cluster,
+          startArgs,
+          split,
+          cpus,
           leanResponses,
           env: { ...sokoEnv(9750 + configs.length, `${prefix}-${name}`), DISABLE_ADMIN: "true", ...extra },
         })

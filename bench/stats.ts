@@ -18,6 +18,8 @@ export type Round = {
   sqlPerRequest: number
   sqlPerIteration: number
   cpuMsPerIteration: number
+  /** PostgreSQL's CPU per iteration (bench/db-cpu.ts; NaN where /proc cannot be read). */
+  dbCpuMsPerIteration: number
   kbPerIteration: number
   rssMb: number
   iterations: number
@@ -39,6 +41,7 @@ export function summarize(rounds: Round[]): Summary {
     "sqlPerRequest",
     "sqlPerIteration",
     "cpuMsPerIteration",
+    "dbCpuMsPerIteration",
     "kbPerIteration",
     "rssMb",
     "iterations",
