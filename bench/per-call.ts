@@ -19,7 +19,7 @@ import path from "node:path"
 import { startDarajaSimulator } from "@soko/daraja-simulator"
 import type { BenchContext } from "./client"
 import { arg, CALLBACK_SECRET, DB_NAME, SIM_PORT, sokoConfig, vanillaConfig, vanillaTunedConfig, WORK } from "./config"
-import { sideSnapshot, startServer, stopServer, type Server, type Side } from "./servers"
+import { sideDelta, sideSnapshot, startServer, stopServer, type Server } from "./servers"
 import { median } from "./stats"
 import { CALLS_FILE, recordedCalls, storefrontCheckout, type CallTemplate } from "./storefront-calls"
 
@@ -42,9 +42,6 @@ async function replay(ctx: BenchContext): Promise<number[][]> {
   return times
 }
 
-const total = (snapshot: Map<number, Side>) =>
-  [...snapshot.values()].reduce((sum, s) => ({ sql: sum.sql + s.sql, cpuMs: sum.cpuMs + (s.cpuUserUs + s.cpuSystemUs) / 1000 }), { sql: 0, cpuMs: 0 })
-
 type Cost = { wallMs: number[]; cpuMs: number[]; sql: number[] }
 
 /** Checkouts alternating between recordings (order swapped every round), each measured alone. */
@@ -59,15 +56,15 @@ async function compare(server: Server, ctx: BenchContext, recordings: CallTempla
   for (let i = 0; i < CHECKOUTS; i++) {
     const order = i % 2 ? [...recordings.keys()].reverse() : [...recordings.keys()]
     for (const k of order) {
-      const before = total(await sideSnapshot(server))
+      const before = await sideSnapshot(server)
       const started = performance.now()
       await storefrontCheckout(ctx, counter, undefined, recordings[k])
       costs[k].wallMs.push(performance.now() - started)
       // Its order.placed subscribers run after the answer: their work is this checkout's too.
       await new Promise((r) => setTimeout(r, 1000))
-      const after = total(await sideSnapshot(server))
-      costs[k].cpuMs.push(after.cpuMs - before.cpuMs)
-      costs[k].sql.push(after.sql - before.sql)
+      const spent = sideDelta(before, await sideSnapshot(server))
+      costs[k].cpuMs.push(spent.cpuMs)
+      costs[k].sql.push(spent.sql)
     }
   }
   return costs

@@ -4,7 +4,7 @@ import { DURATION_MS, log, ROUNDS, WARMUP_MS, type ConfigSpec } from "./config"
 import type { BenchContext } from "./client"
 import type { LoadResult } from "./load"
 import { SCENARIOS } from "./scenarios"
-import { profileRound, sideSnapshot, startServer, stopServer, type Loader, type Server } from "./servers"
+import { profileRound, sideDelta, sideSnapshot, startServer, stopServer, type Loader, type Server } from "./servers"
 import { q, summarize, type Round, type Summary } from "./stats"
 
 export type ConfigResult = { name: string; label: string; scenarios: Record<string, Summary & { rounds: Round[] }> }
@@ -32,15 +32,7 @@ export async function measure(
   if (profiled) {
     await profileRound(server, "stop")
   }
-  let sql = 0
-  let cpuUs = 0
-  let rss = 0
-  for (const [pid, a] of after) {
-    const b = before.get(pid) ?? { sql: 0, cpuUserUs: 0, cpuSystemUs: 0 }
-    sql += a.sql - b.sql
-    cpuUs += a.cpuUserUs + a.cpuSystemUs - b.cpuUserUs - b.cpuSystemUs
-    rss += a.rss
-  }
+  const { sql, cpuMs, rssMb } = sideDelta(before, after)
   const lat = [...res.latenciesMs].sort((x, y) => x - y)
   const its = Math.max(res.iterations, 1)
   return {
@@ -50,10 +42,10 @@ export async function measure(
     p99: q(lat, 99),
     sqlPerRequest: sql / Math.max(res.requests, 1),
     sqlPerIteration: sql / its,
-    cpuMsPerIteration: cpuUs / 1000 / its,
+    cpuMsPerIteration: cpuMs / its,
     dbCpuMsPerIteration: dbBefore === undefined || dbAfter === undefined ? NaN : (dbAfter - dbBefore) / its,
     kbPerIteration: res.bytes / 1024 / its,
-    rssMb: rss / 1024 / 1024,
+    rssMb,
     iterations: res.iterations,
     requests: res.requests,
     errors: res.errors,

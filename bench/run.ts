@@ -105,17 +105,12 @@ async function main() {
     for (let i = 0; i < process.argv.length; i++) {
       if (process.argv[i] === "--profile") {
         const [name, json] = process.argv[i + 1].split(/=(.*)/s)
-        const extra = JSON.parse(json) as Record<string, string>
-        const cluster = extra.BENCH_CLUSTER ? Number(extra.BENCH_CLUSTER) : undefined
-        const leanResponses = extra.BENCH_FULL_RESPONSES !== "1"
-        const cpus = extra.BENCH_CPUS
-        const split = extra.BENCH_SPLIT === "1"
-        delete extra.BENCH_SPLIT
-        const startArgs = (extra.BENCH_START_ARGS ?? "").split(/\s+/).filter(Boolean)
-        delete extra.BENCH_CPUS
-        delete extra.BENCH_START_ARGS
-        delete extra.BENCH_CLUSTER
-        delete extra.BENCH_FULL_RESPONSES
+        // The BENCH_* keys shape how the bench starts the variant; the rest is its environment.
+        const { BENCH_CLUSTER, BENCH_FULL_RESPONSES, BENCH_CPUS: cpus, BENCH_SPLIT, BENCH_START_ARGS, ...extra } = JSON.parse(json) as Record<string, string>
+        const cluster = BENCH_CLUSTER ? Number(BENCH_CLUSTER) : undefined
+        const leanResponses = BENCH_FULL_RESPONSES !== "1"
+        const split = BENCH_SPLIT === "1"
+        const startArgs = (BENCH_START_ARGS ?? "").split(/\s+/).filter(Boolean)
         configs.push({
           name,
           label: `soko + ${JSON.stringify(extra)}${cluster ? ` --cluster ${cluster}` : ""}${startArgs.length ? ` ${startArgs.join(" ")}` : ""}${split ? ", server + worker processes" : ""}${cpus ? ` on CPUs ${cpus}` : ""}${leanResponses ? "" : ", full responses"}`,

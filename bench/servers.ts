@@ -90,6 +90,20 @@ export async function sideSnapshot(server: Server): Promise<Map<number, Side>> {
   return new Map(all.filter((s): s is Side => !!s).map((s) => [s.pid, s]))
 }
 
+/** What a server's processes spent between two snapshots (a process started in between counts from zero). */
+export function sideDelta(before: Map<number, Side>, after: Map<number, Side>) {
+  let sql = 0
+  let cpuUs = 0
+  let rss = 0
+  for (const [pid, a] of after) {
+    const b = before.get(pid) ?? { sql: 0, cpuUserUs: 0, cpuSystemUs: 0 }
+    sql += a.sql - b.sql
+    cpuUs += a.cpuUserUs + a.cpuSystemUs - b.cpuUserUs - b.cpuSystemUs
+    rss += a.rss
+  }
+  return { sql, cpuMs: cpuUs / 1000, rssMb: rss / 1024 / 1024 }
+}
+
 /** Starts or stops the V8 profiler in every server process of a config run with BENCH_CPU_PROFILE_DIR (bench/count-sql.js). */
 export async function profileRound(server: Server, command: "start" | "stop") {
   if (!server.spec.env.BENCH_CPU_PROFILE_DIR) {
