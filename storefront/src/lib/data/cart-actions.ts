@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server"
 import { getContentLocale } from "../../i18n/server"
 import { shopperMessage } from "../util/errors"
 import type { ActionState } from "./action-state"
-import { type Cart, loadCart } from "./cart"
+import { type Cart, loadCartForAction } from "./cart"
 import { authHeaders, setCartId } from "./cookies"
 import { storeFetch } from "./fetch"
 import { getRegion } from "./regions"
@@ -63,7 +63,7 @@ async function addToCountryCart(countryCode: string, item: NewItem) {
   if (!region) {
     throw new Error(`No region ships to ${countryCode}`)
   }
-  const cart = await loadCart()
+  const cart = await loadCartForAction()
   if (!cart) {
     await createCartWith(region.id, item)
     return
@@ -97,7 +97,7 @@ export async function updateLineItem(_prev: ActionState, formData: FormData): Pr
   const { t, errors } = await words()
   const lineId = String(formData.get("line_id") ?? "")
   const quantity = Number(formData.get("quantity"))
-  const cart = await loadCart()
+  const cart = await loadCartForAction()
   if (!cart || !lineId || !Number.isInteger(quantity) || quantity < 0) {
     return { error: t("changed") }
   }
@@ -121,7 +121,7 @@ export async function updateLineItem(_prev: ActionState, formData: FormData): Pr
 export async function removeLineItem(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const { t, errors } = await words()
   const lineId = String(formData.get("line_id") ?? "")
-  const cart = await loadCart()
+  const cart = await loadCartForAction()
   if (cart && lineId) {
     try {
       await storeFetch(`/store/carts/${cart.id}/line-items/${lineId}`, { method: "DELETE", headers: await authHeaders() })
@@ -135,7 +135,7 @@ export async function removeLineItem(_prev: ActionState, formData: FormData): Pr
 export async function applyPromotion(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const { t, errors } = await words()
   const code = String(formData.get("code") ?? "").trim()
-  const cart = await loadCart()
+  const cart = await loadCartForAction()
   if (!code) {
     return { error: t("enterPromo") }
   }
@@ -162,7 +162,7 @@ export async function applyPromotion(_prev: ActionState, formData: FormData): Pr
 export async function removePromotion(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const { t, errors } = await words()
   const code = String(formData.get("code") ?? "")
-  const cart = await loadCart()
+  const cart = await loadCartForAction()
   if (cart && code) {
     try {
       await storeFetch(`/store/carts/${cart.id}/promotions`, {

@@ -19,10 +19,20 @@ export const CART_FIELDS = [
 /** Medusa 2.21's store API answers a cart's `locale`; its StoreCart type does not list it yet. */
 export type Cart = HttpTypes.StoreCart & { locale?: string | null }
 
-export async function fetchCart(id: string): Promise<Cart | null> {
+/**
+ * What a server action reads before it writes: the ids, region and language it
+ * checks, without lines or totals. Medusa assembles those with a join and a
+ * totals pass per read (a median 61 ms against 23 ms for this read, one cart
+ * with one line), and the page render after the action reads them anyway.
+ * `*region.countries`, not `region.countries.iso_2`: Medusa 2.21 answers the
+ * latter without the countries (a country row's key is its iso_2).
+ */
+export const ACTION_CART_FIELDS = "id,region_id,locale,completed_at,*region.countries,payment_collection.id"
+
+export async function fetchCart(id: string, fields = CART_FIELDS): Promise<Cart | null> {
   try {
     const { cart } = await storeFetch<{ cart: Cart }>(`/store/carts/${id}`, {
-      query: { fields: CART_FIELDS },
+      query: { fields },
       headers: await authHeaders(),
     })
     return cart
@@ -39,17 +49,22 @@ export async function fetchCart(id: string): Promise<Cart | null> {
  * into an order). Server actions use this uncached read: a redirect after an
  * action renders the next page in the same request, and must see the change.
  */
-export async function loadCart(): Promise<Cart | null> {
+export async function loadCart(fields = CART_FIELDS): Promise<Cart | null> {
   const id = await getCartId()
   if (!id) {
     return null
   }
-  const cart = await fetchCart(id)
+  const cart = await fetchCart(id, fields)
   return cart && !cart.completed_at ? cart : null
 }
 
+/** The open cart as a server action needs it before it writes (ACTION_CART_FIELDS), or null. */
+export function loadCartForAction(): Promise<Cart | null> {
+  return loadCart(ACTION_CART_FIELDS)
+}
+
 /** loadCart, once per page render (header, page and summary share it). */
-export const retrieveCart = cache(loadCart)
+export const retrieveCart = cache(() => loadCart())
 
 export function itemCount(cart: Cart | null): number {
   return (cart?.items ?? []).reduce((sum, item) => sum + (item.quantity ?? 0), 0)

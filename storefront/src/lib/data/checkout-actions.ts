@@ -9,7 +9,7 @@ import { shopperMessage } from "../util/errors"
 import { normalizeKenyanPhone } from "../util/phone"
 import { goTo } from "./action-result"
 import type { ActionState } from "./action-state"
-import { listPaymentProviders, loadCart } from "./cart"
+import { listPaymentProviders, loadCartForAction } from "./cart"
 import { authHeaders, clearCartId, getPaymentChoice, setPaymentChoice } from "./cookies"
 import { loadCustomer } from "./customer"
 import { storeFetch } from "./fetch"
@@ -46,7 +46,7 @@ async function updateCart(cartId: string, body: Record<string, unknown>) {
 export async function saveAddress(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const { t, errors, address: addressWords, noCart } = await words()
   const country = String(formData.get("country") ?? "ke")
-  const cart = await loadCart()
+  const cart = await loadCartForAction()
   if (!cart) {
     return noCart
   }
@@ -94,7 +94,7 @@ export async function saveDelivery(_prev: ActionState, formData: FormData): Prom
   const { t, errors, noCart } = await words()
   const country = String(formData.get("country") ?? "ke")
   const optionId = String(formData.get("shipping_option_id") ?? "")
-  const cart = await loadCart()
+  const cart = await loadCartForAction()
   if (!cart) {
     return noCart
   }
@@ -118,7 +118,7 @@ export async function savePayment(_prev: ActionState, formData: FormData): Promi
   const { t, errors, noCart } = await words()
   const country = String(formData.get("country") ?? "ke")
   const providerId = String(formData.get("provider_id") ?? "")
-  const cart = await loadCart()
+  const cart = await loadCartForAction()
   if (!cart) {
     return noCart
   }
@@ -161,7 +161,7 @@ export async function savePayment(_prev: ActionState, formData: FormData): Promi
 export async function placeOrder(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const { t, errors, noCart } = await words()
   const country = String(formData.get("country") ?? "ke")
-  const cart = await loadCart()
+  const cart = await loadCartForAction()
   if (!cart) {
     return noCart
   }

@@ -4,7 +4,7 @@ import { safeNextPath } from "../util/redirect"
 import { goTo } from "./action-result"
 import type { ActionState } from "./action-state"
 import { authHeaders, setCountryCookie } from "./cookies"
-import { loadCart } from "./cart"
+import { loadCartForAction } from "./cart"
 import { storeFetch } from "./fetch"
 import { getRegion } from "./regions"
 
@@ -18,7 +18,7 @@ export async function switchCountry(_prev: ActionState, formData: FormData): Pro
     return goTo(path)
   }
   await setCountryCookie(to)
-  const cart = await loadCart()
+  const cart = await loadCartForAction()
   if (cart && cart.region_id !== region.id) {
     await storeFetch(`/store/carts/${cart.id}`, {
       method: "POST",
