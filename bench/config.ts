@@ -105,6 +105,17 @@ export function sokoConfig(prefix: string, port = 9740): ConfigSpec {
   }
 }
 
+/** What a `--profile` variant starts from (its BENCH_BASE): Soko as shipped, or the tuned Medusa, to measure one of its parts. */
+export function variantBase(base: string, port: number, prefix: string): ConfigSpec {
+  if (base === "soko") {
+    return sokoConfig(prefix, port)
+  }
+  if (base === "vanilla-tuned") {
+    return vanillaTunedConfig(prefix, port)
+  }
+  throw new Error(`--profile: BENCH_BASE must be "soko" or "vanilla-tuned", not "${base}"`)
+}
+
 export function psql(sql: string, db = "postgres"): string {
   return execFileSync("psql", ["-h", DB_HOST, "-U", "postgres", "-d", db, "-Atc", sql], { encoding: "utf8" }).trim()
 }

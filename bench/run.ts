@@ -42,7 +42,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { startDarajaSimulator } from "@soko/daraja-simulator"
-import { arg, CALLBACK_SECRET, DURATION_MS, flag, log, RESULTS, ROOT, ROUNDS, SIM_PORT, sokoConfig, sokoEnv, t0, vanillaConfig, vanillaTunedConfig, WARMUP_MS, WORK, type ConfigSpec } from "./config"
+import { arg, CALLBACK_SECRET, DURATION_MS, flag, log, RESULTS, ROUNDS, SIM_PORT, sokoConfig, sokoEnv, t0, vanillaConfig, vanillaTunedConfig, variantBase, WARMUP_MS, WORK, type ConfigSpec } from "./config"
 import type { BenchContext } from "./client"
 import { SCENARIOS } from "./scenarios"
 import { runMultiInstance } from "./multi"
@@ -106,22 +106,24 @@ async function main() {
       if (process.argv[i] === "--profile") {
         const [name, json] = process.argv[i + 1].split(/=(.*)/s)
         // The BENCH_* keys shape how the bench starts the variant; the rest is its environment.
-        const { BENCH_CLUSTER, BENCH_FULL_RESPONSES, BENCH_CPUS: cpus, BENCH_SPLIT, BENCH_START_ARGS, ...extra } = JSON.parse(json) as Record<string, string>
+        const { BENCH_BASE = "soko", BENCH_CLUSTER, BENCH_FULL_RESPONSES, BENCH_CPUS: cpus, BENCH_SPLIT, BENCH_START_ARGS, ...extra } = JSON.parse(json) as Record<string, string>
         const cluster = BENCH_CLUSTER ? Number(BENCH_CLUSTER) : undefined
         const leanResponses = BENCH_FULL_RESPONSES !== "1"
         const split = BENCH_SPLIT === "1"
         const startArgs = (BENCH_START_ARGS ?? "").split(/\s+/).filter(Boolean)
+        const port = 9750 + configs.length
+        const from = variantBase(BENCH_BASE, port, `${prefix}-${name}`)
         configs.push({
+          ...from,
           name,
-          label: `soko + ${JSON.stringify(extra)}${cluster ? ` --cluster ${cluster}` : ""}${startArgs.length ? ` ${startArgs.join(" ")}` : ""}${split ? ", server + worker processes" : ""}${cpus ? ` on CPUs ${cpus}` : ""}${leanResponses ? "" : ", full responses"}`,
-          cwd: path.join(ROOT, ".medusa", "server"),
-          port: 9750 + configs.length,
+          label: `${BENCH_BASE} + ${JSON.stringify(extra)}${cluster ? ` --cluster ${cluster}` : ""}${startArgs.length ? ` ${startArgs.join(" ")}` : ""}${split ? ", server + worker processes" : ""}${cpus ? ` on CPUs ${cpus}` : ""}${leanResponses ? "" : ", full responses"}`,
+          port,
           cluster,
           startArgs,
           split,
           cpus,
           leanResponses,
-          env: { ...sokoEnv(9750 + configs.length, `${prefix}-${name}`), DISABLE_ADMIN: "true", ...extra },
+          env: { ...from.env, ...extra },
         })
       }
     }

@@ -19,6 +19,13 @@ if (!env.redisUrl || !env.caching) {
   throw new Error("vanilla-tuned needs REDIS_URL and Medusa's caching module (SOKO_CACHING unset or true)")
 }
 
+// BENCH_WORKFLOW_ENGINE=in-memory (a `--profile` variant with BENCH_BASE=vanilla-tuned) leaves
+// Medusa's Redis workflow engine out, so its per-run checkpoint reads can be measured on their own.
+const inMemoryWorkflows = process.env.BENCH_WORKFLOW_ENGINE === "in-memory"
+const modules = infrastructureModules(env).filter(
+  (m) => !(inMemoryWorkflows && m.resolve === "@medusajs/medusa/workflow-engine-redis")
+)
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -33,5 +40,5 @@ module.exports = defineConfig({
   },
   featureFlags: { caching: true },
   admin: { disable: true },
-  modules: infrastructureModules(env),
+  modules,
 })
