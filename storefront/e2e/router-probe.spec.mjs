@@ -3,7 +3,9 @@
  * Counts the times the page did not move on after a form action or a link:
  *
  *   - the cart's promo form, KARIBU10 applied and removed SOKO_PROBE_PROMO_ROUNDS times (25);
- *   - the catalog's page-2 link, clicked SOKO_PROBE_PAGE_CLICKS times (40), each in a new browser context.
+ *   - the catalog's page-2 link, clicked SOKO_PROBE_PAGE_CLICKS times (40), each in a new browser context;
+ *   - the checkout's address, delivery and payment steps (each action ends in a redirect), gone through
+ *     SOKO_PROBE_CHECKOUT_ROUNDS times (10) on one cart.
  *
  * A step that has not settled within SOKO_PROBE_SETTLE_MS (15 s) counts as a stall:
  *
@@ -11,14 +13,16 @@
  *
  * or, against a stack already running, --config storefront/e2e/running-stack.config.mjs.
  * Next 15.5 stalled in about 1 of 40 promo actions (the storefront then had fallbacks that loaded
- * the page the plain way); Next 16 in none (storefront/README.md, "Form actions").
+ * the page the plain way); Next 16 in none (storefront/README.md, "Form actions"), also since the
+ * actions answer with the page itself (refresh() and redirect(), lib/data/action-result.ts).
  */
 import { expect, test } from "@playwright/test"
-import { addToCart, ensurePromotion, go, hydrated, PROMO, stackFromEnv } from "./journeys.mjs"
+import { addToCart, checkout, ensurePromotion, go, hydrated, PROMO, stackFromEnv } from "./journeys.mjs"
 
 const SETTLE_MS = Number(process.env.SOKO_PROBE_SETTLE_MS || 15_000)
 const PROMO_ROUNDS = Number(process.env.SOKO_PROBE_PROMO_ROUNDS || 25)
 const PAGE_CLICKS = Number(process.env.SOKO_PROBE_PAGE_CLICKS || 40)
+const CHECKOUT_ROUNDS = Number(process.env.SOKO_PROBE_CHECKOUT_ROUNDS || 10)
 
 test.skip(process.env.SOKO_ROUTER_PROBE !== "1", "set SOKO_ROUTER_PROBE=1 to run the router-stall probe")
 
@@ -93,5 +97,32 @@ test("router probe: catalog page-2 link", async ({ browser }) => {
     }
   }
   console.log(`router probe, page 2: ${stalls.length} stalls in ${PAGE_CLICKS} clicks`)
+  expect(stalls).toEqual([])
+})
+
+test("router probe: checkout steps, each action a redirect", async ({ page }) => {
+  test.setTimeout(CHECKOUT_ROUNDS * 3 * SETTLE_MS + 120_000)
+  const stack = stackFromEnv()
+  await addToCart(page, stack.storefrontUrl, "kenya-aa-coffee", { Grind: "Ground" })
+  // The first time through fills the address; later rounds continue with it as saved on the cart.
+  await checkout(page, stack.storefrontUrl, { email: `probe-${Date.now()}@example.com`, phone: "0708 374 149", method: "manual" })
+  const stalls = []
+  const steps = [
+    ["address-continue", "delivery-form", () => undefined],
+    ["delivery-continue", "payment-form", () => page.getByLabel(/Nairobi same-day delivery/).check()],
+    ["payment-continue", "place-order", () => page.locator("#pay-manual").check()],
+  ]
+  for (let round = 1; round <= CHECKOUT_ROUNDS; round++) {
+    await go(page, `${stack.storefrontUrl}/ke/checkout?step=address`)
+    for (const [button, next, choose] of steps) {
+      await choose()
+      await page.getByTestId(button).click()
+      const moved = await settles(() => page.getByTestId(next).waitFor({ timeout: SETTLE_MS }), `${button}, round ${round}`, stalls)
+      if (!moved) {
+        break
+      }
+    }
+  }
+  console.log(`router probe, checkout: ${stalls.length} stalls in ${CHECKOUT_ROUNDS * 3} actions`)
   expect(stalls).toEqual([])
 })

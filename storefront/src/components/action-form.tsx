@@ -1,6 +1,7 @@
 "use client"
 
-import { useRouter } from "next/navigation"
+// Not re-exported by next/navigation; the check Next's own boundaries use on a rejected action.
+import { isRedirectError } from "next/dist/client/components/redirect-error"
 import { type FormEvent, type FormHTMLAttributes, startTransition, useActionState, useCallback, useRef, useState } from "react"
 import type { ActionState } from "@/lib/data/action-state"
 import { useShellWords } from "./shell-words"
@@ -8,27 +9,27 @@ import { useShellWords } from "./shell-words"
 export type FormAction = (prev: ActionState, formData: FormData) => Promise<ActionState>
 
 /**
- * Runs a form's server action from the submit event, then moves the page on
- * in a transition of its own: `router.push` to the answer's `redirectTo`, or
- * `router.refresh()` so the server-rendered parts show the change.
+ * Runs a form's server action from the submit event and shows its answer. The
+ * action itself says what the page does next (lib/data/action-result.ts): it
+ * ends in `redirect()`, and Next's answer carries the next page, which the
+ * router shows (the call then rejects with the redirect, let through here); or
+ * it calls `refresh()`, and the answer carries the current page re-rendered.
+ * Either way one request and one render, where asking the router for the page
+ * after the answer rendered twice whenever the action had set a cookie.
  *
  * Why not `<form action>` with `useActionState` alone: with Next 15.5, when the
- * action's answer carries a re-rendered page (after `revalidatePath`, a cookie
- * change or a `redirect`), the router applies it inside the form's action
- * transition, and now and then that transition never committed: the button
- * stayed on "Applying…" although the server answered (vercel/next.js#86151,
- * #96233). Here the actions neither revalidate nor redirect when called from
- * the app, so the answer is just the state; the form shows it at once,
- * whatever the router does next. With Next 16 the refresh after the answer
- * commits every time (e2e/router-probe.spec.mjs), so the plain-load fallback
- * this hook had is gone; the plain `<form action>` has not been probed yet.
+ * action's answer carried a re-rendered page, the router applied it inside the
+ * form's action transition, and now and then that transition never committed:
+ * the button stayed on "Applying…" although the server answered
+ * (vercel/next.js#86151, #96233). Started from the submit event instead, the
+ * answer's page is applied in the router's own transition, as a link's is;
+ * e2e/router-probe.spec.mjs counts stalls over repeated actions and links.
  *
  * Without JavaScript (or before hydration) the form still posts to the action
- * through `useActionState`, and the action redirects as usual (lib/data/action-result.ts).
+ * through `useActionState`, and the redirect is an HTTP one.
  */
 export function useFormAction(action: FormAction, initial: ActionState = {}) {
   const { actionFailed } = useShellWords()
-  const router = useRouter()
   const [posted, fallbackAction] = useActionState<ActionState, FormData>(action, initial)
   const [state, setState] = useState<ActionState>(posted)
   const [pending, setPending] = useState(false)
@@ -42,24 +43,21 @@ export function useFormAction(action: FormAction, initial: ActionState = {}) {
       let next: ActionState
       try {
         next = await action(latest.current, formData)
-      } catch {
+      } catch (error) {
+        if (isRedirectError(error)) {
+          // The router is showing the page the answer carried; this form leaves with the page it was on.
+          busy.current = false
+          startTransition(() => setPending(false))
+          return
+        }
         next = { error: actionFailed }
       }
       latest.current = next
       busy.current = false
       setState(next)
       setPending(false)
-      if (next.redirectTo) {
-        const to = next.redirectTo
-        startTransition(() => router.push(to))
-        if (next.refreshLayout) {
-          startTransition(() => router.refresh())
-        }
-      } else if (!next.error) {
-        startTransition(() => router.refresh())
-      }
     },
-    [action, router, actionFailed]
+    [action, actionFailed]
   )
 
   const onSubmit = useCallback(

@@ -7,7 +7,7 @@ import { sdk } from "../sdk"
 import { shopperMessage, statusOf } from "../util/errors"
 import { safeNextPath } from "../util/redirect"
 import { normalizeKenyanPhone } from "../util/phone"
-import { goTo } from "./action-result"
+import { goTo, refreshed } from "./action-result"
 import type { ActionState } from "./action-state"
 import { forwardedFor } from "./client-address"
 import { authHeaders, clearAuthToken, clearCartId, getCartId, setAuthToken, setLocaleCookie } from "./cookies"
@@ -94,7 +94,7 @@ export async function login(_prev: ActionState, formData: FormData): Promise<Act
   } catch (error) {
     return { error: shopperMessage(error, t("signInFailed"), errors) }
   }
-  return goTo(safeNextPath(formData.get("next"), `/${country}/account`), { refreshLayout: true })
+  return goTo(safeNextPath(formData.get("next"), `/${country}/account`))
 }
 
 export async function register(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -139,7 +139,7 @@ export async function register(_prev: ActionState, formData: FormData): Promise<
   } catch (error) {
     return { error: shopperMessage(error, t("registerFailed"), errors) }
   }
-  return goTo(safeNextPath(formData.get("next"), `/${country}/account`), { refreshLayout: true })
+  return goTo(safeNextPath(formData.get("next"), `/${country}/account`))
 }
 
 export async function logout(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -147,7 +147,7 @@ export async function logout(_prev: ActionState, formData: FormData): Promise<Ac
   await clearAuthToken()
   // The cart belongs to the account now; the next visitor on this device starts fresh.
   await clearCartId()
-  return goTo(`/${country}/account/login`, { refreshLayout: true })
+  return goTo(`/${country}/account/login`)
 }
 
 export async function requestPasswordReset(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -219,7 +219,7 @@ export async function updateProfile(_prev: ActionState, formData: FormData): Pro
   } catch (error) {
     return { error: shopperMessage(error, t("profileFailed"), errors) }
   }
-  return { ok: true, message: t("saved") }
+  return refreshed({ ok: true, message: t("saved") })
 }
 
 export async function saveCustomerAddress(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -256,5 +256,5 @@ export async function deleteCustomerAddress(_prev: ActionState, formData: FormDa
       return { error: shopperMessage(error, t("addressRemoveFailed"), errors) }
     }
   }
-  return { ok: true }
+  return refreshed({ ok: true })
 }

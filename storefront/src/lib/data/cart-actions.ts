@@ -4,6 +4,7 @@ import type { HttpTypes } from "@medusajs/types"
 import { getTranslations } from "next-intl/server"
 import { getContentLocale } from "../../i18n/server"
 import { shopperMessage } from "../util/errors"
+import { refreshed } from "./action-result"
 import type { ActionState } from "./action-state"
 import { type Cart, loadCartForAction } from "./cart"
 import { authHeaders, setCartId } from "./cookies"
@@ -87,7 +88,7 @@ export async function addToCart(_prev: ActionState, formData: FormData): Promise
   }
   try {
     await addToCountryCart(country, { variant_id: variantId, quantity })
-    return { ok: true, message: t("added", { quantity }) }
+    return refreshed({ ok: true, message: t("added", { quantity }) })
   } catch (error) {
     return { error: shopperMessage(error, t("addFailed"), errors) }
   }
@@ -112,7 +113,7 @@ export async function updateLineItem(_prev: ActionState, formData: FormData): Pr
         headers: await authHeaders(),
       })
     }
-    return { ok: true }
+    return refreshed({ ok: true })
   } catch (error) {
     return { error: shopperMessage(error, t("updateFailed"), errors) }
   }
@@ -129,7 +130,7 @@ export async function removeLineItem(_prev: ActionState, formData: FormData): Pr
       return { error: shopperMessage(error, t("removeFailed"), errors) }
     }
   }
-  return { ok: true }
+  return refreshed({ ok: true })
 }
 
 export async function applyPromotion(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -153,7 +154,7 @@ export async function applyPromotion(_prev: ActionState, formData: FormData): Pr
     if (!updated.promotions?.some((p) => p.code?.toLowerCase() === code.toLowerCase())) {
       return { error: errors("promoInvalid") }
     }
-    return { ok: true, message: t("promoApplied", { code: code.toUpperCase() }) }
+    return refreshed({ ok: true, message: t("promoApplied", { code: code.toUpperCase() }) })
   } catch (error) {
     return { error: shopperMessage(error, errors("promoInvalid"), errors) }
   }
@@ -175,5 +176,5 @@ export async function removePromotion(_prev: ActionState, formData: FormData): P
       return { error: shopperMessage(error, t("removePromoFailed"), errors) }
     }
   }
-  return { ok: true }
+  return refreshed({ ok: true })
 }

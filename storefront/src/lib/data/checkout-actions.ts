@@ -197,9 +197,7 @@ export async function placeOrder(_prev: ActionState, formData: FormData): Promis
   // A guest's proof of the order (the cart id is about to be forgotten): the pay page link keeps it.
   const token = isMpesa(providerId) ? await orderTokenForCart(cart.id) : undefined
   await rememberOrderToken(orderId, token)
+  // The redirect's page is rendered with the cart forgotten: the header's cart count is back to 0.
   await clearCartId()
-  // The header's cart count goes back to 0.
-  return goTo(isMpesa(providerId) ? orderPagePath(country, orderId, "pay", token) : `/${country}/order/${orderId}/confirmed`, {
-    refreshLayout: true,
-  })
+  return goTo(isMpesa(providerId) ? orderPagePath(country, orderId, "pay", token) : `/${country}/order/${orderId}/confirmed`)
 }

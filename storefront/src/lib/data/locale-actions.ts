@@ -41,5 +41,5 @@ export async function switchLanguage(_prev: ActionState, formData: FormData): Pr
       return { error: t("profileNotSaved") }
     }
   }
-  return goTo(localizedHref(path, locale), { refreshLayout: true })
+  return goTo(localizedHref(path, locale))
 }

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto"
 import { getTranslations } from "next-intl/server"
 import { shopperMessage } from "../util/errors"
+import { refreshed } from "./action-result"
 import type { ActionState } from "./action-state"
 import { authHeaders } from "./cookies"
 import { storeFetch } from "./fetch"
@@ -23,5 +24,5 @@ export async function cancelOrder(_prev: ActionState, formData: FormData): Promi
   } catch (error) {
     return { error: shopperMessage(error, t("cannotCancel"), errors) }
   }
-  return { ok: true, message: t("cancelled") }
+  return refreshed({ ok: true, message: t("cancelled") })
 }

@@ -2,6 +2,7 @@
 
 import { getTranslations } from "next-intl/server"
 import { toLocale } from "@/i18n/locales"
+import { refreshed } from "./action-result"
 import type { ActionState } from "./action-state"
 import { saveNotificationPreferences } from "./notification-preferences"
 
@@ -16,5 +17,5 @@ export async function updateMessagePreferences(_prev: ActionState, formData: For
   } catch {
     return { error: t("failed") }
   }
-  return { ok: true, message: t("saved") }
+  return refreshed({ ok: true, message: t("saved") })
 }

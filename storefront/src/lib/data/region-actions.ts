@@ -28,5 +28,5 @@ export async function switchCountry(_prev: ActionState, formData: FormData): Pro
     }).catch(() => undefined)
   }
   const rest = path.replace(/^\/[a-z]{2}(?=\/|$)/, "")
-  return goTo(`/${to}${rest.startsWith("/") || rest === "" ? rest : `/${rest}`}`, { refreshLayout: true })
+  return goTo(`/${to}${rest.startsWith("/") || rest === "" ? rest : `/${rest}`}`)
 }
