@@ -27,6 +27,8 @@
  * Options: --duration <s> (per round, 3) --rounds <n> (3) --warmup <s> (2)
  *          --configs vanilla,vanilla-tuned,no-hooks,soko --scenarios a,b,... --build
  *          --profile <name>=<env json>  (Soko with extra env, to measure one change;
+ *            BENCH_BASE=vanilla-tuned starts the variant from the tuned Medusa instead, where
+ *            BENCH_WORKFLOW_ENGINE=in-memory swaps its Redis workflow engine for Medusa's default;
  *            BENCH_CLUSTER=n starts it with --cluster n, BENCH_START_ARGS adds arguments to
  *            `medusa start` (e.g. "--servers 1 --workers 1"), BENCH_CPUS pins its processes
  *            (taskset -c), BENCH_SPLIT=1 runs it as a server process and a worker process (port + 100),
