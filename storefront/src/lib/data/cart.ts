@@ -27,7 +27,7 @@ export type Cart = HttpTypes.StoreCart & { locale?: string | null }
  * `*region.countries`, not `region.countries.iso_2`: Medusa 2.21 answers the
  * latter without the countries (a country row's key is its iso_2).
  */
-export const ACTION_CART_FIELDS = "id,region_id,locale,completed_at,*region.countries,payment_collection.id"
+const ACTION_CART_FIELDS = "id,region_id,locale,completed_at,*region.countries,payment_collection.id"
 
 export async function fetchCart(id: string, fields = CART_FIELDS): Promise<Cart | null> {
   try {
@@ -46,10 +46,10 @@ export async function fetchCart(id: string, fields = CART_FIELDS): Promise<Cart 
 
 /**
  * The shopper's open cart, or null (no cookie, unknown id, or already turned
- * into an order). Server actions use this uncached read: a redirect after an
- * action renders the next page in the same request, and must see the change.
+ * into an order). Uncached: an action's answer renders its page in the same
+ * request as the write (`refresh()`/`redirect()`), and must see the change.
  */
-export async function loadCart(fields = CART_FIELDS): Promise<Cart | null> {
+async function loadCart(fields = CART_FIELDS): Promise<Cart | null> {
   const id = await getCartId()
   if (!id) {
     return null
