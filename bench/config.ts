@@ -18,6 +18,12 @@ export const flag = (name: string) => process.argv.includes(`--${name}`)
 
 export const DURATION_MS = Number(arg("duration", "3")) * 1000
 export const ROUNDS = Number(arg("rounds", "3"))
+/**
+ * Shortest measured round of the checkouts: at 4 connections a checkout takes seconds, and 12-s
+ * rounds held 8–16 of them, so the same server's ratio moved by up to a third between runs; 30-s
+ * rounds hold 25–30.
+ */
+export const CHECKOUT_MIN_ROUND_MS = 30_000
 export const WARMUP_MS = Number(arg("warmup", "2")) * 1000
 export const DB_NAME = process.env.BENCH_DB || "soko_bench_main"
 export const DB_HOST = process.env.BENCH_DB_HOST || "localhost"

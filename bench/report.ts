@@ -1,6 +1,6 @@
 /** The Markdown report. */
 import type { ConfigResult } from "./rounds"
-import { CHECKOUT_MIN_ROUND_MS } from "./scenarios"
+import { CHECKOUT_MIN_ROUND_MS } from "./config"
 
 export const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "–")
 export const range = (m: { median: number; min: number; max: number }, d = 1) =>

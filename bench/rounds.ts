@@ -4,7 +4,7 @@ import { DURATION_MS, log, ROUNDS, WARMUP_MS, type ConfigSpec } from "./config"
 import type { BenchContext } from "./client"
 import type { LoadResult } from "./load"
 import { SCENARIOS } from "./scenarios"
-import { profileRound, sideDelta, sideSnapshot, startServer, stopServer, type Loader, type Server } from "./servers"
+import { profileRound, serverPids, sideDelta, sideSnapshot, startServer, stopServer, type Loader, type Server } from "./servers"
 import { q, summarize, type Round, type Summary } from "./stats"
 
 export type ConfigResult = { name: string; label: string; scenarios: Record<string, Summary & { rounds: Round[] }> }
@@ -71,8 +71,9 @@ export async function benchAll(
     for (const spec of specs) {
       log(`── ${spec.name}: starting (${spec.label})`)
       const started = Date.now()
-      servers.push(await startServer(spec))
-      log(`${spec.name}: healthy in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+      const server = await startServer(spec)
+      servers.push(server)
+      log(`${spec.name}: healthy in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${serverPids(server).join(", ")})`)
     }
     const ctxs: BenchContext[] = []
     for (const server of servers) {

@@ -35,6 +35,8 @@
  *            BENCH_NODE_OPTIONS adds node flags to the server's main process,
  *            BENCH_CPU_PROFILE_DIR records CPU profiles of the measured rounds only,
  *            BENCH_FULL_RESPONSES=1 has the load ask for Medusa's default responses as vanilla's does)
+ *          BENCH_CPU_PROFILE_DIR (environment) records CPU profiles of every config's measured rounds
+ *            (<dir>/<pid>-<n>.cpuprofile; the run's log names each config's pid)
  *          BENCH_LOAD_CPUS (environment) pins the load generator (taskset -c), e.g. away from a pinned server
  *          --multi  also run the multi-instance check (2 servers + 1 worker over Redis,
  *            bench/multi.ts) and add its section to the report; --only-multi runs just that

@@ -2,12 +2,10 @@
 import { randomUUID } from "node:crypto"
 import { call, checkout, mutation, pick, PRICE_FIELDS, store, WORDS, type BenchContext, type Counter, type Json } from "./client"
 import { CATALOG_SCENARIOS } from "./catalog"
+import { CHECKOUT_MIN_ROUND_MS } from "./config"
 import { ADMIN_ORDER_SCENARIOS } from "./orders"
 import { STARTER_CHECKOUT_SCENARIO } from "./starter-checkout"
 import { storefrontCheckout } from "./storefront-calls"
-
-/** Scenario.minRoundMs of the checkouts. */
-export const CHECKOUT_MIN_ROUND_MS = 12_000
 
 type Iteration = (ctx: BenchContext, n: Counter, worker: number) => Promise<void>
 

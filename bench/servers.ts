@@ -104,13 +104,22 @@ export function sideDelta(before: Map<number, Side>, after: Map<number, Side>) {
   return { sql, cpuMs: cpuUs / 1000, rssMb: rss / 1024 / 1024 }
 }
 
-/** Starts or stops the V8 profiler in every server process of a config run with BENCH_CPU_PROFILE_DIR (bench/count-sql.js). */
+/** The server's processes, by the side sockets they answer on (bench/count-sql.js). */
+export function serverPids(server: Server): string[] {
+  return readdirSync(server.sideDir)
+    .filter((f) => f.endsWith(".sock"))
+    .map((f) => f.replace(/\.sock$/, ""))
+}
+
+/**
+ * Starts or stops the V8 profiler in every server process of a config run with BENCH_CPU_PROFILE_DIR
+ * (bench/count-sql.js): a `--profile` variant's, or the bench's own environment's for every config.
+ */
 export async function profileRound(server: Server, command: "start" | "stop") {
-  if (!server.spec.env.BENCH_CPU_PROFILE_DIR) {
+  if (!server.spec.env.BENCH_CPU_PROFILE_DIR && !process.env.BENCH_CPU_PROFILE_DIR) {
     return
   }
-  const files = readdirSync(server.sideDir).filter((f) => f.endsWith(".sock"))
-  await Promise.all(files.map((f) => readSocket(path.join(server.sideDir, f), `/profile/${command}`)))
+  await Promise.all(serverPids(server).map((pid) => readSocket(path.join(server.sideDir, `${pid}.sock`), `/profile/${command}`)))
 }
 
 // ---------------------------------------------------------------- load child

@@ -30,6 +30,7 @@
  */
 import { randomUUID } from "node:crypto"
 import { ADDRESS, HttpError, pick, store, type BenchContext, type Counter, type Json } from "./client"
+import { CHECKOUT_MIN_ROUND_MS } from "./config"
 
 /** src/lib/data/cart.ts retrieveCart's default fields (spaces included: Medusa reads " *x" as "+*x"). */
 const CART_FIELDS =
@@ -173,15 +174,11 @@ export async function starterCheckout(ctx: BenchContext, n: Counter): Promise<st
   return orderId
 }
 
-/**
- * For bench/scenarios.ts SCENARIOS (the lead registers it). minRoundMs is
- * CHECKOUT_MIN_ROUND_MS, written out: importing it from scenarios.ts would make
- * the two modules import each other.
- */
+/** For bench/scenarios.ts SCENARIOS (the lead registers it). */
 export const STARTER_CHECKOUT_SCENARIO = {
   label: "Full checkout as Medusa's Next.js starter calls the store API, system provider (26 calls, +5 where /store/locales 404s)",
   connections: 4,
-  minRoundMs: 12_000,
+  minRoundMs: CHECKOUT_MIN_ROUND_MS,
   vanilla: true,
   run: async (ctx: BenchContext, n: Counter) => {
     await starterCheckout(ctx, n)
