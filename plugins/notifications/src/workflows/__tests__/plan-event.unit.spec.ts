@@ -1,4 +1,4 @@
-import { planEvent, tokenFingerprint } from "../utils/plan-event"
+import { eventWorkflowInput, planEvent, REPLAY_EVENT, tokenFingerprint } from "../utils/plan-event"
 
 describe("planEvent: what each event means", () => {
   it.each([
@@ -71,5 +71,22 @@ describe("planEvent: what each event means", () => {
     ["auth.password_reset", { entity_id: "a@example.com", token: "t", actor_type: "robot" }],
   ])("%s %j sends nothing", (name, data) => {
     expect(planEvent(name, data)).toBeNull()
+  })
+})
+
+describe("eventWorkflowInput: whether the subscriber starts a workflow, and with what", () => {
+  const at = "2026-12-07T10:00:00.000Z"
+  it.each([
+    ["order.placed", { id: "order_1" }, { event_name: "order.placed", data: { id: "order_1" }, event_at: at, replay: 0 }],
+    ["order_status.changed", { order_id: "order_1", to: "shipped" }, { event_name: "order_status.changed", data: { order_id: "order_1", to: "shipped" }, event_at: at, replay: 0 }],
+    // An order's first status (one per checkout) and statuses without a template mean no message: no workflow.
+    ["order_status.changed", { order_id: "order_1", to: "awaiting_payment" }, null],
+    ["order_status.changed", { order_id: "order_1", from: "awaiting_payment", to: "processing" }, null],
+    ["shipment.created", { id: "ful_1", no_notification: true }, null],
+    ["order.placed", {}, null],
+    [REPLAY_EVENT, { event_name: "payment.captured", data: { id: "pay_1" }, event_at: at, replay: 2 }, { event_name: "payment.captured", data: { id: "pay_1" }, event_at: at, replay: 2 }],
+    [REPLAY_EVENT, { event_name: "order_status.changed", data: { order_id: "order_1", to: "awaiting_payment" }, replay: 1 }, null],
+  ])("%s %j", (name, data, expected) => {
+    expect(eventWorkflowInput({ name, data, metadata: { created_at: at } })).toEqual(expected)
   })
 })

@@ -180,3 +180,28 @@ export function planEvent(name: string, raw: unknown): EventPlan | null {
 export function tokenFingerprint(token: string): string {
   return `reset_${createHash("sha256").update(token).digest("hex").slice(0, 20)}`
 }
+
+/** Re-emitted, delayed, when handling an event failed before its messages were recorded. */
+export const REPLAY_EVENT = "soko.notification.event_replay"
+
+/** An event as the workflow takes it, and how many times it was replayed (a replay's payload). */
+export type EventWorkflowInput = { event_name: string; data: unknown; event_at?: string; replay: number }
+
+/**
+ * What the event subscriber hands the notification workflow: the event
+ * itself, or the one a replay carries; null when it means no message, so
+ * no workflow is started at all (an order's first status change, say, is
+ * one per checkout and says nothing to anyone).
+ */
+export function eventWorkflowInput(event: { name: string; data: unknown; metadata?: unknown }): EventWorkflowInput | null {
+  const input: EventWorkflowInput =
+    event.name === REPLAY_EVENT
+      ? { ...(event.data as EventWorkflowInput), replay: (event.data as EventWorkflowInput).replay ?? 0 }
+      : {
+          event_name: event.name,
+          data: event.data,
+          event_at: (event.metadata as { created_at?: string } | undefined)?.created_at,
+          replay: 0,
+        }
+  return planEvent(input.event_name, input.data) ? input : null
+}
