@@ -1,4 +1,5 @@
 import type { RemoteQueryFunction } from "@medusajs/framework/types"
+import { LINKED_STOCK_FIELDS, reservationChangesStock, unitsOf, type VariantStock } from "./stock"
 
 type IndexEvent = { name: string; data?: unknown }
 
@@ -21,7 +22,8 @@ export function removesProduct(event: IndexEvent): boolean {
  * the product it translates, or whose option or option value it translates
  * (read back with deleted rows too); a stock level
  * or reservation event changes the products whose variants use its inventory
- * item.
+ * item; a new reservation only those whose in-stock state it changed (it took
+ * their last available units).
  */
 export async function productIdsForEvent(event: IndexEvent, query: RemoteQueryFunction): Promise<string[]> {
   const ids = idsOf(event.data)
@@ -64,17 +66,42 @@ export async function productIdsForEvent(event: IndexEvent, query: RemoteQueryFu
     case "inventory-level":
     case "reservation-item": {
       const entity = event.name.startsWith("inventory-level") ? "inventory_level" : "reservation"
-      const { data: rows } = await query.graph({ entity, fields: ["inventory_item_id"], filters: { id: ids }, withDeleted: true })
-      const itemIds = unique((rows as { inventory_item_id?: string }[]).map((r) => r.inventory_item_id))
+      const created = event.name === "reservation-item.created"
+      const { data: rows } = await query.graph({
+        entity,
+        fields: created ? ["inventory_item_id", "quantity"] : ["inventory_item_id"],
+        filters: { id: ids },
+        withDeleted: true,
+      })
+      const stock = rows as { inventory_item_id?: string; quantity?: unknown }[]
+      const itemIds = unique(stock.map((r) => r.inventory_item_id))
       if (!itemIds.length) {
         return []
       }
       const { data: items } = await query.graph({ entity: "inventory_item", fields: ["variants.product_id"], filters: { id: itemIds } })
-      return unique((items as { variants?: { product_id?: string }[] }[]).flatMap((i) => (i.variants ?? []).map((v) => v.product_id)))
+      const productIds = unique((items as { variants?: { product_id?: string }[] }[]).flatMap((i) => (i.variants ?? []).map((v) => v.product_id)))
+      // Every order reserves; only one that takes a product's last units changes what the index holds.
+      return created && productIds.length ? productsWhoseStockChanged(query, productIds, reservedUnits(stock)) : productIds
     }
     default:
       return []
   }
+}
+
+/** Units reserved per inventory item. */
+function reservedUnits(rows: { inventory_item_id?: string; quantity?: unknown }[]): Map<string, number> {
+  const reserved = new Map<string, number>()
+  for (const row of rows) {
+    if (row.inventory_item_id) {
+      reserved.set(row.inventory_item_id, (reserved.get(row.inventory_item_id) ?? 0) + unitsOf(row.quantity))
+    }
+  }
+  return reserved
+}
+
+async function productsWhoseStockChanged(query: RemoteQueryFunction, productIds: string[], reserved: Map<string, number>): Promise<string[]> {
+  const { data } = await query.graph({ entity: "product", fields: ["id", ...LINKED_STOCK_FIELDS], filters: { id: productIds } })
+  return (data as { id: string; variants?: VariantStock[] }[]).filter((p) => reservationChangesStock(p.variants, reserved)).map((p) => p.id)
 }
 
 function unique(values: (string | undefined)[]): string[] {

@@ -12,6 +12,13 @@ function fakeQuery(rows: Record<string, unknown[]>) {
   return { query: query as any, asked }
 }
 
+/** A managed variant with one inventory item at one location. */
+const stocked = (itemId: string, stockedQuantity: number, reservedQuantity: number) => ({
+  manage_inventory: true,
+  allow_backorder: false,
+  inventory_items: [{ inventory_item_id: itemId, required_quantity: 1, inventory: { location_levels: [{ stocked_quantity: stockedQuantity, reserved_quantity: reservedQuantity }] } }],
+})
+
 describe("removesProduct", () => {
   it.each([
     ["product.deleted", true],
@@ -51,9 +58,32 @@ describe("productIdsForEvent", () => {
       ["prod_5", "prod_6"],
     ],
     [
-      "an order's reservations → their products, once",
+      "an order's reservations that took the last units → their products, once",
       { name: "reservation-item.created", data: [{ id: "resitem_1" }, { id: "resitem_2" }] },
-      { reservation: [{ inventory_item_id: "iitem_1" }, { inventory_item_id: "iitem_2" }], inventory_item: [{ variants: [{ product_id: "prod_5" }] }, { variants: [{ product_id: "prod_5" }] }] },
+      {
+        reservation: [{ inventory_item_id: "iitem_1", quantity: 1 }, { inventory_item_id: "iitem_2", quantity: 1 }],
+        inventory_item: [{ variants: [{ product_id: "prod_5" }] }, { variants: [{ product_id: "prod_5" }] }],
+        product: [{ id: "prod_5", variants: [stocked("iitem_1", 2, 2)] }],
+      },
+      ["prod_5"],
+    ],
+    [
+      "an order's reservation that leaves units → nothing to reindex",
+      { name: "reservation-item.created", data: { id: "resitem_1" } },
+      {
+        reservation: [{ inventory_item_id: "iitem_1", quantity: 1 }],
+        inventory_item: [{ variants: [{ product_id: "prod_5" }, { product_id: "prod_6" }] }],
+        product: [
+          { id: "prod_5", variants: [stocked("iitem_1", 10, 4)] },
+          { id: "prod_6", variants: [stocked("iitem_1", 10, 4)] },
+        ],
+      },
+      [],
+    ],
+    [
+      "a reservation released → its products (the units may be back)",
+      { name: "reservation-item.deleted", data: { id: "resitem_1" } },
+      { reservation: [{ inventory_item_id: "iitem_1" }], inventory_item: [{ variants: [{ product_id: "prod_5" }] }] },
       ["prod_5"],
     ],
     ["a reservation whose item is gone → nothing", { name: "reservation-item.deleted", data: { id: "resitem_3" } }, { reservation: [{}] }, []],
