@@ -1,10 +1,16 @@
 /** The Markdown report. */
 import type { ConfigResult } from "./rounds"
 import { CHECKOUT_MIN_ROUND_MS } from "./config"
+import { pairedRatio, type Round, type RoundFigure } from "./stats"
 
 export const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "–")
 export const range = (m: { median: number; min: number; max: number }, d = 1) =>
   Number.isFinite(m.median) ? `${fmt(m.median, d)} (${fmt(m.min, d)}–${fmt(m.max, d)})` : "–"
+
+type Measured = { rounds: Round[] }
+/** a ÷ b from rounds of the same stretch of time, median with min–max (stats.pairedRatio). */
+const ratio = (a: Measured, b: Measured, value: RoundFigure | ((round: Round) => number)) =>
+  range(pairedRatio(a.rounds, b.rounds, value), 2)
 
 export function markdown(results: ConfigResult[], meta: Record<string, unknown>, scenarios: string[]): string {
   const by = (name: string) => results.find((r) => r.name === name)
@@ -14,8 +20,10 @@ export function markdown(results: ConfigResult[], meta: Record<string, unknown>,
     `Catalog: ${meta.products} products, ${meta.variants} variants. ${meta.rounds} rounds × ${meta.durationS} s per scenario (checkouts ${Math.max(Number(meta.durationS), CHECKOUT_MIN_ROUND_MS / 1000)} s) after a ${meta.warmupS}-s warm-up; medians with min–max.`
   )
   lines.push("")
-  lines.push("| Scenario | Config | it/s | p50 ms | p95 ms | p99 ms | SQL/req | SQL/it | CPU ms/it | PostgreSQL CPU ms/it | KB/it | RSS MB | errors |")
-  lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+  lines.push(
+    "| Scenario | Config | it/s | p50 ms | p95 ms | p99 ms | SQL/req | SQL/it | CPU ms/it | of it after the load | PostgreSQL CPU ms/it | KB/it | RSS MB | errors |"
+  )
+  lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
   for (const s of scenarios) {
     for (const r of results) {
       const x = r.scenarios[s]
@@ -23,7 +31,7 @@ export function markdown(results: ConfigResult[], meta: Record<string, unknown>,
         continue
       }
       lines.push(
-        `| ${s} | ${r.name} | ${range(x.throughput)} | ${fmt(x.p50.median, 0)} | ${fmt(x.p95.median, 0)} | ${fmt(x.p99.median, 0)} | ${fmt(x.sqlPerRequest.median)} | ${fmt(x.sqlPerIteration.median, 0)} | ${fmt(x.cpuMsPerIteration.median)} | ${fmt(x.dbCpuMsPerIteration.median)} | ${fmt(x.kbPerIteration.median)} | ${fmt(x.rssMb.median, 0)} | ${x.errors.max} |`
+        `| ${s} | ${r.name} | ${range(x.throughput)} | ${fmt(x.p50.median, 0)} | ${fmt(x.p95.median, 0)} | ${fmt(x.p99.median, 0)} | ${fmt(x.sqlPerRequest.median)} | ${fmt(x.sqlPerIteration.median, 0)} | ${fmt(x.cpuMsPerIteration.median)} | ${fmt(x.tailCpuMsPerIteration.median)} | ${fmt(x.dbCpuMsPerIteration.median)} | ${fmt(x.kbPerIteration.median)} | ${fmt(x.rssMb.median, 0)} | ${x.errors.max} |`
       )
     }
   }
@@ -36,7 +44,10 @@ export function markdown(results: ConfigResult[], meta: Record<string, unknown>,
   ]
   if (soko) {
     lines.push("")
-    lines.push("Ratios (Soko ÷ other; throughput > 1 and p95 < 1 favour Soko):")
+    lines.push(
+      "Ratios (Soko ÷ other; throughput > 1 and p95 < 1 favour Soko): the median, with min–max, of round r's Soko ÷ round r's other, " +
+        "rounds measured back to back; SQL is the difference of the medians."
+    )
     lines.push("")
     lines.push("| Scenario | " + pairs.filter(([, r]) => r).map(([n]) => `it/s ÷ ${n} | p95 ÷ ${n} | CPU/it ÷ ${n} | SQL/it − ${n}`).join(" | ") + " |")
     lines.push("|---|" + pairs.filter(([, r]) => r).map(() => "---|---|---|---|").join(""))
@@ -52,7 +63,7 @@ export function markdown(results: ConfigResult[], meta: Record<string, unknown>,
           if (!b) {
             return "– | – | – | –"
           }
-          return `${fmt(a.throughput.median / b.throughput.median, 2)} | ${fmt(a.p95.median / b.p95.median, 2)} | ${fmt(a.cpuMsPerIteration.median / b.cpuMsPerIteration.median, 2)} | ${fmt(a.sqlPerIteration.median - b.sqlPerIteration.median, 1)}`
+          return `${ratio(a, b, "throughput")} | ${ratio(a, b, "p95")} | ${ratio(a, b, "cpuMsPerIteration")} | ${fmt(a.sqlPerIteration.median - b.sqlPerIteration.median, 1)}`
         })
       lines.push(`| ${s} | ${cells.join(" | ")} |`)
     }
@@ -62,10 +73,10 @@ export function markdown(results: ConfigResult[], meta: Record<string, unknown>,
       if (mine && starter) {
         lines.push("")
         lines.push(
-          `Soko's storefront checkout ÷ Medusa's starter checkout on ${base}: throughput ${fmt(mine.throughput.median / starter.throughput.median, 2)}, ` +
-            `CPU per checkout ${fmt(mine.cpuMsPerIteration.median / starter.cpuMsPerIteration.median, 2)} (with PostgreSQL's ` +
-            `${fmt((mine.cpuMsPerIteration.median + mine.dbCpuMsPerIteration.median) / (starter.cpuMsPerIteration.median + starter.dbCpuMsPerIteration.median), 2)}), ` +
-            `p50 ${fmt(mine.p50.median / starter.p50.median, 2)}, calls ${fmt(mine.requests.median / mine.iterations.median, 0)} vs ${fmt(starter.requests.median / starter.iterations.median, 0)}.`
+          `Soko's storefront checkout ÷ Medusa's starter checkout on ${base}: throughput ${ratio(mine, starter, "throughput")}, ` +
+            `CPU per checkout ${ratio(mine, starter, "cpuMsPerIteration")} (with PostgreSQL's ` +
+            `${ratio(mine, starter, (x) => x.cpuMsPerIteration + x.dbCpuMsPerIteration)}), ` +
+            `p50 ${ratio(mine, starter, "p50")}, calls ${fmt(mine.requests.median / mine.iterations.median, 0)} vs ${fmt(starter.requests.median / starter.iterations.median, 0)}.`
         )
       }
     }
@@ -74,7 +85,7 @@ export function markdown(results: ConfigResult[], meta: Record<string, unknown>,
     if (sys && mp) {
       lines.push("")
       lines.push(
-        `M-Pesa checkout (until paid) ÷ system-provider checkout, Soko: p50 ${fmt(mp.p50.median / sys.p50.median, 2)}, throughput ${fmt(mp.throughput.median / sys.throughput.median, 2)}.`
+        `M-Pesa checkout (until paid) ÷ system-provider checkout, Soko: p50 ${ratio(mp, sys, "p50")}, throughput ${ratio(mp, sys, "throughput")}.`
       )
     }
   }

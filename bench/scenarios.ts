@@ -9,7 +9,7 @@ import { storefrontCheckout } from "./storefront-calls"
 
 type Iteration = (ctx: BenchContext, n: Counter, worker: number) => Promise<void>
 
-type Scenario = {
+export type Scenario = {
   label: string
   connections: number
   run: Iteration
@@ -20,6 +20,12 @@ type Scenario = {
    * a median to mean anything.
    */
   minRoundMs?: number
+  /**
+   * Scenarios of one group are measured together: their rounds alternate across every
+   * scenario and configuration of the group, so the ratios between them (Soko's storefront ÷
+   * the starter's, M-Pesa ÷ system) come from rounds in the same stretch of time.
+   */
+  group?: string
   /**
    * Every distinct store GET the scenario makes, requested once before the
    * warm-up so every configuration starts measuring with the same (full)
@@ -92,6 +98,7 @@ export const SCENARIOS: Record<string, Scenario> = {
     label: "Full checkout, system provider (8 calls)",
     connections: 4,
     minRoundMs: CHECKOUT_MIN_ROUND_MS,
+    group: "checkouts",
     vanilla: true,
     run: async (ctx, n, worker) => {
       await checkout(ctx, n, "system", worker)
@@ -101,6 +108,7 @@ export const SCENARIOS: Record<string, Scenario> = {
     label: "Checkout as Soko's storefront makes it (recorded calls, cash on delivery)",
     connections: 4,
     minRoundMs: CHECKOUT_MIN_ROUND_MS,
+    group: "checkouts",
     vanilla: true,
     run: async (ctx, n) => {
       await storefrontCheckout(ctx, n)
@@ -111,6 +119,7 @@ export const SCENARIOS: Record<string, Scenario> = {
     label: "Full checkout, M-Pesa until paid (8 calls + status polls)",
     connections: 4,
     minRoundMs: CHECKOUT_MIN_ROUND_MS,
+    group: "checkouts",
     vanilla: false,
     run: async (ctx, n, worker) => {
       await checkout(ctx, n, "mpesa", worker)

@@ -179,6 +179,7 @@ export const STARTER_CHECKOUT_SCENARIO = {
   label: "Full checkout as Medusa's Next.js starter calls the store API, system provider (26 calls, +5 where /store/locales 404s)",
   connections: 4,
   minRoundMs: CHECKOUT_MIN_ROUND_MS,
+  group: "checkouts",
   vanilla: true,
   run: async (ctx: BenchContext, n: Counter) => {
     await starterCheckout(ctx, n)

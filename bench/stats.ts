@@ -20,6 +20,12 @@ export type Round = {
   cpuMsPerIteration: number
   /** PostgreSQL's CPU per iteration (bench/db-cpu.ts; NaN where /proc cannot be read). */
   dbCpuMsPerIteration: number
+  /** The part of cpuMsPerIteration spent after the load stopped, while the server settled (bench/settle.ts). */
+  tailCpuMsPerIteration: number
+  /** How long the server stayed busy after the load stopped. */
+  tailMs: number
+  /** 1 when the server was still busy at the settle's limit. */
+  unsettled: number
   kbPerIteration: number
   rssMb: number
   iterations: number
@@ -28,12 +34,14 @@ export type Round = {
   firstError?: string
 }
 
-export type Summary = Record<keyof Omit<Round, "firstError">, { median: number; min: number; max: number }> & {
+export type RoundFigure = keyof Omit<Round, "firstError">
+
+export type Summary = Record<RoundFigure, { median: number; min: number; max: number }> & {
   firstError?: string
 }
 
 export function summarize(rounds: Round[]): Summary {
-  const keys: (keyof Omit<Round, "firstError">)[] = [
+  const keys: RoundFigure[] = [
     "throughput",
     "p50",
     "p95",
@@ -42,6 +50,9 @@ export function summarize(rounds: Round[]): Summary {
     "sqlPerIteration",
     "cpuMsPerIteration",
     "dbCpuMsPerIteration",
+    "tailCpuMsPerIteration",
+    "tailMs",
+    "unsettled",
     "kbPerIteration",
     "rssMb",
     "iterations",
@@ -55,4 +66,53 @@ export function summarize(rounds: Round[]): Summary {
   }
   out.firstError = rounds.find((r) => r.firstError)?.firstError
   return out
+}
+
+/** Round r's order of the configurations: the list rotated by r, so no configuration always follows the same one. */
+export function roundOrder<T>(active: T[], r: number): T[] {
+  if (!active.length) {
+    return []
+  }
+  const k = r % active.length
+  return [...active.slice(k), ...active.slice(0, k)]
+}
+
+/**
+ * A ratio between two configurations from rounds measured in the same stretch of time: the
+ * median (min–max) of round r's a ÷ round r's b. On a shared 2-core machine the load moves
+ * from minute to minute; a ratio of each side's median mixes rounds minutes apart, the
+ * per-round ratio does not.
+ */
+export function pairedRatio(a: Round[], b: Round[], value: RoundFigure | ((round: Round) => number)) {
+  const of = typeof value === "function" ? value : (round: Round) => round[value]
+  const ratios = a
+    .slice(0, Math.min(a.length, b.length))
+    .map((x, r) => of(x) / of(b[r]))
+    .filter((x) => Number.isFinite(x))
+  return ratios.length
+    ? { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) }
+    : { median: NaN, min: NaN, max: NaN }
+}
+
+/**
+ * The scenarios in the order they are measured, each group (Scenario.group) gathered at its
+ * first member's place; a scenario without a group is a group of its own.
+ */
+export function scenarioGroups(names: string[], groupOf: (name: string) => string | undefined): string[][] {
+  const groups: string[][] = []
+  const byKey = new Map<string, string[]>()
+  for (const name of names) {
+    const key = groupOf(name)
+    const known = key === undefined ? undefined : byKey.get(key)
+    if (known) {
+      known.push(name)
+      continue
+    }
+    const group = [name]
+    groups.push(group)
+    if (key !== undefined) {
+      byKey.set(key, group)
+    }
+  }
+  return groups
 }
