@@ -40,7 +40,7 @@ export async function measure(
   })
   const atLoadEnd = await sideSnapshot(server)
   // The round's own background work (events, callbacks) counts for it, not for the next round.
-  const { after, tailMs, settled } = await settle(() => sideSnapshot(server), sideDelta)
+  const { after, tailMs, settled } = await settle(atLoadEnd, () => sideSnapshot(server), sideDelta)
   const dbAfter = postgresCpuMs()
   if (profiled) {
     await profileRound(server, "stop")

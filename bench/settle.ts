@@ -27,12 +27,17 @@ export function isQuiet(delta: { sql: number; cpuMs: number }, stepMs: number, c
 export type Settled<S> = { tailMs: number; settled: boolean; after: S }
 
 /**
- * Waits until the server is quiet (or SETTLE_MAX_MS) and returns its counters then: `look`
- * reads them (servers.sideSnapshot), `delta` says what was spent between two looks (sideDelta).
+ * Waits until the server is quiet (or SETTLE_MAX_MS) and returns its counters then: `from` are
+ * its counters when the load stopped, `look` reads them again (servers.sideSnapshot), `delta`
+ * says what was spent between two looks (sideDelta).
  */
-export async function settle<S>(look: () => Promise<S>, delta: (before: S, after: S) => { sql: number; cpuMs: number }): Promise<Settled<S>> {
+export async function settle<S>(
+  from: S,
+  look: () => Promise<S>,
+  delta: (before: S, after: S) => { sql: number; cpuMs: number }
+): Promise<Settled<S>> {
   const started = Date.now()
-  let last = await look()
+  let last = from
   let quietLooks = 0
   let busySince = started
   while (Date.now() - started < SETTLE_MAX_MS) {

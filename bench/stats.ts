@@ -40,6 +40,11 @@ export type Summary = Record<RoundFigure, { median: number; min: number; max: nu
   firstError?: string
 }
 
+/** Median with min–max, the shape of every figure and ratio in the report. */
+export function spread(xs: number[]) {
+  return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) }
+}
+
 export function summarize(rounds: Round[]): Summary {
   const keys: RoundFigure[] = [
     "throughput",
@@ -61,8 +66,7 @@ export function summarize(rounds: Round[]): Summary {
   ]
   const out = {} as Summary
   for (const k of keys) {
-    const xs = rounds.map((r) => r[k])
-    out[k] = { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) }
+    out[k] = spread(rounds.map((r) => r[k]))
   }
   out.firstError = rounds.find((r) => r.firstError)?.firstError
   return out
@@ -89,9 +93,7 @@ export function pairedRatio(a: Round[], b: Round[], value: RoundFigure | ((round
     .slice(0, Math.min(a.length, b.length))
     .map((x, r) => of(x) / of(b[r]))
     .filter((x) => Number.isFinite(x))
-  return ratios.length
-    ? { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) }
-    : { median: NaN, min: NaN, max: NaN }
+  return ratios.length ? spread(ratios) : { median: NaN, min: NaN, max: NaN }
 }
 
 /**

@@ -1,5 +1,5 @@
-import { isQuiet } from "../settle"
-import { pairedRatio, roundOrder, scenarioGroups, type Round } from "../stats"
+import { isQuiet, settle, SETTLE_QUIET_LOOKS } from "../settle"
+import { pairedRatio, roundOrder, scenarioGroups, spread, type Round } from "../stats"
 
 const round = (throughput: number, cpuMsPerIteration = 1000, dbCpuMsPerIteration = 200): Round => ({
   throughput,
@@ -86,5 +86,39 @@ describe("isQuiet", () => {
     ["a statement ran", { sql: 1, cpuMs: 0 }, false],
   ])("%s (a 250-ms look)", (_, delta, expected) => {
     expect(isQuiet(delta, 250)).toBe(expected)
+  })
+})
+
+describe("settle", () => {
+  // Counters as a server's side socket reports them: total statements and CPU ms so far.
+  type Counters = { sql: number; cpuMs: number }
+  const delta = (a: Counters, b: Counters) => ({ sql: b.sql - a.sql, cpuMs: b.cpuMs - a.cpuMs })
+  const scripted = (looks: Counters[]) => {
+    let n = 0
+    return { look: async () => looks[Math.min(n++, looks.length - 1)], looked: () => n }
+  }
+  it("waits out the work left after the load and returns the counters once quiet", async () => {
+    const busy = [{ sql: 12, cpuMs: 80 }, { sql: 20, cpuMs: 150 }]
+    const server = scripted([...busy, ...Array(SETTLE_QUIET_LOOKS).fill({ sql: 20, cpuMs: 151 })])
+    const result = await settle({ sql: 0, cpuMs: 0 }, server.look, delta)
+    expect(result.settled).toBe(true)
+    expect(result.after).toEqual({ sql: 20, cpuMs: 151 })
+    expect(server.looked()).toBe(busy.length + SETTLE_QUIET_LOOKS)
+  })
+  it("starts again after a quiet look between two events", async () => {
+    const server = scripted([
+      { sql: 0, cpuMs: 1 },
+      { sql: 5, cpuMs: 40 },
+      ...Array(SETTLE_QUIET_LOOKS).fill({ sql: 5, cpuMs: 40 }),
+    ])
+    const result = await settle({ sql: 0, cpuMs: 0 }, server.look, delta)
+    expect(result.after).toEqual({ sql: 5, cpuMs: 40 })
+    expect(server.looked()).toBe(2 + SETTLE_QUIET_LOOKS)
+  })
+})
+
+describe("spread", () => {
+  it("is the median with min and max", () => {
+    expect(spread([3, 1, 2, 10])).toEqual({ median: 2.5, min: 1, max: 10 })
   })
 })
