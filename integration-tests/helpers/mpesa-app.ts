@@ -14,7 +14,7 @@ export type Simulator = Awaited<ReturnType<typeof startDarajaSimulator>>
  * and its env must exist first. Returns a getter for the running simulator.
  */
 export function useDarajaSimulator(env: Record<string, string> = {}): () => Simulator {
-  return useLocalServer("Daraja simulator", async () => {
+  const simulator = useLocalServer("Daraja simulator", async () => {
     const server = await startDarajaSimulator({ port: 0, callbackDelayMs: 50, ruleLimitWindowMs: 0, callbackRetries: 1, callbackRetryDelayMs: 100 })
     const port = await freePort()
     return {
@@ -31,6 +31,11 @@ export function useDarajaSimulator(env: Record<string, string> = {}): () => Simu
       },
     }
   })
+  // Reset when a test ends, not only when the next begins: Medusa's runner restores the database
+  // in its own beforeEach, before the spec's. A callback still in flight then (the last push's
+  // result) failed against the restore, and its retry landed in the next test's fresh database.
+  afterEach(() => simulator().reset())
+  return simulator
 }
 
 /** The STK callback Daraja sends for a paid prompt, as JSON (for replays and forgeries). */
